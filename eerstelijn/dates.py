@@ -1,0 +1,84 @@
+"""Reading the `--as-of` date: ISO dates, quarters, and written dates in Dutch or English."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from dateutil import parser
+
+from eerstelijn.kwartaal import Kwartaal, TimingError
+
+__all__ = ["DateError", "parse_as_of"]
+
+
+class DateError(ValueError):
+    """A text that is not a date this tool can read."""
+
+
+_MONTHS: list[tuple[str, ...]] = [
+    ("jan", "januari", "january"),
+    ("feb", "februari", "february"),
+    ("mrt", "mar", "maart", "march"),
+    ("apr", "april"),
+    ("mei", "may"),
+    ("jun", "juni", "june"),
+    ("jul", "juli", "july"),
+    ("aug", "augustus", "august"),
+    ("sep", "sept", "september"),
+    ("okt", "oct", "oktober", "october"),
+    ("nov", "november"),
+    ("dec", "december"),
+]
+_WEEKDAYS: list[tuple[str, ...]] = [
+    ("ma", "maandag", "mon", "monday"),
+    ("di", "dinsdag", "tue", "tuesday"),
+    ("wo", "woensdag", "wed", "wednesday"),
+    ("do", "donderdag", "thu", "thursday"),
+    ("vr", "vrijdag", "fri", "friday"),
+    ("za", "zaterdag", "sat", "saturday"),
+    ("zo", "zondag", "sun", "sunday"),
+]
+
+
+class DutchParserInfo(parser.parserinfo):
+    """Month and weekday names in Dutch and English, so "31 maart 2026" reads as a date."""
+
+    # dateutil takes any number of names per month; its type stubs allow only two or three.
+    MONTHS = _MONTHS  # type: ignore[assignment]
+    WEEKDAYS = _WEEKDAYS  # type: ignore[assignment]
+    JUMP = [*parser.parserinfo.JUMP, "de", "van"]  # noqa: RUF012
+
+
+_INFO = DutchParserInfo(dayfirst=True)
+
+
+def parse_as_of(text: str, today: date) -> date:
+    """Read `text` as a date; "today" is `today`, and a quarter means its first day."""
+    cleaned = text.strip()
+    if cleaned.lower() in ("today", "vandaag"):
+        return today
+    try:
+        return date.fromisoformat(cleaned)
+    except ValueError:
+        pass
+    try:
+        return Kwartaal.parse(cleaned).first_day
+    except TimingError:
+        pass
+    first: datetime | None
+    second: datetime | None
+    try:
+        # Parsed against two different defaults, a text that leaves out its day, month or
+        # year gives two different answers: such a text is refused rather than completed.
+        first, second = (parser.parse(cleaned, parserinfo=_INFO, default=d) for d in _DEFAULTS)
+    except (ValueError, OverflowError):
+        first = second = None
+    if first is None or first != second:
+        raise DateError(
+            f"{text!r} is not a date: use 2026-03-31, 'today', 'Q2 2026', "
+            "'31 maart 2026' or 'March 31, 2026'"
+        )
+    return first.date()
+
+
+_DEFAULTS = (datetime(2000, 1, 1), datetime(2001, 2, 2))

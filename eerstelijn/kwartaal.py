@@ -1,0 +1,177 @@
+"""Quarters ("Q1 2026") and the timing phrases the source documents use around them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+from dateutil.relativedelta import relativedelta
+
+__all__ = ["Kwartaal", "Termijn", "TermijnSoort", "TimingError"]
+
+
+class TimingError(ValueError):
+    """A quarter or timing phrase that cannot be read."""
+
+
+_QUARTER_FORMS = (
+    # Q1 2026, q1-2026, Q1/2026, Q1 '26 is deliberately not accepted: a two-digit year is a guess.
+    re.compile(r"^[Qq](?P<q>\d)\s*[-/ ]?\s*(?P<y>\d{4})$"),
+    # 2026-Q1, 2026 Q1, 2026Q1 (ISO-like, as the JSON output writes it)
+    re.compile(r"^(?P<y>\d{4})\s*[- ]?\s*[Qq](?P<q>\d)$"),
+)
+
+
+@dataclass(frozen=True, order=True, slots=True)
+class Kwartaal:
+    """A calendar quarter; ordered by time."""
+
+    year: int
+    q: int
+
+    def __post_init__(self) -> None:
+        if not 1 <= self.q <= 4:
+            raise TimingError(f"quarter {self.q} does not exist: use Q1 to Q4")
+        if not 1 <= self.year <= 9999:
+            raise TimingError(f"year {self.year} is out of range")
+
+    @classmethod
+    def parse(cls, text: str) -> Kwartaal:
+        """Read "Q1 2026" and its common variants ("q1-2026", "2026-Q1")."""
+        cleaned = text.strip()
+        for form in _QUARTER_FORMS:
+            match = form.match(cleaned)
+            if match:
+                return cls(int(match["y"]), int(match["q"]))
+        raise TimingError(f"{text!r} is not a quarter: write it as 'Q1 2026'")
+
+    @classmethod
+    def from_date(cls, day: date) -> Kwartaal:
+        """The quarter that contains `day`."""
+        return cls(day.year, (day.month - 1) // 3 + 1)
+
+    @property
+    def first_day(self) -> date:
+        """The first day of the quarter."""
+        return date(self.year, 3 * self.q - 2, 1)
+
+    @property
+    def last_day(self) -> date:
+        """The last day of the quarter: a deadline in this quarter is met through this day."""
+        return self.first_day + relativedelta(months=3, days=-1)
+
+    def shift(self, n: int) -> Kwartaal:
+        """The quarter `n` quarters later (earlier when `n` is negative)."""
+        return Kwartaal.from_date(self.first_day + relativedelta(months=3 * n))
+
+    def next(self) -> Kwartaal:
+        """The following quarter."""
+        return self.shift(1)
+
+    def previous(self) -> Kwartaal:
+        """The preceding quarter."""
+        return self.shift(-1)
+
+    def __str__(self) -> str:
+        return f"Q{self.q} {self.year}"
+
+    @property
+    def iso(self) -> str:
+        """The machine form used in JSON and CSV output: "2026-Q1"."""
+        return f"{self.year}-Q{self.q}"
+
+
+TermijnSoort = Literal["kwartaal", "jaar", "voor", "vanaf", "na", "per"]
+
+_YEAR = r"(?P<y>\d{4})"
+_PERIOD = r"(?P<period>[Qq]\d\s*[-/ ]?\s*\d{4}|\d{4}\s*[- ]?\s*[Qq]\d|\d{4})"
+_PHRASES: tuple[tuple[TermijnSoort, re.Pattern[str]], ...] = (
+    ("voor", re.compile(rf"^voor de zomer van {_YEAR}$", re.IGNORECASE)),
+    ("voor", re.compile(rf"^voor {_PERIOD}$", re.IGNORECASE)),
+    ("vanaf", re.compile(rf"^vanaf {_PERIOD}$", re.IGNORECASE)),
+    ("na", re.compile(rf"^na {_PERIOD}$", re.IGNORECASE)),
+    ("per", re.compile(rf"^per {_PERIOD}$", re.IGNORECASE)),
+    ("jaar", re.compile(rf"^(?:in )?{_YEAR}$", re.IGNORECASE)),
+)
+
+ACCEPTED_FORMS = (
+    "'Q1 2026'",
+    "'2025' or 'in 2025'",
+    "'voor Q3 2025'",
+    "'voor de zomer van 2024'",
+    "'vanaf Q1 2026'",
+    "'na Q4 2025'",
+    "'per 2027'",
+)
+
+
+def _span(period: str) -> tuple[Kwartaal, Kwartaal]:
+    """First and last quarter of a quarter or a year."""
+    if re.fullmatch(r"\d{4}", period.strip()):
+        year = int(period)
+        return Kwartaal(year, 1), Kwartaal(year, 4)
+    quarter = Kwartaal.parse(period)
+    return quarter, quarter
+
+
+@dataclass(frozen=True, slots=True)
+class Termijn:
+    """When a milestone is due, as the source words it, with what that wording commits to.
+
+    `deadline` is the last quarter in which the milestone is on time, or None when the wording
+    sets no deadline (a start, or a moment after which something applies). `start` is the
+    earliest quarter the wording allows, where it names one.
+    """
+
+    tekst: str
+    soort: TermijnSoort
+    start: Kwartaal | None
+    deadline: Kwartaal | None
+
+    @classmethod
+    def parse(cls, text: str | int) -> Termijn:
+        """Read a timing phrase; see the README's interpretation rules."""
+        written = str(text).strip()
+        try:
+            quarter = Kwartaal.parse(written)
+        except TimingError:
+            pass
+        else:
+            return cls(written, "kwartaal", None, quarter)
+        for soort, pattern in _PHRASES:
+            match = pattern.match(written)
+            if match is None:
+                continue
+            if "period" in match.groupdict():
+                first, last = _span(match["period"])
+            else:
+                first, last = _span(match["y"])
+            if soort == "jaar":
+                return cls(written, soort, first, last)
+            if soort == "voor":
+                # "voor de zomer van 2024": summer starts in late June, so the last whole
+                # quarter before it is Q2. "voor Q3 2025": by the end of the quarter before.
+                last = Kwartaal(last.year, 2) if "zomer" in written.lower() else first.previous()
+                return cls(written, soort, None, last)
+            if soort == "na":
+                return cls(written, soort, last.next(), None)
+            return cls(written, soort, first, None)
+        # A quarter-like text with a bad quarter or year gets the quarter's own, sharper message.
+        if re.search(r"[Qq]\d", written):
+            Kwartaal.parse(re.sub(r"^(voor|vanaf|na|per)\s+", "", written, flags=re.IGNORECASE))
+        raise TimingError(
+            f"{written!r} is not a timing this registry understands; use one of "
+            + ", ".join(ACCEPTED_FORMS)
+        )
+
+    @property
+    def anchor(self) -> Kwartaal:
+        """The quarter this timing is placed at on a timeline: its deadline, else its start."""
+        placed = self.deadline or self.start
+        assert placed is not None, "every accepted wording names a quarter"
+        return placed
+
+    def __str__(self) -> str:
+        return self.tekst

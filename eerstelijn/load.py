@@ -1,0 +1,334 @@
+"""Read a data directory into a Registry, turning every mistake into a located Problem."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path as FsPath
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.constructor import DuplicateKeyError
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+from eerstelijn.models import (
+    Actie,
+    ActiesFile,
+    Belofte,
+    Bron,
+    Doel,
+    DoelenFile,
+    Mijlpaal,
+    Partij,
+    PartijenFile,
+    Registry,
+    ZorgbelofteFile,
+)
+from eerstelijn.problems import Origin, Path, Problem, Severity, format_path, suggest
+
+__all__ = ["MAX_FILE_BYTES", "InvalidRegistry", "RegistryFiles", "load_registry"]
+
+MAX_FILE_BYTES = 20 * 1024 * 1024
+
+# Which key names a list item, so that paths read `acties[H3.4]` rather than `acties[7]`.
+_ID_KEYS = ("id", "code", "nummer")
+
+_FILES: dict[str, type[BaseModel]] = {
+    "doelen.yaml": DoelenFile,
+    "partijen.yaml": PartijenFile,
+    "acties.yaml": ActiesFile,
+    "zorgbelofte.yaml": ZorgbelofteFile,
+}
+_MODELS: tuple[type[BaseModel], ...] = (Doel, Partij, Actie, Mijlpaal, Bron, Belofte)
+_ALL_FIELDS = sorted({name for model in _MODELS for name in model.model_fields})
+
+
+class InvalidRegistry(Exception):
+    """The data directory cannot be read as a registry; `problems` says where and why."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__(f"{len(problems)} problem(s) in the registry")
+        self.problems = sorted(problems)
+
+
+@dataclass
+class SourceMap:
+    """Positions of one file's keys and values, 1-based, and the ids that name its list items."""
+
+    file: str
+    values: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    labels: dict[Path, str] = field(default_factory=dict)
+
+    def origin(self, path: Path) -> Origin:
+        """An Origin for the item at `path`."""
+        return Origin(self.file, path, self.values, self.labels)
+
+
+@dataclass(frozen=True)
+class RegistryFiles:
+    """The data files of a registry directory, in load order."""
+
+    root: FsPath
+    files: tuple[FsPath, ...]
+
+    @classmethod
+    def find(cls, root: FsPath) -> RegistryFiles:
+        """The four fixed files, then `acties/*.yaml` in name order."""
+        extra = sorted((root / "acties").glob("*.yaml")) if (root / "acties").is_dir() else []
+        return cls(root, (*(root / name for name in _FILES), *extra))
+
+
+def load_registry(root: FsPath) -> Registry:
+    """Load and validate every file below `root`; raise InvalidRegistry with all problems."""
+    if not root.is_dir():
+        what = "does not exist" if not root.exists() else "is not a directory"
+        raise InvalidRegistry(
+            [
+                Problem(
+                    str(root),
+                    0,
+                    0,
+                    "",
+                    "missing-directory",
+                    Severity.ERROR,
+                    f"registry directory {what}",
+                )
+            ]
+        )
+    problems: list[Problem] = []
+    parts: dict[str, list[Any]] = {"doelen": [], "partijen": [], "acties": [], "zorgbelofte": []}
+    for path in RegistryFiles.find(root).files:
+        model = _FILES.get(path.name, ActiesFile) if path.parent == root else ActiesFile
+        try:
+            items = _load_file(path, model)
+        except InvalidRegistry as invalid:
+            problems.extend(invalid.problems)
+            continue
+        for key, values in items.items():
+            parts[key].extend(values)
+    if problems:
+        raise InvalidRegistry(problems)
+    return Registry(**parts)
+
+
+def _load_file(path: FsPath, model: type[BaseModel]) -> dict[str, list[Any]]:
+    plain, source = _read_yaml(path)
+    try:
+        validated = model.model_validate(plain)
+    except ValidationError as error:
+        raise InvalidRegistry(
+            [_schema_problem(e, source, model) for e in error.errors(include_url=False)]
+        ) from None
+    out: dict[str, list[Any]] = {}
+    for key in type(validated).model_fields:
+        items = getattr(validated, key)
+        for index, item in enumerate(items):
+            item._origin = source.origin((key, index))
+        out[key] = items
+    return out
+
+
+def _fail(file: str, line: int, col: int, code: str, message: str) -> InvalidRegistry:
+    return InvalidRegistry([Problem(file, line, col, "", code, Severity.ERROR, message)])
+
+
+def _read_yaml(path: FsPath) -> tuple[Any, SourceMap]:
+    """Read one YAML file safely, with the positions of everything in it."""
+    file = str(path)
+    if not path.exists():
+        raise _fail(file, 0, 0, "missing-file", "required file is missing")
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise _fail(
+                file, 0, 0, "file-too-large", f"{size} bytes; the limit is {MAX_FILE_BYTES}"
+            )
+        raw = path.read_bytes()
+    except OSError as error:
+        raise _fail(file, 0, 0, "unreadable", error.strerror or str(error)) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        col = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        raise _fail(file, line, col, "encoding", "file is not UTF-8 text") from None
+    if "\0" in text:
+        raise _fail(file, 1, 1, "encoding", "file holds binary data (NUL bytes), not text")
+    try:
+        document = YAML(typ="rt").load(text)
+    except DuplicateKeyError as error:
+        raise _marked(file, error, "duplicate-key") from None
+    except MarkedYAMLError as error:
+        raise _marked(file, error, "yaml-syntax") from None
+    except YAMLError as error:
+        raise _fail(file, 1, 1, "yaml-syntax", str(error)) from None
+    except RecursionError:
+        raise _fail(file, 1, 1, "yaml-syntax", "nested too deeply") from None
+    if document is None:
+        raise _fail(file, 1, 1, "empty-file", "file is empty: expected a mapping with a list")
+    source = SourceMap(file)
+    source.values[()] = (1, 1)
+    walker = _Walker(source)
+    try:
+        plain = walker.convert(document, ())
+    except RecursionError:
+        raise _fail(file, 1, 1, "yaml-syntax", "nested too deeply") from None
+    if walker.problems:
+        raise InvalidRegistry(walker.problems)
+    return plain, source
+
+
+def _marked(file: str, error: MarkedYAMLError, code: str) -> InvalidRegistry:
+    mark = error.problem_mark or error.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    message = error.problem or error.context or "invalid YAML"
+    if code == "duplicate-key" and error.context_mark is not None:
+        message += f" (first defined on line {error.context_mark.line + 1})"
+    return _fail(file, line, col, code, message)
+
+
+class _Walker:
+    """Turns ruamel's round-trip tree into plain Python and records positions on the way.
+
+    Aliases and tags are refused here: the data needs neither, an alias can make a small file
+    expand without bound, and a tag asks a loader to build objects.
+    """
+
+    def __init__(self, source: SourceMap) -> None:
+        self.source = source
+        self.problems: list[Problem] = []
+        self._seen: set[int] = set()
+
+    def _refuse(self, path: Path, code: str, message: str) -> None:
+        line, col = self.source.values.get(path, (1, 1))
+        yaml_path = format_path(path, self.source.labels)
+        self.problems.append(
+            Problem(self.source.file, line, col, yaml_path, code, Severity.ERROR, message)
+        )
+
+    def convert(self, node: Any, path: Path) -> Any:
+        tag = getattr(getattr(node, "tag", None), "value", None)
+        if tag is not None and not tag.startswith("tag:yaml.org,2002:"):
+            self._refuse(path, "yaml-tag", f"tag {tag!r} is not allowed in registry files")
+            return None
+        if isinstance(node, CommentedMap | CommentedSeq):
+            if id(node) in self._seen:
+                self._refuse(path, "yaml-alias", "anchors and aliases are not allowed")
+                return None
+            self._seen.add(id(node))
+        if isinstance(node, CommentedMap):
+            return dict(self._mapping(node, path))
+        if isinstance(node, CommentedSeq):
+            return [self._item(node, index, path) for index in range(len(node))]
+        if isinstance(node, bool | int | float | str) or node is None:
+            return _plain_scalar(node)
+        # Dates, timestamps and tagged scalars: keep them as text so the schema can say why.
+        return str(node)
+
+    def _mapping(self, node: CommentedMap, path: Path) -> Iterator[tuple[str, Any]]:
+        for key in node:
+            child = (*path, str(key))
+            line, col = node.lc.key(key)
+            self.source.keys[child] = (line + 1, col + 1)
+            value = node[key]
+            if isinstance(value, CommentedMap | CommentedSeq):
+                self.source.values[child] = (line + 1, col + 1)
+            else:
+                vline, vcol = node.lc.value(key)
+                self.source.values[child] = (vline + 1, vcol + 1)
+            yield str(key), self.convert(value, child)
+
+    def _item(self, node: CommentedSeq, index: int, path: Path) -> Any:
+        child = (*path, index)
+        line, col = node.lc.item(index)
+        self.source.values[child] = (line + 1, col + 1)
+        value = node[index]
+        if isinstance(value, CommentedMap):
+            label = next((value[k] for k in _ID_KEYS if k in value), None)
+            if isinstance(label, str | int) and not isinstance(label, bool):
+                self.source.labels[child] = str(label)
+        return self.convert(value, child)
+
+
+def _plain_scalar(value: bool | int | float | str | None) -> bool | int | float | str | None:
+    """ruamel's scalar subclasses (ScalarInt, ScalarFloat, ...) as the builtin types."""
+    for kind in (bool, int, float, str):
+        if isinstance(value, kind):
+            return kind(value)
+    return None
+
+
+def _schema_problem(error: ErrorDetails, source: SourceMap, model: type[BaseModel]) -> Problem:
+    path: Path = tuple(error["loc"])
+    lookup = source.keys if error["type"] == "extra_forbidden" else source.values
+    probe = path
+    while probe and probe not in lookup and probe not in source.values:
+        probe = probe[:-1]
+    line, col = lookup.get(probe) or source.values.get(probe, (1, 1))
+    code = "unknown-field" if error["type"] == "extra_forbidden" else "schema"
+    message = _message(error, path, model)
+    return Problem(
+        source.file, line, col, format_path(path, source.labels), code, Severity.ERROR, message
+    )
+
+
+def _message(error: ErrorDetails, path: Path, model: type[BaseModel]) -> str:
+    """A pydantic error in words a maintainer of the YAML understands."""
+    kind = error["type"]
+    value = error.get("input")
+    ctx: Mapping[str, Any] = error.get("ctx") or {}
+    field = next((p for p in reversed(path) if isinstance(p, str)), "")
+    if kind == "extra_forbidden":
+        return f"unknown field {field!r}" + suggest(field, _ALL_FIELDS)
+    if kind == "missing":
+        return f"missing required field {field!r}"
+    if kind == "model_type" and not path:
+        expected = next(iter(model.model_fields))
+        return f"expected a mapping with the key {expected!r} at the top of the file"
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        return f"expected a mapping, got {_describe(value)}"
+    if kind == "list_type":
+        return f"expected a list, got {_describe(value)}"
+    if kind in ("string_type", "str_type"):
+        return f"expected text, got {_describe(value)}"
+    if kind == "literal_error":
+        expected = str(ctx.get("expected", ""))
+        options = [o.strip(" '") for o in expected.replace(" or ", ",").split(",")]
+        return f"{value!r} is not one of {expected}" + suggest(str(value), options)
+    if kind == "string_pattern_mismatch":
+        return f"{value!r} is not a valid {field}: {_PATTERN_HELP.get(field, 'see the README')}"
+    if kind == "too_short":
+        return f"{field!r} must not be empty"
+    if kind == "string_too_short":
+        return f"{field!r} must not be empty text"
+    if kind == "value_error":
+        return str(ctx.get("error", error["msg"]))
+    return f"{error['msg']} (got {_describe(value)})"
+
+
+_PATTERN_HELP = {
+    "doelen": "goal ids are 1 to 5, 6A, 6B or 6C",
+    "id": "use letters, digits, '.', '-' and '_' (doel ids: 1 to 5, 6A, 6B, 6C)",
+    "code": "a partij code has no spaces, commas or brackets",
+    "trekker": "a partij code has no spaces, commas or brackets",
+    "betrokkenen": "a partij code has no spaces, commas or brackets",
+    "leden": "a partij code has no spaces, commas or brackets",
+}
+
+
+def _describe(value: object) -> str:
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    return repr(value)

@@ -1,0 +1,286 @@
+"""The registry's data model: pydantic v2 models whose field names are the YAML keys."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import cached_property
+from typing import Annotated, Literal
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    PlainValidator,
+    PrivateAttr,
+    StringConstraints,
+    WithJsonSchema,
+)
+
+from eerstelijn.kwartaal import Kwartaal, Termijn
+from eerstelijn.problems import Origin
+
+__all__ = [
+    "Actie",
+    "Belofte",
+    "Bron",
+    "Doel",
+    "Mijlpaal",
+    "Partij",
+    "Registry",
+    "Status",
+]
+
+Status = Literal["open", "lopend", "gereed", "vervallen"]
+DONE: frozenset[str] = frozenset({"gereed", "vervallen"})
+
+DOCUMENTEN: dict[str, str] = {
+    "realisatieagenda": "Realisatieagenda visie eerstelijnszorg 2030, versie 2024-12-18",
+    "visie-vgz": "VGZ, webpagina 'Visie eerstelijnszorg'",
+}
+
+
+def _number_as_text(value: object) -> object:
+    """YAML reads `doelen: [1, 2]` as integers; goal ids are text ("1", "6A")."""
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+DoelId = Annotated[
+    str,
+    BeforeValidator(_number_as_text),
+    StringConstraints(pattern=r"^[1-9][A-Z]?$"),
+    Field(description="A goal of the vision: 1 to 5, 6A, 6B or 6C"),
+]
+Code = Annotated[
+    str,
+    StringConstraints(pattern=r"^[^\s,\[\]{}]+$"),
+    Field(description="A partij code or alias, as in partijen.yaml"),
+]
+ActieId = Annotated[
+    str,
+    StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$"),
+    Field(description="Stable, human-readable id: letters, digits, '.', '-', '_'"),
+]
+Tekst = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+def _parse_termijn(value: object) -> Termijn:
+    if isinstance(value, Termijn):
+        return value
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        raise ValueError("expected a timing as text, such as 'Q1 2026'")
+    return Termijn.parse(value)
+
+
+TermijnVeld = Annotated[
+    Termijn,
+    PlainValidator(_parse_termijn),
+    PlainSerializer(str, return_type=str),
+    WithJsonSchema(
+        {
+            "type": ["string", "integer"],
+            "description": "Quarter ('Q1 2026'), year ('2025', 'in 2025'), or a vague timing "
+            "as the source words it: 'voor Q3 2025', 'voor de zomer van 2024', "
+            "'vanaf Q1 2026', 'na Q4 2025', 'per 2027'",
+        }
+    ),
+]
+
+
+def _one_or_many(value: object) -> object:
+    """`bron:` may hold one reference or a list of them."""
+    return [value] if isinstance(value, dict) else value
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class _Item(_Model):
+    """A list item of a data file, which remembers where it was written."""
+
+    _origin: Origin | None = PrivateAttr(default=None)
+
+    @property
+    def origin(self) -> Origin:
+        """Where this item stands in the data (a placeholder for items built in code)."""
+        return self._origin or Origin("<memory>", (), {}, {})
+
+
+class Bron(_Model):
+    """A reference to a section of one of the source documents."""
+
+    document: Literal["realisatieagenda", "visie-vgz"] = Field(
+        description="realisatieagenda (version 2024-12-18) or visie-vgz (the insurer's page)"
+    )
+    sectie: Tekst = Field(description="Chapter, paragraph or item, e.g. 'H3, actie 4'")
+
+    def __str__(self) -> str:
+        return f"{self.document} {self.sectie}"
+
+
+Bronnen = Annotated[list[Bron], BeforeValidator(_one_or_many), Field(min_length=1)]
+
+
+class Doel(_Item):
+    """A goal of the vision eerstelijnszorg 2030."""
+
+    id: DoelId
+    titel: Tekst = Field(description="The goal in our own words")
+    streefbeeld: Tekst | None = Field(
+        default=None, description="What the goal looks like in 2030, where the source says"
+    )
+    bron: Bronnen
+
+
+class Partij(_Item):
+    """A party named in the sources: an organisation, a forum, a website, or a group of parties."""
+
+    code: Code = Field(description="The abbreviation the source uses, or its short name")
+    naam: Tekst
+    soort: Literal["organisatie", "groep", "overleg", "website"] = "organisatie"
+    aliassen: list[Code] = Field(default=[], description="Other spellings the source uses")
+    leden: list[Code] = Field(default=[], description="For a groep: its members")
+    vertegenwoordigt: list[Code] = Field(
+        default=[], description="Parties this one speaks for (not expanded in counts)"
+    )
+    labels: list[Tekst] = Field(default=[], description="Brands an insurer operates under")
+    aan_tafel: bool = Field(
+        default=True, description="False when the party was (temporarily) not at the table"
+    )
+    interpretatie: Tekst | None = Field(
+        default=None, description="How we read the source where it is not explicit"
+    )
+    opmerking: Tekst | None = None
+    bron: Bronnen
+
+
+class Mijlpaal(_Model):
+    """A dated step of an action."""
+
+    omschrijving: Tekst
+    deadline: TermijnVeld | None = Field(default=None, description="Timing as the source says it")
+    status: Status = "open"
+
+    @property
+    def done(self) -> bool:
+        """True when the milestone is gereed or vervallen."""
+        return self.status in DONE
+
+
+class Actie(_Item):
+    """An action of the realisatieagenda (or of another agenda) with its milestones."""
+
+    id: ActieId
+    titel: Tekst = Field(description="Short title in our own words")
+    hoofdstuk: Literal["H2", "H3", "H4", "H5"] | None = None
+    regio: Tekst | None = Field(default=None, description="For regional agendas: the region")
+    doelen: list[DoelId] = Field(min_length=1)
+    trekker: list[Code] = Field(default=[], description="Leading parties; empty when none")
+    betrokkenen: list[Code] = []
+    mijlpalen: list[Mijlpaal] = []
+    status: Status = "open"
+    toelichting: Tekst | None = Field(
+        default=None, description="How the source was read for this action"
+    )
+    bron: Bronnen
+
+    @property
+    def done(self) -> bool:
+        """True when the action is gereed or vervallen."""
+        return self.status in DONE
+
+    @property
+    def deadline(self) -> Kwartaal | None:
+        """The latest milestone deadline, or None when no milestone has one."""
+        dates = [m.deadline.deadline for m in self.mijlpalen if m.deadline and m.deadline.deadline]
+        return max(dates) if dates else None
+
+
+class Belofte(_Item):
+    """One of the ten promises of the zorgbelofte."""
+
+    nummer: int = Field(ge=1, le=10)
+    titel: Tekst = Field(description="The promise in our own words")
+    doelen: list[DoelId] = Field(min_length=1, description="The goals this promise serves")
+    bron: Bronnen
+
+
+class DoelenFile(_Model):
+    """The top level of doelen.yaml."""
+
+    doelen: list[Doel]
+
+
+class PartijenFile(_Model):
+    """The top level of partijen.yaml."""
+
+    partijen: list[Partij]
+
+
+class ActiesFile(_Model):
+    """The top level of acties.yaml and of each file in acties/."""
+
+    acties: list[Actie]
+
+
+class ZorgbelofteFile(_Model):
+    """The top level of zorgbelofte.yaml."""
+
+    zorgbelofte: list[Belofte]
+
+
+class Registry(BaseModel):
+    """Everything in a data directory, after schema validation."""
+
+    model_config = ConfigDict(frozen=True)
+
+    doelen: list[Doel] = []
+    partijen: list[Partij] = []
+    acties: list[Actie] = []
+    zorgbelofte: list[Belofte] = []
+
+    @cached_property
+    def _by_code(self) -> dict[str, Partij]:
+        found: dict[str, Partij] = {}
+        for partij in self.partijen:
+            for code in (partij.code, *partij.aliassen):
+                found.setdefault(code, partij)
+        return found
+
+    def partij(self, code: str) -> Partij | None:
+        """The partij with this code or alias, exactly as written."""
+        return self._by_code.get(code)
+
+    def codes(self) -> list[str]:
+        """Every code and alias, for suggestions."""
+        return list(self._by_code)
+
+    def doel(self, doel_id: str) -> Doel | None:
+        """The goal with this id."""
+        return next((d for d in self.doelen if d.id == doel_id), None)
+
+    def actie(self, actie_id: str) -> Actie | None:
+        """The action with this id."""
+        return next((a for a in self.acties if a.id == actie_id), None)
+
+    def members(self, code: str) -> list[str]:
+        """The parties a code stands for: a groep's members (recursively), else itself.
+
+        Codes come back canonical (aliases resolved); unknown codes come back as written.
+        """
+        return list(dict.fromkeys(self._expand(code, frozenset())))
+
+    def _expand(self, code: str, seen: frozenset[str]) -> Iterator[str]:
+        partij = self.partij(code)
+        if partij is None:
+            yield code
+            return
+        if partij.soort != "groep":
+            yield partij.code
+            return
+        if partij.code in seen:  # a cycle is reported by a check; here it must just end
+            return
+        for lid in partij.leden:
+            yield from self._expand(lid, seen | {partij.code})

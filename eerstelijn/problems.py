@@ -1,0 +1,83 @@
+"""Problems: one located message each, shared by loading, checks and every output format."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+__all__ = ["Origin", "Path", "Problem", "Severity", "format_path", "suggest"]
+
+Path = tuple[str | int, ...]
+
+
+class Severity(StrEnum):
+    """How much a problem matters: errors make the registry invalid, warnings are findings."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with the registry, at a 1-based line and column of a file."""
+
+    file: str
+    line: int
+    col: int
+    yaml_path: str
+    code: str
+    severity: Severity
+    message: str
+
+
+def format_path(path: Path, labels: Mapping[Path, str] | None = None) -> str:
+    """Write a key path as `acties[H3.4].mijlpalen[1].deadline`.
+
+    A list item is named by its id where `labels` knows one, so the path survives reordering.
+    """
+    out = ""
+    for depth, part in enumerate(path):
+        if isinstance(part, int):
+            label = (labels or {}).get(path[: depth + 1])
+            out += f"[{label if label is not None else part}]"
+        else:
+            out += f".{part}" if out else part
+    return out
+
+
+def suggest(word: str, candidates: Iterable[str]) -> str:
+    """A "; did you mean 'x'?" tail for a typo, or "" when nothing is close."""
+    pool = {c.casefold(): c for c in candidates}
+    close = difflib.get_close_matches(word.casefold(), list(pool), n=1, cutoff=0.6)
+    return f"; did you mean {pool[close[0]]!r}?" if close else ""
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where an item of the registry was written: its file, its key path and the file's positions.
+
+    `positions` maps key paths to 1-based (line, col) of the key (or list item);
+    `labels` maps list-item paths to the id that names them.
+    """
+
+    file: str
+    path: Path
+    positions: Mapping[Path, tuple[int, int]] = field(repr=False, compare=False)
+    labels: Mapping[Path, str] = field(repr=False, compare=False)
+
+    def locate(self, *sub: str | int) -> tuple[int, int]:
+        """Position of `sub` below this item, falling back to the nearest parent that has one."""
+        path = self.path + sub
+        while path:
+            if path in self.positions:
+                return self.positions[path]
+            path = path[:-1]
+        return (1, 1)
+
+    def problem(self, code: str, severity: Severity, message: str, *sub: str | int) -> Problem:
+        """A Problem located at `sub` below this item."""
+        line, col = self.locate(*sub)
+        yaml_path = format_path(self.path + sub, self.labels)
+        return Problem(self.file, line, col, yaml_path, code, severity, message)

@@ -1,0 +1,29 @@
+"""GitHub Actions workflow commands, so each problem shows as an annotation on the diff."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from eerstelijn.problems import Problem, Severity
+
+
+def _escape_data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(value: str) -> str:
+    return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def render_problems(problems: Sequence[Problem]) -> str:
+    """One `::error` or `::warning` line per problem."""
+    lines = []
+    for p in problems:
+        level = "error" if p.severity is Severity.ERROR else "warning"
+        props = [f"file={_escape_property(p.file)}"]
+        if p.line > 0:
+            props += [f"line={p.line}", f"col={p.col}"]
+        props.append(f"title={_escape_property(p.code)}")
+        message = f"{p.yaml_path}: {p.message}" if p.yaml_path else p.message
+        lines.append(f"::{level} {','.join(props)}::{_escape_data(message)}")
+    return "".join(f"{line}\n" for line in lines)

@@ -1,0 +1,36 @@
+"""JSON output: stable keys, UTF-8, two-space indentation, a trailing newline.
+
+Problems are a list of `{file, line, col, path, code, severity, message}`; `line` and `col` are
+0 for problems about a whole file.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from eerstelijn.problems import Problem
+
+
+def dumps(data: Any) -> str:
+    """The one JSON writer: every JSON output goes through here."""
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def render_problems(problems: Sequence[Problem]) -> str:
+    """Problems as a JSON list."""
+    return dumps(
+        [
+            {
+                "file": p.file,
+                "line": p.line,
+                "col": p.col,
+                "path": p.yaml_path,
+                "code": p.code,
+                "severity": p.severity.value,
+                "message": p.message,
+            }
+            for p in problems
+        ]
+    )

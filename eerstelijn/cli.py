@@ -63,6 +63,8 @@ def _console(*, stderr: bool = False) -> Console:
 
 
 def _emit(output: RenderableType) -> None:
+    if isinstance(output, str | Text) and not str(output):
+        return
     if isinstance(output, str):
         sys.stdout.write(output)
     else:

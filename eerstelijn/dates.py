@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 
 from dateutil import parser
@@ -60,7 +61,9 @@ def parse_as_of(text: str, today: date) -> date:
     try:
         return date.fromisoformat(cleaned)
     except ValueError:
-        pass
+        # dateutil would read 2026-13-01 as 13 January: an ISO-shaped text must be valid ISO.
+        if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", cleaned):
+            raise DateError(f"{text!r} is not a date: no such day in the calendar") from None
     try:
         return Kwartaal.parse(cleaned).first_day
     except TimingError:

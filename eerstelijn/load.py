@@ -13,6 +13,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import DuplicateKeyError
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.events import AliasEvent
 
 from eerstelijn.models import (
     Actie,
@@ -172,7 +173,7 @@ def _read_yaml(path: FsPath) -> tuple[Any, SourceMap]:
         raise _fail(file, 1, 1, "empty-file", "file is empty: expected a mapping with a list")
     source = SourceMap(file)
     source.values[()] = (1, 1)
-    walker = _Walker(source)
+    walker = _Walker(source, text)
     try:
         plain = walker.convert(document, ())
     except RecursionError:
@@ -191,6 +192,11 @@ def _marked(file: str, error: MarkedYAMLError, code: str) -> InvalidRegistry:
     return _fail(file, line, col, code, message)
 
 
+_PLAIN_TAGS = frozenset(
+    f"tag:yaml.org,2002:{name}" for name in ("map", "seq", "str", "int", "float", "bool", "null")
+)
+
+
 class _Walker:
     """Turns ruamel's round-trip tree into plain Python and records positions on the way.
 
@@ -198,13 +204,28 @@ class _Walker:
     expand without bound, and a tag asks a loader to build objects.
     """
 
-    def __init__(self, source: SourceMap) -> None:
+    def __init__(self, source: SourceMap, text: str) -> None:
         self.source = source
+        self.text = text
         self.problems: list[Problem] = []
         self._seen: set[int] = set()
+        self._alias_marks: Iterator[tuple[int, int]] | None = None
+
+    def _alias_position(self) -> tuple[int, int] | None:
+        # The round-trip tree shares the anchored node and forgets where the alias stood;
+        # the event stream still knows. Only read on this error path.
+        if self._alias_marks is None:
+            self._alias_marks = (
+                (event.start_mark.line + 1, event.start_mark.column + 1)
+                for event in YAML().parse(self.text)
+                if isinstance(event, AliasEvent)
+            )
+        return next(self._alias_marks, None)
 
     def _refuse(self, path: Path, code: str, message: str) -> None:
         line, col = self.source.values.get(path, (1, 1))
+        if code == "yaml-alias":
+            line, col = self._alias_position() or (line, col)
         yaml_path = format_path(path, self.source.labels)
         self.problems.append(
             Problem(self.source.file, line, col, yaml_path, code, Severity.ERROR, message)
@@ -212,7 +233,7 @@ class _Walker:
 
     def convert(self, node: Any, path: Path) -> Any:
         tag = getattr(getattr(node, "tag", None), "value", None)
-        if tag is not None and not tag.startswith("tag:yaml.org,2002:"):
+        if tag is not None and tag not in _PLAIN_TAGS:
             self._refuse(path, "yaml-tag", f"tag {tag!r} is not allowed in registry files")
             return None
         if isinstance(node, CommentedMap | CommentedSeq):
@@ -232,26 +253,30 @@ class _Walker:
     def _mapping(self, node: CommentedMap, path: Path) -> Iterator[tuple[str, Any]]:
         for key in node:
             child = (*path, str(key))
-            line, col = node.lc.key(key)
-            self.source.keys[child] = (line + 1, col + 1)
+            key_at = _one_based(node.lc.key(key)) or self.source.values.get(path, (1, 1))
+            self.source.keys[child] = key_at
             value = node[key]
             if isinstance(value, CommentedMap | CommentedSeq):
-                self.source.values[child] = (line + 1, col + 1)
+                self.source.values[child] = key_at
             else:
-                vline, vcol = node.lc.value(key)
-                self.source.values[child] = (vline + 1, vcol + 1)
+                self.source.values[child] = _one_based(node.lc.value(key)) or key_at
             yield str(key), self.convert(value, child)
 
     def _item(self, node: CommentedSeq, index: int, path: Path) -> Any:
         child = (*path, index)
-        line, col = node.lc.item(index)
-        self.source.values[child] = (line + 1, col + 1)
+        at = _one_based(node.lc.item(index)) or self.source.values.get(path, (1, 1))
+        self.source.values[child] = at
         value = node[index]
         if isinstance(value, CommentedMap):
             label = next((value[k] for k in _ID_KEYS if k in value), None)
             if isinstance(label, str | int) and not isinstance(label, bool):
                 self.source.labels[child] = str(label)
         return self.convert(value, child)
+
+
+def _one_based(position: tuple[int, int] | None) -> tuple[int, int] | None:
+    """ruamel's 0-based (line, col) as 1-based; ruamel has none for some tagged nodes."""
+    return None if position is None else (position[0] + 1, position[1] + 1)
 
 
 def _plain_scalar(value: bool | int | float | str | None) -> bool | int | float | str | None:

@@ -1,0 +1,106 @@
+"""The command line as a user meets it: output, exit codes, help."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from eerstelijn.cli import app
+from tests.conftest import REGISTRY, RunCli
+
+
+def test_check_lists_findings_and_exits_1(run_cli: RunCli) -> None:
+    result = run_cli("check", "--data", REGISTRY)
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        f"{REGISTRY}/acties.yaml:30:5: warning[missing-trekker] acties[H3.1].trekker: "
+        "action H3.1 has no trekker",
+        f"{REGISTRY}/acties.yaml:41:5: warning[missing-deadline] acties[H4.1].mijlpalen: "
+        "action H4.1 has no deadline (only: na Q4 2025)",
+        "0 errors, 2 warnings in 5 files.",
+    ]
+
+
+def test_check_on_a_clean_registry_exits_0(run_cli: RunCli, registry_copy: Path) -> None:
+    acties = registry_copy / "acties.yaml"
+    text = acties.read_text(encoding="utf-8")
+    text = text.replace("trekker: []", "trekker: [ZN]").replace("na Q4 2025", "Q1 2026")
+    acties.write_text(text, encoding="utf-8")
+    result = run_cli("check", "--data", registry_copy)
+    assert result.exit_code == 0
+    assert result.stdout == "No problems in 5 files.\n"
+
+
+def test_invalid_registry_exits_2_with_location(run_cli: RunCli, registry_copy: Path) -> None:
+    (registry_copy / "doelen.yaml").write_text("doelen:\n  - id: 1\n    titel: x\n    bronn: y\n")
+    result = run_cli("check", "--data", registry_copy)
+    assert result.exit_code == 2
+    assert (
+        f"{registry_copy}/doelen.yaml:4:5: error[unknown-field] doelen[1].bronn: " in result.stdout
+    )
+    assert "did you mean 'bron'?" in result.stdout
+    assert "Traceback" not in result.output
+
+
+def test_missing_data_directory_exits_2(run_cli: RunCli, tmp_path: Path) -> None:
+    result = run_cli("check", "--data", tmp_path / "nope")
+    assert result.exit_code == 2
+    assert "registry directory does not exist" in result.stdout
+
+
+def test_check_json_is_a_list_of_located_problems(run_cli: RunCli) -> None:
+    result = run_cli("check", "--data", REGISTRY, "--format", "json")
+    assert result.exit_code == 1
+    problems = json.loads(result.stdout)
+    assert problems[0] == {
+        "file": f"{REGISTRY}/acties.yaml",
+        "line": 30,
+        "col": 5,
+        "path": "acties[H3.1].trekker",
+        "code": "missing-trekker",
+        "severity": "warning",
+        "message": "action H3.1 has no trekker",
+    }
+
+
+def test_check_github_annotates_lines(run_cli: RunCli) -> None:
+    result = run_cli("check", "--data", REGISTRY, "--format", "github")
+    first = result.stdout.splitlines()[0]
+    assert first == (
+        f"::warning file={REGISTRY}/acties.yaml,line=30,col=5,title=missing-trekker::"
+        "acties[H3.1].trekker: action H3.1 has no trekker"
+    )
+
+
+def test_bad_as_of_is_a_usage_error(run_cli: RunCli) -> None:
+    result = run_cli("check", "--data", REGISTRY, "--as-of", "gisteren")
+    assert result.exit_code == 2
+    assert "'gisteren' is not a date" in result.output
+
+
+def test_colour_only_when_asked_for(run_cli: RunCli) -> None:
+    plain = run_cli("check", "--data", REGISTRY)
+    assert "\x1b[" not in plain.stdout
+    forced = run_cli(
+        "check", "--data", REGISTRY, env={"NO_COLOR": "", "FORCE_COLOR": "1", "TERM": "xterm"}
+    )
+    assert "\x1b[" in forced.stdout
+
+
+def _commands() -> list[str]:
+    return [c.name or c.callback.__name__ for c in app.registered_commands if c.callback]
+
+
+@pytest.mark.parametrize("command", _commands())
+def test_every_command_has_help_text(run_cli: RunCli, command: str) -> None:
+    result = run_cli(command, "--help")
+    assert result.exit_code == 0
+    summary = result.stdout.split("Options")[0]
+    assert len(summary.split()) > 4, summary
+
+
+def test_version(run_cli: RunCli) -> None:
+    result = run_cli("--version")
+    assert result.stdout.startswith("eerstelijn ")

@@ -39,3 +39,33 @@ def run_cli() -> RunCli:
         return runner.invoke(app, argv, env={**CLI_ENV, **(env or {})}, catch_exceptions=False)
 
     return run
+
+
+GOLDEN = Path(__file__).parent / "golden"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="Rewrite tests/golden/*.txt from the current output instead of comparing.",
+    )
+
+
+Golden = Callable[[str, str], None]
+
+
+@pytest.fixture
+def golden(request: pytest.FixtureRequest) -> Golden:
+    """Compare `text` with tests/golden/<name>.txt, or rewrite it under --update-golden."""
+
+    def compare(name: str, text: str) -> None:
+        path = GOLDEN / f"{name}.txt"
+        if request.config.getoption("--update-golden"):
+            path.parent.mkdir(exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+            return
+        assert path.exists(), f"no golden file {path.name}: run pytest --update-golden"
+        assert text == path.read_text(encoding="utf-8")
+
+    return compare

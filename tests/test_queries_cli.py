@@ -9,6 +9,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -159,3 +162,16 @@ def test_tables_fit_80_columns_without_cutting_ids(run_cli: RunCli) -> None:
     assert max(len(line) for line in result.stdout.splitlines()) <= 80
     for actie_id in ("H2.1", "H2.2", "H3.1", "H4.1", "OOST.1"):
         assert actie_id in result.stdout
+
+
+def _complete(words: str) -> list[str]:
+    script = Path(sys.executable).parent / "eerstelijn"
+    env = {**os.environ, "_EERSTELIJN_COMPLETE": "complete_bash", "COMP_WORDS": words}
+    env["COMP_CWORD"] = str(len(words.split()) - (0 if words.endswith(" ") else 1))
+    done = subprocess.run([script], env=env, capture_output=True, text=True, cwd=REPO, check=True)
+    return done.stdout.split()
+
+
+def test_shell_completion_offers_ids_and_codes_from_the_data() -> None:
+    assert _complete(f"eerstelijn show --data {REGISTRY} H2") == ["H2.1", "H2.2"]
+    assert _complete(f"eerstelijn acties --data {REGISTRY} --partij Z") == ["ZN", "ZIN"]

@@ -10,6 +10,8 @@ CORE = [
     "eerstelijn.problems",
     "eerstelijn.models",
     "eerstelijn.load",
+    "eerstelijn.fastyaml",
+    "eerstelijn.rtyaml",
     "eerstelijn.checks",
     "eerstelijn.dates",
     "eerstelijn.queries",

@@ -12,6 +12,7 @@ CORE = [
     "eerstelijn.load",
     "eerstelijn.fastyaml",
     "eerstelijn.rtyaml",
+    "eerstelijn.cache",
     "eerstelijn.checks",
     "eerstelijn.dates",
     "eerstelijn.queries",

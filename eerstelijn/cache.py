@@ -5,8 +5,9 @@ that. The key is a hash of the tool (its version and the size and time of each o
 files, so that an edit of the code misses too), the Python, pydantic and PyYAML versions, and
 for every data file its path as given, the path it resolves to and its bytes. Any change of
 content, a renamed, added or removed file, or a link pointed elsewhere gives a new key, so an
-entry is never used for data it was not made from. There is one entry per registry directory,
-overwritten on each miss, so the cache does not grow with edits.
+entry is never used for data it was not made from. There is one entry per registry directory
+and kind of value (the loaded registry; the problems of `check` with the date they were
+judged by), overwritten on each miss, so the cache does not grow with edits or days.
 
 The cache is a convenience: it is safe to delete at any time, an entry that cannot be read or
 unpickled is a miss, and a cache that cannot be written is skipped. Because entries are
@@ -50,9 +51,9 @@ class RegistryCache:
         base = environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
         return cls(Path(base) / "eerstelijn")
 
-    def get(self, root: Path, key: str) -> object | None:
-        """The value stored for `root` under `key`, or None on a miss of any kind."""
-        entry = self._entry(root)
+    def get(self, root: Path, kind: str, key: str) -> object | None:
+        """The `kind` of value stored for `root` under `key`, or None on a miss of any kind."""
+        entry = self._entry(root, kind)
         try:
             if not self._trusted():
                 return None
@@ -64,8 +65,8 @@ class RegistryCache:
         except Exception:  # a missing, truncated or corrupt entry is a miss, never a failure
             return None
 
-    def put(self, root: Path, key: str, value: object) -> None:
-        """Store `value` for `root` under `key`; give up quietly when the cache is unwritable."""
+    def put(self, root: Path, kind: str, key: str, value: object) -> None:
+        """Store `value` as `kind` for `root` under `key`; give up quietly when unwritable."""
         try:
             self.directory.mkdir(mode=0o700, parents=True, exist_ok=True)
             if not self._trusted():
@@ -77,16 +78,16 @@ class RegistryCache:
                 with os.fdopen(fd, "wb") as stream:
                     stream.write(key.encode("ascii") + b"\n")
                     stream.write(data)
-                Path(temporary).replace(self._entry(root))
+                Path(temporary).replace(self._entry(root, kind))
             except BaseException:
                 Path(temporary).unlink(missing_ok=True)
                 raise
         except Exception:  # the cache is a convenience: failing to fill it must not fail the run
             return
 
-    def _entry(self, root: Path) -> Path:
+    def _entry(self, root: Path, kind: str) -> Path:
         name = hashlib.sha256(f"{root}\0{root.resolve()}".encode()).hexdigest()[:32]
-        return self.directory / f"{name}.pickle"
+        return self.directory / f"{name}.{kind}.pickle"
 
     def _trusted(self) -> bool:
         """True when the directory is ours alone: unpickling what others wrote runs their code."""

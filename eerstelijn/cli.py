@@ -13,7 +13,7 @@ from rich.console import Console, RenderableType
 from rich.text import Text
 
 from eerstelijn import __version__, queries
-from eerstelijn.checks import integrity_problems, run_checks
+from eerstelijn.checks import check_directory, integrity_problems
 from eerstelijn.dates import DateError, parse_as_of
 from eerstelijn.kwartaal import Kwartaal, TimingError
 from eerstelijn.load import InvalidRegistry, RegistryFiles, load_registry
@@ -234,10 +234,9 @@ def check(
     day = _as_of(as_of)
     files = len(RegistryFiles.find(data).files) if data.is_dir() else 0
     try:
-        registry = load_registry(data)
+        problems = check_directory(data, day)
     except InvalidRegistry as invalid:
         _invalid(invalid.problems, fmt, files)
-    problems = run_checks(registry, day)
     _emit(PROBLEM_FORMATS[fmt.value](problems))
     _console(stderr=fmt is not ProblemFormat.text).print(summary(problems, files), markup=False)
     if any(p.severity is Severity.ERROR for p in problems):

@@ -12,6 +12,7 @@ something other than text, a decimal int, a bool or null.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -47,7 +48,7 @@ class Unsupported(Exception):
 # for the rest the round-trip loader decides: tabs (ruamel refuses some that libyaml accepts
 # inside plain scalars), NEL and the Unicode line separators (YAML 1.1 and 1.2 count lines
 # differently), a BOM inside the text, control characters.
-_ODD_CHARACTER = re.compile(
+_ODD_CHARACTER = (
     "[^\n\r\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
 )
 
@@ -82,6 +83,12 @@ _OTHER_IMPLICIT = re.compile(
 _IMPLICIT_START = frozenset("-+.0123456789<=")
 
 
+@functools.cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    # Compiled on first use: a run served by the cache never needs it (4 ms).
+    return re.compile(pattern)
+
+
 def read(text: str, source: SourceMap) -> Any:
     """The plain data of one YAML document, filling `source` with its positions.
 
@@ -89,7 +96,7 @@ def read(text: str, source: SourceMap) -> Any:
     """
     if not _LIBYAML:
         raise Unsupported("PyYAML has no libyaml here")
-    if _ODD_CHARACTER.search(text):
+    if _compiled(_ODD_CHARACTER).search(text):
         raise Unsupported("a character the round-trip loader judges")
     parser = CParser(text)
     try:

@@ -35,6 +35,7 @@ __all__ = [
     "MAX_NESTING",
     "InvalidRegistry",
     "RegistryFiles",
+    "Snapshot",
     "load_registry",
     "parse_yaml",
 ]
@@ -75,11 +76,76 @@ class RegistryFiles:
 
 def load_registry(root: FsPath) -> Registry:
     """Load and validate every file below `root`; raise InvalidRegistry with all problems."""
-    if not root.is_dir():
-        what = "does not exist" if not root.exists() else "is not a directory"
-        raise _fail(str(root), 0, 0, "missing-directory", f"registry directory {what}")
-    with _gc_paused():
-        return _load_registry(root)
+    return Snapshot.read(root).registry()
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """The bytes of a registry directory's files, each read once, and what could not be read.
+
+    The cache key hashes these very bytes, the ones that are parsed, so an edit made during a
+    run cannot put a result under the wrong key.
+    """
+
+    root: FsPath
+    files: list[tuple[FsPath, bytes]]
+    problems: list[Problem]
+    cache: RegistryCache | None
+    key: str
+
+    @classmethod
+    def read(cls, root: FsPath) -> Snapshot:
+        """Read every data file of `root`; raise InvalidRegistry when there is no directory."""
+        if not root.is_dir():
+            what = "does not exist" if not root.exists() else "is not a directory"
+            raise _fail(str(root), 0, 0, "missing-directory", f"registry directory {what}")
+        problems: list[Problem] = []
+        files: list[tuple[FsPath, bytes]] = []
+        inside = root.resolve()
+        for path in RegistryFiles.find(root).files:
+            try:
+                # A link out of the data directory could make CI on a fork read any file.
+                if path.exists() and not path.resolve().is_relative_to(inside):
+                    raise _fail(
+                        str(path),
+                        0,
+                        0,
+                        "outside-link",
+                        "links to a file outside the data directory",
+                    )
+                files.append((path, _read_bytes(path)))
+            except InvalidRegistry as invalid:
+                problems.extend(invalid.problems)
+        # Runs with unreadable files are quick to fail and not worth caching.
+        cache = RegistryCache.find() if not problems else None
+        return cls(root, files, problems, cache, content_key(files) if cache else "")
+
+    def cached(self, kind: str, detail: str = "") -> object | None:
+        """What the cache holds for these files (and `detail`) under `kind`, or None."""
+        if self.cache is None:
+            return None
+        with _gc_paused():
+            return self.cache.get(self.root, kind, f"{self.key}:{detail}")
+
+    def store(self, kind: str, value: object, detail: str = "") -> None:
+        """Keep `value` in the cache for these files (and `detail`) under `kind`."""
+        if self.cache is not None:
+            self.cache.put(self.root, kind, f"{self.key}:{detail}", value)
+
+    def registry(self) -> Registry:
+        """The registry these files make; raise InvalidRegistry with all their problems."""
+        hit = self.cached("registry")
+        if isinstance(hit, Registry):
+            return hit
+        if isinstance(hit, list) and hit and all(isinstance(p, Problem) for p in hit):
+            raise InvalidRegistry(hit)
+        problems = list(self.problems)
+        with _gc_paused():
+            registry = _parse_registry(self.root, self.files, problems)
+        self.store("registry", problems or registry)
+        if problems:
+            raise InvalidRegistry(problems)
+        return registry
 
 
 @contextmanager
@@ -102,38 +168,6 @@ def _gc_paused() -> Iterator[None]:
         gc.freeze()
         if enabled:
             gc.enable()
-
-
-def _load_registry(root: FsPath) -> Registry:
-    problems: list[Problem] = []
-    files: list[tuple[FsPath, bytes]] = []
-    inside = root.resolve()
-    for path in RegistryFiles.find(root).files:
-        try:
-            # A link out of the data directory could make CI on a fork read any file.
-            if path.exists() and not path.resolve().is_relative_to(inside):
-                raise _fail(
-                    str(path), 0, 0, "outside-link", "links to a file outside the data directory"
-                )
-            files.append((path, _read_bytes(path)))
-        except InvalidRegistry as invalid:
-            problems.extend(invalid.problems)
-    # The key hashes the very bytes that are parsed below, so an edit made meanwhile cannot
-    # put a result under the wrong key. Runs with unreadable files are not worth caching.
-    cache = RegistryCache.find() if not problems else None
-    key = content_key(files) if cache is not None else ""
-    if cache is not None:
-        hit = cache.get(root, key)
-        if isinstance(hit, Registry):
-            return hit
-        if isinstance(hit, list) and hit and all(isinstance(p, Problem) for p in hit):
-            raise InvalidRegistry(hit)
-    registry = _parse_registry(root, files, problems)
-    if cache is not None:
-        cache.put(root, key, registry if problems == [] else problems)
-    if problems:
-        raise InvalidRegistry(problems)
-    return registry
 
 
 def _parse_registry(

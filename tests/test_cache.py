@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from eerstelijn import cache, load
-from eerstelijn.load import InvalidRegistry, load_registry
+from eerstelijn.checks import check_directory
+from eerstelijn.load import InvalidRegistry, Snapshot, load_registry
 from eerstelijn.models import Registry
 from eerstelijn.problems import Problem
 
@@ -216,3 +218,49 @@ def test_the_default_directory_follows_xdg() -> None:
     assert cache.RegistryCache.find({"EERSTELIJN_NO_CACHE": "1"}) is None
     explicit = cache.RegistryCache.find({"EERSTELIJN_CACHE_DIR": "/y", "XDG_CACHE_HOME": "/x"})
     assert explicit is not None and explicit.directory == Path("/y")
+
+
+AS_OF = date(2026, 1, 15)
+
+
+def checked(root: Path, as_of: date = AS_OF) -> list[Problem] | tuple[str, list[Problem]]:
+    try:
+        return check_directory(root, as_of)
+    except InvalidRegistry as invalid:
+        return ("invalid", invalid.problems)
+
+
+def test_check_results_come_from_the_cache_for_the_same_files_and_date(
+    cache_dir: Path, registry_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (registry_copy / "acties" / "regio-oost.yaml").write_text(
+        (registry_copy / "acties" / "regio-oost.yaml")
+        .read_text(encoding="utf-8")
+        .replace("trekker: [", "trekker: [Onbekend, "),
+        encoding="utf-8",
+    )
+    first = checked(registry_copy)
+    assert first and isinstance(first, list)
+
+    def refuse(self: Snapshot) -> Registry:
+        raise AssertionError("loaded although the cache holds the check")
+
+    with monkeypatch.context() as m:
+        m.setattr(Snapshot, "registry", refuse)
+        assert checked(registry_copy) == first
+    # Another date is another check; the registry itself still comes from the cache.
+    parse_refused(monkeypatch)
+    assert checked(registry_copy, date(2030, 1, 1)) == first
+
+
+def test_cached_check_results_follow_every_change(
+    cache_dir: Path, registry_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    checked(registry_copy)
+    for change in (change_one_byte, add_a_file, break_a_file):
+        change(registry_copy)
+        mine = checked(registry_copy)
+        with monkeypatch.context() as m:
+            m.setenv(cache.NO_CACHE_ENV, "1")
+            assert mine == checked(registry_copy), change.__name__
+        assert mine == checked(registry_copy)  # and again, now from the cache

@@ -13,7 +13,8 @@ from rich.console import Console, RenderableType
 from rich.text import Text
 
 from eerstelijn import __version__, queries
-from eerstelijn.checks import check_directory, integrity_problems
+from eerstelijn.checking import check_directory
+from eerstelijn.checks import integrity_problems
 from eerstelijn.dates import DateError, parse_as_of
 from eerstelijn.kwartaal import Kwartaal, TimingError
 from eerstelijn.load import InvalidRegistry, RegistryFiles, load_registry

@@ -4,31 +4,17 @@ from __future__ import annotations
 
 import gc
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path as FsPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, ValidationError
-from pydantic_core import ErrorDetails
-
-from eerstelijn import fastyaml
 from eerstelijn.cache import RegistryCache, content_key
-from eerstelijn.models import (
-    Actie,
-    ActiesFile,
-    Belofte,
-    Bron,
-    Doel,
-    DoelenFile,
-    Mijlpaal,
-    Partij,
-    PartijenFile,
-    Registry,
-    ZorgbelofteFile,
-)
-from eerstelijn.problems import Path, Problem, Severity, SourceMap, format_path, suggest
+from eerstelijn.problems import InvalidRegistry, Problem, Severity, SourceMap
+
+if TYPE_CHECKING:
+    from eerstelijn.models import Registry
 
 __all__ = [
     "MAX_FILE_BYTES",
@@ -42,22 +28,8 @@ __all__ = [
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 
-_FILES: dict[str, type[BaseModel]] = {
-    "doelen.yaml": DoelenFile,
-    "partijen.yaml": PartijenFile,
-    "acties.yaml": ActiesFile,
-    "zorgbelofte.yaml": ZorgbelofteFile,
-}
-_MODELS: tuple[type[BaseModel], ...] = (Doel, Partij, Actie, Mijlpaal, Bron, Belofte)
-_ALL_FIELDS = sorted({name for model in _MODELS for name in model.model_fields})
-
-
-class InvalidRegistry(Exception):
-    """The data directory cannot be read as a registry; `problems` says where and why."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        super().__init__(f"{len(problems)} problem(s) in the registry")
-        self.problems = sorted(problems)
+# The fixed files of a registry directory, in load order (validate.py knows their models).
+_NAMES = ("doelen.yaml", "partijen.yaml", "acties.yaml", "zorgbelofte.yaml")
 
 
 @dataclass(frozen=True)
@@ -71,7 +43,7 @@ class RegistryFiles:
     def find(cls, root: FsPath) -> RegistryFiles:
         """The four fixed files, then `acties/*.yaml` in name order."""
         extra = sorted((root / "acties").glob("*.yaml")) if (root / "acties").is_dir() else []
-        return cls(root, (*(root / name for name in _FILES), *extra))
+        return cls(root, (*(root / name for name in _NAMES), *extra))
 
 
 def load_registry(root: FsPath) -> Registry:
@@ -134,6 +106,8 @@ class Snapshot:
 
     def registry(self) -> Registry:
         """The registry these files make; raise InvalidRegistry with all their problems."""
+        from eerstelijn.models import Registry
+
         hit = self.cached("registry")
         if isinstance(hit, Registry):
             return hit
@@ -174,34 +148,20 @@ def _parse_registry(
     root: FsPath, files: list[tuple[FsPath, bytes]], problems: list[Problem]
 ) -> Registry:
     """The registry the files make, adding what is wrong with them to `problems`."""
+    # Imported here: pydantic and the models are import time a cached run does not need.
+    from eerstelijn import validate
+
     parts: dict[str, list[Any]] = {"doelen": [], "partijen": [], "acties": [], "zorgbelofte": []}
     for path, raw in files:
-        model = _FILES.get(path.name, ActiesFile) if path.parent == root else ActiesFile
         try:
-            items = _load_file(str(path), raw, model)
+            plain, source = _parse_file(str(path), raw)
+            items = validate.validate_file(plain, source, validate.model_for(path, root))
         except InvalidRegistry as invalid:
             problems.extend(invalid.problems)
             continue
         for key, values in items.items():
             parts[key].extend(values)
-    return Registry(**parts)
-
-
-def _load_file(file: str, raw: bytes, model: type[BaseModel]) -> dict[str, list[Any]]:
-    plain, source = _parse_file(file, raw)
-    try:
-        validated = model.model_validate(plain)
-    except ValidationError as error:
-        raise InvalidRegistry(
-            [_schema_problem(e, source, model) for e in error.errors(include_url=False)]
-        ) from None
-    out: dict[str, list[Any]] = {}
-    for key in type(validated).model_fields:
-        items = getattr(validated, key)
-        for index, item in enumerate(items):
-            item._origin = source.origin((key, index))
-        out[key] = items
-    return out
+    return validate.registry(parts)
 
 
 def _fail(file: str, line: int, col: int, code: str, message: str) -> InvalidRegistry:
@@ -245,6 +205,8 @@ def parse_yaml(text: str, file: str) -> tuple[Any, SourceMap]:
     fastyaml reads what registry files normally hold; the round-trip reader, the reference,
     takes the rest and words every error.
     """
+    from eerstelijn import fastyaml
+
     source = SourceMap(file)
     try:
         return fastyaml.read(text, source), source
@@ -279,75 +241,3 @@ def _nesting_too_deep(text: str) -> tuple[int, int] | None:
 
 
 _BRACKETS = re.compile(r"[\[\]{}]")
-
-
-def _schema_problem(error: ErrorDetails, source: SourceMap, model: type[BaseModel]) -> Problem:
-    path: Path = tuple(error["loc"])
-    lookup = source.keys if error["type"] == "extra_forbidden" else source.values
-    probe = path
-    while probe and probe not in lookup and probe not in source.values:
-        probe = probe[:-1]
-    line, col = lookup.get(probe) or source.values.get(probe, (1, 1))
-    code = "unknown-field" if error["type"] == "extra_forbidden" else "schema"
-    message = _message(error, path, model)
-    return Problem(
-        source.file, line, col, format_path(path, source.labels), code, Severity.ERROR, message
-    )
-
-
-def _message(error: ErrorDetails, path: Path, model: type[BaseModel]) -> str:
-    """A pydantic error in words a maintainer of the YAML understands."""
-    kind = error["type"]
-    value = error.get("input")
-    ctx: Mapping[str, Any] = error.get("ctx") or {}
-    field = next((p for p in reversed(path) if isinstance(p, str)), "")
-    if kind == "extra_forbidden":
-        return f"unknown field {field!r}" + suggest(field, _ALL_FIELDS)
-    if kind == "missing":
-        return f"missing required field {field!r}"
-    if kind == "model_type" and not path:
-        expected = next(iter(model.model_fields))
-        return f"expected a mapping with the key {expected!r} at the top of the file"
-    if kind in ("model_type", "dict_type", "model_attributes_type"):
-        return f"expected a mapping, got {_describe(value)}"
-    if kind == "list_type":
-        return f"expected a list, got {_describe(value)}"
-    if kind in ("string_type", "str_type"):
-        return f"expected text, got {_describe(value)}"
-    if kind == "literal_error":
-        expected = str(ctx.get("expected", ""))
-        options = [o.strip(" '") for o in expected.replace(" or ", ",").split(",")]
-        return f"{value!r} is not one of {expected}" + suggest(str(value), options)
-    if kind == "string_pattern_mismatch":
-        return f"{value!r} is not a valid {field}: {_PATTERN_HELP.get(field, 'see the README')}"
-    if kind == "too_short":
-        return f"{field!r} must not be empty"
-    if kind == "string_too_short":
-        return f"{field!r} must not be empty text"
-    if kind == "value_error":
-        return str(ctx.get("error", error["msg"]))
-    return f"{error['msg']} (got {_describe(value)})"
-
-
-_PATTERN_HELP = {
-    "doelen": "goal ids are 1 to 5, 6A, 6B or 6C",
-    "id": "use letters, digits, '.', '-' and '_' (doel ids: 1 to 5, 6A, 6B, 6C)",
-    "code": "a partij code has no spaces, commas or brackets",
-    "trekker": "a partij code has no spaces, commas or brackets",
-    "betrokkenen": "a partij code has no spaces, commas or brackets",
-    "leden": "a partij code has no spaces, commas or brackets",
-}
-
-
-def _describe(value: object) -> str:
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    if value is None:
-        return "nothing"
-    if isinstance(value, bool):
-        return f"the boolean {str(value).lower()}"
-    if isinstance(value, int | float):
-        return f"the number {value}"
-    return repr(value)

@@ -107,3 +107,11 @@ class SourceMap:
     def origin(self, path: Path) -> Origin:
         """An Origin for the item at `path`."""
         return Origin(self.file, path, self.values, self.labels)
+
+
+class InvalidRegistry(Exception):
+    """The data directory cannot be read as a registry; `problems` says where and why."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__(f"{len(problems)} problem(s) in the registry")
+        self.problems = sorted(problems)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from eerstelijn import cache, load
-from eerstelijn.checks import check_directory
+from eerstelijn.checking import check_directory
 from eerstelijn.load import InvalidRegistry, Snapshot, load_registry
 from eerstelijn.models import Registry
 from eerstelijn.problems import Problem

@@ -13,6 +13,8 @@ CORE = [
     "eerstelijn.fastyaml",
     "eerstelijn.rtyaml",
     "eerstelijn.cache",
+    "eerstelijn.validate",
+    "eerstelijn.checking",
     "eerstelijn.checks",
     "eerstelijn.dates",
     "eerstelijn.queries",

@@ -7,7 +7,6 @@ failing YAML example.
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 from types import ModuleType
 
 from eerstelijn.checks import (
@@ -19,11 +18,10 @@ from eerstelijn.checks import (
     unknown_doel,
     unknown_partij,
 )
-from eerstelijn.load import InvalidRegistry, Snapshot
 from eerstelijn.models import Registry
 from eerstelijn.problems import Problem, Severity
 
-__all__ = ["CHECKS", "check_directory", "integrity_problems", "run_checks"]
+__all__ = ["CHECKS", "integrity_problems", "run_checks"]
 
 CHECKS: dict[str, ModuleType] = {
     module.CODE: module
@@ -47,28 +45,3 @@ def run_checks(registry: Registry, as_of: date) -> list[Problem]:
 def integrity_problems(registry: Registry, as_of: date) -> list[Problem]:
     """Only the errors: what makes a schema-valid registry unfit for queries."""
     return [p for p in run_checks(registry, as_of) if p.severity is Severity.ERROR]
-
-
-def check_directory(root: Path, as_of: date) -> list[Problem]:
-    """Load the registry in `root` and run every check; raise InvalidRegistry when invalid.
-
-    The outcome is cached with the date it was judged by, so a second `check` of unchanged
-    files needs neither the registry nor the checks.
-    """
-    snapshot = Snapshot.read(root)
-    hit = snapshot.cached("checks", as_of.isoformat())
-    if isinstance(hit, tuple) and len(hit) == 2 and isinstance(hit[1], list):
-        valid, cached = hit[0], [p for p in hit[1] if isinstance(p, Problem)]
-        if len(cached) == len(hit[1]):
-            if valid is True:
-                return cached
-            if valid is False and cached:
-                raise InvalidRegistry(cached)
-    try:
-        registry = snapshot.registry()
-    except InvalidRegistry as invalid:
-        snapshot.store("checks", (False, invalid.problems), as_of.isoformat())
-        raise
-    problems = run_checks(registry, as_of)
-    snapshot.store("checks", (True, problems), as_of.isoformat())
-    return problems

@@ -14,6 +14,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import DuplicateKeyError
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from eerstelijn.problems import ID_KEYS, Path, Problem, Severity, SourceMap, format_path
 
@@ -32,11 +33,31 @@ def read(text: str, file: str) -> tuple[Any, SourceMap]:
         raise _refused(file, 1, 1, "yaml-syntax", str(error)) from None
     except RecursionError:
         raise _refused(file, 1, 1, "yaml-syntax", "nested too deeply") from None
+    except TypeError:  # ruamel cannot hash a mapping or list used as a key
+        line, col = _first_complex_key(text)
+        message = "a mapping or list cannot be a key"
+        raise _refused(file, line, col, "yaml-syntax", message) from None
     if document is None:
         raise _refused(file, 1, 1, "empty-file", "file is empty: expected a mapping with a list")
     source = SourceMap(file)
     source.values[()] = (1, 1)
     return _Walker(source).convert(document, ()), source
+
+
+def _first_complex_key(text: str) -> tuple[int, int]:
+    """Where the first key that is not a plain value stands (1-based), from ruamel's node tree."""
+    found: list[tuple[int, int]] = []
+    pending: list[Node] = [YAML(typ="rt").compose(text)]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, MappingNode):
+            for key, value in node.value:
+                if not isinstance(key, ScalarNode):
+                    found.append((key.start_mark.line + 1, key.start_mark.column + 1))
+                pending.extend((key, value))
+        elif isinstance(node, SequenceNode):
+            pending.extend(node.value)
+    return min(found, default=(1, 1))
 
 
 def _refused(file: str, line: int, col: int, code: str, message: str) -> Refused:

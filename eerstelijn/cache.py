@@ -2,12 +2,13 @@
 
 Reading and validating 10,000 actions takes about a second; unpickling the result a fifth of
 that. The key is a hash of the tool (its version and the size and time of each of its source
-files, so that an edit of the code misses too), the Python, pydantic and PyYAML versions, and
-for every data file its path as given, the path it resolves to and its bytes. Any change of
-content, a renamed, added or removed file, or a link pointed elsewhere gives a new key, so an
-entry is never used for data it was not made from. There is one entry per registry directory
-and kind of value (the loaded registry; the problems of `check` with the date they were
-judged by), overwritten on each miss, so the cache does not grow with edits or days.
+files, so that an edit of the code misses too), of Python's version and of the installed
+pydantic, PyYAML and ruamel.yaml (the size and time of their package files), and of every data
+file's path as given, the path it resolves to and its bytes. Any change of content, a renamed,
+added or removed file, or a link pointed elsewhere gives a new key, so an entry is never used
+for data it was not made from. There is one entry per registry directory and kind of value
+(the loaded registry; the problems of `check` with the date they were judged by), overwritten
+on each miss, so the cache does not grow with edits or days.
 
 The cache is a convenience: it is safe to delete at any time, an entry that cannot be read or
 unpickled is a miss, and a cache that cannot be written is skipped. Because entries are
@@ -20,6 +21,7 @@ EERSTELIJN_NO_CACHE=1 turns it off.
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import os
 import pickle
 import stat
@@ -33,6 +35,7 @@ __all__ = ["CACHE_DIR_ENV", "NO_CACHE_ENV", "RegistryCache", "content_key"]
 CACHE_DIR_ENV = "EERSTELIJN_CACHE_DIR"
 NO_CACHE_ENV = "EERSTELIJN_NO_CACHE"
 _PACKAGE = Path(__file__).resolve().parent
+_LIBRARIES = ("pydantic", "pydantic_core", "yaml", "ruamel.yaml")
 
 
 class RegistryCache:
@@ -109,13 +112,20 @@ def content_key(files: Iterable[tuple[Path, bytes]]) -> str:
 
 
 def _tool_fingerprint() -> list[str]:
-    import pydantic
-    import yaml
+    """The tool's version and sources, and the libraries whose objects the pickles hold.
 
+    The libraries are named by the size and time of their files rather than by importing them
+    for a version: a run the cache answers does not import pydantic or PyYAML at all.
+    """
     from eerstelijn import __version__
 
-    parts = [__version__, sys.version, pydantic.VERSION, yaml.__version__]
-    for source in sorted(_PACKAGE.rglob("*.py")):
+    parts = [__version__, sys.version]
+    sources = sorted(_PACKAGE.rglob("*.py"))
+    for name in _LIBRARIES:
+        spec = importlib.util.find_spec(name)
+        if spec is not None and spec.origin is not None:
+            sources.append(Path(spec.origin))
+    for source in sources:
         info = source.stat()
-        parts.append(f"{source.relative_to(_PACKAGE)} {info.st_size} {info.st_mtime_ns}")
+        parts.append(f"{source} {info.st_size} {info.st_mtime_ns}")
     return parts

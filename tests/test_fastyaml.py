@@ -256,3 +256,16 @@ def test_both_paths_report_the_same_on_generated_registries(
     with pytest.MonkeyPatch.context() as monkeypatch:
         round_trip_only(monkeypatch)
         assert quick == problems(root)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: [é, b]\n",
+        "ë: 1\nb: [Patiëntenfederatie, 'x', c]\n",
+        "a: [\U0001f600, b]\n",
+        "a:\r\n  - é\r\n  - b\r\n",
+    ],
+)
+def test_columns_count_characters_not_bytes(text: str) -> None:
+    assert assert_agree(text)

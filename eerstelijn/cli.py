@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Annotated, NoReturn
 
 import typer
-from rich.console import Console, RenderableType
+from rich.console import Console, Group, RenderableType
 from rich.text import Text
 
 from eerstelijn import __version__, queries
@@ -22,7 +22,8 @@ from eerstelijn.problems import Problem, Severity, suggest
 from eerstelijn.render import LISTING_FORMATS, PROBLEM_FORMATS, SeveralSections, summary, views
 from eerstelijn.render.json import dumps
 from eerstelijn.render.listing import Section
-from eerstelijn.render.table import render_timeline
+from eerstelijn.render.markdown import render_document
+from eerstelijn.render.table import render_sections, render_timeline
 
 
 class ExitCode(IntEnum):
@@ -464,6 +465,47 @@ def timeline(
         _emit(render_timeline(rows, queries.quarter_range(start, end), day))
     else:
         _emit_sections([views.timeline_section(rows, day)], fmt)
+
+
+class AgendaFormat(StrEnum):
+    """Output formats for `agenda`."""
+
+    markdown = "markdown"
+    table = "table"
+
+
+@app.command()
+def agenda(
+    *,
+    data: DataOption = Path("data"),
+    as_of: AsOfOption = "today",
+    fmt: Annotated[
+        AgendaFormat,
+        typer.Option("--format", help="markdown (for the BO papers) or table (for a terminal)."),
+    ] = AgendaFormat.markdown,
+) -> None:
+    """What the bestuurlijk overleg must discuss: overdue milestones, actions without trekker
+    or deadline.
+
+    Grouped by hoofdstuk, then by action id; overdue milestones oldest first.
+    """
+    day = _as_of(as_of)
+    registry = _registry(data, day)
+    sections = views.agenda_sections(queries.agenda(registry, day))
+    title = f"Agenda bestuurlijk overleg, {day.isoformat()}"
+    if not sections:
+        intro = (
+            "Nothing to discuss: no overdue milestones, every action has a trekker and a deadline."
+        )
+    else:
+        intro = (
+            f"{sum(len(s.records) for s in sections)} items: overdue milestones, actions without "
+            "trekker and actions without deadline, by hoofdstuk and action id."
+        )
+    if fmt is AgendaFormat.markdown:
+        _emit(render_document(title, intro, sections))
+    else:
+        _emit(Group(Text(title, style="bold"), Text(intro), Text(""), render_sections(sections)))
 
 
 def main() -> None:

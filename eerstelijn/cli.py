@@ -13,8 +13,10 @@ from rich.console import Console, Group, RenderableType
 from rich.text import Text
 
 from eerstelijn import __version__, queries
+from eerstelijn.atomic import write_atomic
 from eerstelijn.checks import integrity_problems, run_checks
 from eerstelijn.dates import DateError, parse_as_of
+from eerstelijn.ics import render_ics
 from eerstelijn.kwartaal import Kwartaal, TimingError
 from eerstelijn.load import InvalidRegistry, RegistryFiles, load_registry
 from eerstelijn.models import Registry
@@ -506,6 +508,52 @@ def agenda(
         _emit(render_document(title, intro, sections))
     else:
         _emit(Group(Text(title, style="bold"), Text(intro), Text(""), render_sections(sections)))
+
+
+export_app = typer.Typer(
+    help="Export the registry for other tools.", no_args_is_help=True, rich_markup_mode=None
+)
+app.add_typer(export_app, name="export")
+
+
+@export_app.command()
+def ics(
+    *,
+    data: DataOption = Path("data"),
+    partij: Annotated[
+        str | None,
+        typer.Option(
+            "--partij",
+            help="Only milestones of actions this partij leads (groups expanded).",
+            autocompletion=_complete_partij,
+        ),
+    ] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", help="The .ics file to write; standard output when left out."),
+    ] = None,
+) -> None:
+    """An iCalendar feed of milestone deadlines: all-day events on the quarter's last day.
+
+    UIDs are stable (<actie-id>-m<n>@eerstelijn), so a calendar that re-imports the feed
+    updates its events instead of duplicating them; unchanged data gives identical bytes.
+    """
+    # Deadlines do not depend on the date; only the integrity checks take one.
+    registry = _registry(data, date.today())
+    try:
+        code = queries.find_partij(registry, partij).code if partij else None
+    except queries.UnknownName as error:
+        _usage(str(error))
+    acties = queries.select(registry, queries.ActieFilter(partij=code))
+    name = "Realisatieagenda eerstelijnszorg: mijlpalen" + (f" ({code})" if code else "")
+    feed = render_ics(registry, acties, name=name)
+    if out is None:
+        sys.stdout.buffer.write(feed)
+        return
+    try:
+        write_atomic(out, feed)
+    except OSError as error:
+        _usage(f"cannot write {out}: {error.strerror or error}")
 
 
 def main() -> None:

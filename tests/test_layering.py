@@ -13,6 +13,8 @@ CORE = [
     "eerstelijn.checks",
     "eerstelijn.dates",
     "eerstelijn.queries",
+    "eerstelijn.atomic",
+    "eerstelijn.ics",
 ]
 
 

@@ -26,6 +26,7 @@ from eerstelijn.render.json import dumps
 from eerstelijn.render.listing import Section
 from eerstelijn.render.markdown import render_document
 from eerstelijn.render.table import render_sections, render_timeline
+from eerstelijn.report import write_report
 
 
 class ExitCode(IntEnum):
@@ -467,6 +468,29 @@ def timeline(
         _emit(render_timeline(rows, queries.quarter_range(start, end), day))
     else:
         _emit_sections([views.timeline_section(rows, day)], fmt)
+
+
+@app.command()
+def report(
+    *,
+    data: DataOption = Path("data"),
+    out: Annotated[
+        Path, typer.Option("--out", help="The directory to write index.html into.")
+    ] = Path("report"),
+    as_of: AsOfOption = "today",
+) -> None:
+    """Write the HTML progress report for the bestuurlijk overleg: one self-contained index.html.
+
+    Headline figures, overdue per partij, gaps, a filterable timeline, goal and zorgbelofte
+    coverage, and every action with its source. Works offline, on GitHub Pages and on paper.
+    """
+    day = _as_of(as_of)
+    registry = _registry(data, day)
+    try:
+        target = write_report(registry, day, out, version=__version__)
+    except OSError as error:
+        _usage(f"cannot write the report to {out}: {error.strerror or error}")
+    _console(stderr=True).print(f"Wrote {target}", markup=False)
 
 
 class AgendaFormat(StrEnum):

@@ -15,6 +15,7 @@ CORE = [
     "eerstelijn.queries",
     "eerstelijn.atomic",
     "eerstelijn.ics",
+    "eerstelijn.report",
 ]
 
 

@@ -72,6 +72,7 @@ def _table(
     row_classes: Sequence[str] = (),
     id_: str | None = None,
     empty: str = "None.",
+    compact: bool = False,
 ) -> str:
     """A table whose first cell of each row is its row header; cells are HTML already."""
     if not rows:
@@ -86,7 +87,14 @@ def _table(
         )
     return el(
         "div",
-        el("table", el("caption", esc(caption)), el("thead", head), el("tbody", *body), id=id_),
+        el(
+            "table",
+            el("caption", esc(caption)),
+            el("thead", head),
+            el("tbody", *body),
+            id=id_,
+            class_="compact" if compact else None,
+        ),
         class_="table-wrap",
     )
 
@@ -187,6 +195,7 @@ def _overdue(registry: Registry, view: Overview, rows: Sequence[OverdueRow], as_
             ["partij", "naam", "acties overdue"],
             per_partij,
             id_="overdue-per-partij",
+            compact=True,
             empty="nothing overdue",
         ),
         _table(
@@ -319,7 +328,15 @@ def _timeline(registry: Registry, as_of: date) -> str:
         "Timeline",
         form,
         legend,
-        el("div", svg, class_="timeline-wrap"),
+        # Focusable, so that keyboard users can scroll a timeline wider than the screen.
+        el(
+            "div",
+            svg,
+            class_="timeline-wrap",
+            tabindex="0",
+            role="region",
+            aria_label="Timeline, scrolls sideways",
+        ),
     )
 
 
@@ -450,9 +467,9 @@ def _acties(registry: Registry, as_of: date) -> str:
 
 _NAV = [
     ("figures", "Figures"),
+    ("timeline", "Timeline"),
     ("overdue", "Overdue"),
     ("gaps", "Gaps"),
-    ("timeline", "Timeline"),
     ("doelen", "Doelen"),
     ("zorgbelofte", "Zorgbelofte"),
     ("acties", "Acties"),
@@ -477,9 +494,10 @@ def build_page(registry: Registry, as_of: date, *, version: str) -> str:
     main = el(
         "main",
         _figures(headline_figures(registry, as_of)),
+        # The timeline right after the figures: the whole agenda at a glance, then its details.
+        _timeline(registry, as_of),
         _overdue(registry, view, overdue(registry, as_of), as_of),
         _gaps(registry, view, as_of),
-        _timeline(registry, as_of),
         _doelen(registry, doelen_coverage(registry, as_of)),
         _zorgbelofte(registry, zorgbelofte_coverage(registry)),
         _acties(registry, as_of),

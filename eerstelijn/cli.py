@@ -510,10 +510,10 @@ def agenda(
         typer.Option("--format", help="markdown (for the BO papers) or table (for a terminal)."),
     ] = AgendaFormat.markdown,
 ) -> None:
-    """What the bestuurlijk overleg must discuss: overdue milestones, actions without trekker
-    or deadline.
+    """What the bestuurlijk overleg must discuss: overdue milestones and actions with gaps.
 
-    Grouped by hoofdstuk, then by action id; overdue milestones oldest first.
+    Overdue milestones, actions without trekker and actions without deadline, grouped by
+    hoofdstuk, then by action id; overdue milestones oldest first. Done actions are left out.
     """
     day = _as_of(as_of)
     registry = _registry(data, day)

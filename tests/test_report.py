@@ -184,3 +184,37 @@ def test_report_bad_input_exits_2(
     assert result.exit_code == 2
     assert message in result.stderr
     assert "Traceback" not in result.output
+
+
+def _luminance(colour: str) -> float:
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def _contrast(a: str, b: str) -> float:
+    light, dark = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+@pytest.mark.parametrize(
+    ("text", "background"),
+    [
+        ("ink", "paper"),
+        ("muted", "paper"),
+        ("muted", "band"),
+        ("accent", "paper"),
+        ("accent", "red-bg"),  # links in overdue rows
+        ("ink", "red-bg"),
+        ("red", "paper"),
+        ("red", "red-bg"),  # alarming figures
+        ("paper", "red"),  # the 'overdue' badge
+        ("gap-ink", "gap-bg"),
+        ("ink", "gap-bg"),
+        ("accent", "gap-bg"),
+        ("green", "paper"),
+    ],
+)
+def test_colours_meet_wcag_aa_contrast(html: str, text: str, background: str) -> None:
+    colours = dict(re.findall(r"--([a-z-]+): (#[0-9a-f]{6});", html))
+    assert _contrast(colours[text], colours[background]) >= 4.5

@@ -227,6 +227,8 @@ def add(root: Path, actie: NewActie, *, file: Path | None = None) -> tuple[FileE
     items = doc.tree["acties"]
     if not isinstance(items, CommentedSeq):
         raise EditError(f"{target}: 'acties' is not a list")
+    if not items:
+        items.fa.set_block_style()  # a new file's `acties: []` becomes a list of mappings
     _insert_item(items, _position(items, actie.hoofdstuk), _new_node(actie, actie_id))
     return _finish(root, doc), actie_id
 
@@ -280,7 +282,8 @@ def write(edit: FileEdit) -> None:
                 f"{edit.path} changed on disk since it was read; nothing was written. "
                 "Run the command again on the new content."
             )
-        _replace(edit.path, edit.after)
+        # Through a symbolic link, replace the file it points to and keep the link.
+        _replace(edit.path.resolve(), edit.after)
     finally:
         os.close(fd)  # also releases the lock
 

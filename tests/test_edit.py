@@ -496,3 +496,27 @@ def test_an_edit_landing_while_waiting_for_the_lock_is_a_conflict(
     with pytest.raises(edit.ConflictError):
         edit.write(pending)
     assert pending.path.read_bytes() == theirs
+
+
+def test_a_symlinked_file_is_written_through_its_link(tmp_path: Path) -> None:
+    root = copy_of(REGISTRY, tmp_path / "data")
+    real = tmp_path / "data" / "acties" / "regio-oost.yaml"
+    shared = real.replace(tmp_path / "data" / "regio-oost.shared")
+    real.symlink_to(Path("..") / shared.name)
+    change = edit.set_status(root, "OOST.1", "lopend")
+    edit.write(change)
+    assert real.is_symlink()
+    assert shared.read_bytes() == change.after
+
+
+def test_add_to_a_new_regional_file(tmp_path: Path) -> None:
+    root = copy_of(REGISTRY, tmp_path / "data")
+    west = root / "acties" / "regio-west.yaml"
+    west.write_text("# West\nacties: []\n")
+    new = edit.NewActie(titel="Eerste", doelen=["1"], sectie="RESV", id="WEST.1", regio="West")
+    change, _ = edit.add(root, new, file=west)
+    assert change.after.decode() == (
+        "# West\nacties:\n  - id: WEST.1\n    titel: Eerste\n    regio: West\n"
+        "    doelen: [1]\n    trekker: []\n"
+        "    bron: {document: realisatieagenda, sectie: RESV}\n"
+    )

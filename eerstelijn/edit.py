@@ -243,6 +243,7 @@ def fmt(root: Path) -> list[FileEdit]:
     edits: list[FileEdit] = []
     for path in RegistryFiles.find(root).files:
         doc = _Document.read(path, canonical=False)
+        _reindent_comments(doc.tree, (), 0)
         _canonicalise(doc.tree)
         edits.append(FileEdit(path, doc.before, doc.dump()))
     changed = {e.path: e.after for e in edits if e.changed}
@@ -630,6 +631,73 @@ def _canonical_item(node: Any, model: type[BaseModel]) -> None:
             node["deadline"] = (
                 type(deadline)(normal) if isinstance(deadline, ScalarString) else normal
             )
+
+
+Levels = tuple[tuple[int, int], ...]
+
+
+def _reindent_comments(node: Any, levels: Levels, column: int) -> None:
+    """Move full-line comments along when fmt re-indents the lines around them.
+
+    `levels` pairs the original column of each enclosing mapping's keys and list's dashes with
+    its canonical column (`column` for this node); a comment at one of those columns moves
+    with it. An end-of-line comment moves as far as the start of its line.
+    """
+    if not isinstance(node, CommentedMap | CommentedSeq) or node.fa.flow_style():
+        return
+    if node.lc.col is not None:
+        levels = (*levels, (int(node.lc.col), column))
+    slots: list[Any] = [node.ca.comment, *node.ca.items.values(), [node.ca.end]]
+    for slot in slots:
+        if isinstance(slot, list):
+            _reindent_slot(slot, levels)
+    for child in node.values() if isinstance(node, CommentedMap) else node:
+        _reindent_comments(child, levels, column + 2)
+
+
+def _reindent_slot(slot: list[Any], levels: Levels) -> None:
+    """A token in the slot itself follows a value (its first line is that value's end);
+    tokens in a list within it are whole lines."""
+    for index, entry in enumerate(slot):
+        if isinstance(entry, CommentToken):
+            slot[index] = _reindent_token(entry, levels, whole_line=False)
+        elif isinstance(entry, list):
+            entry[:] = [
+                _reindent_token(t, levels, whole_line=True) if isinstance(t, CommentToken) else t
+                for t in entry
+            ]
+
+
+def _reindent_token(token: Any, levels: Levels, *, whole_line: bool) -> Any:
+    first, newline, rest = token.value.partition("\n")
+    lines = [
+        _new_column(len(line) - len(line.lstrip(" ")), levels) * " " + line.lstrip(" ")
+        if line.lstrip(" ").startswith("#")
+        else line
+        for line in rest.splitlines(keepends=True)
+    ]
+    value = first + newline + "".join(lines)
+    mark = token.start_mark
+    column = int(mark.column) if mark is not None else 0
+    if whole_line and first.startswith("#"):
+        column = _new_column(column, levels)
+    elif first.startswith("#") and levels:
+        # An end-of-line comment keeps its distance from the start of its line.
+        column = max(0, column + levels[-1][1] - levels[-1][0])
+    if value == token.value and (mark is None or column == mark.column):
+        return token
+    return CommentToken(value, CommentMark(column), None)
+
+
+def _new_column(column: int, levels: Levels) -> int:
+    """The canonical column for a comment at `column`: it keeps its place after the deepest
+    level at or before it."""
+    below = [(old, new) for old, new in levels if old <= column]
+    if not below:
+        return column
+    deepest = max(old for old, _ in below)
+    new = [n for old, n in below if old == deepest][-1]
+    return new + column - deepest
 
 
 def _each(value: Any) -> Iterator[Any]:

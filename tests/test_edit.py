@@ -520,3 +520,8 @@ def test_add_to_a_new_regional_file(tmp_path: Path) -> None:
         "    doelen: [1]\n    trekker: []\n"
         "    bron: {document: realisatieagenda, sectie: RESV}\n"
     )
+
+
+def test_fmt_leaves_comments_in_canonical_places_alone(tmp_path: Path) -> None:
+    root = commented_registry(tmp_path / "data")
+    assert [e.path for e in edit.fmt(root) if e.changed] == []

@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import errno
 import fcntl
+import io
 import os
 import re
 import shutil
@@ -16,6 +17,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from ruamel.yaml import YAML
 
 from eerstelijn import edit
 from eerstelijn.checks import integrity_problems
@@ -525,3 +527,23 @@ def test_add_to_a_new_regional_file(tmp_path: Path) -> None:
 def test_fmt_leaves_comments_in_canonical_places_alone(tmp_path: Path) -> None:
     root = commented_registry(tmp_path / "data")
     assert [e.path for e in edit.fmt(root) if e.changed] == []
+
+
+@pytest.mark.parametrize("indent", [(4, 4, 2), (4, 6, 4), (3, 5, 2)], ids=str)
+def test_fmt_restores_the_real_data_from_another_indentation(
+    tmp_path: Path, indent: tuple[int, int, int]
+) -> None:
+    root = copy_of(REAL_DATA, tmp_path / "data")
+    mapping, sequence, offset = indent
+    for path in RegistryFiles.find(root).files:
+        yaml = YAML()
+        yaml.preserve_quotes = True
+        yaml.width = 4096
+        yaml.indent(mapping=mapping, sequence=sequence, offset=offset)
+        out = io.StringIO()
+        yaml.dump(yaml.load(path.read_text(encoding="utf-8")), out)
+        path.write_text(out.getvalue(), encoding="utf-8")
+    for change in edit.fmt(root):
+        edit.write(change)
+    for path in RegistryFiles.find(root).files:
+        assert path.read_bytes() == (REAL_DATA / path.relative_to(root)).read_bytes(), path

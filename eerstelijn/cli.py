@@ -141,9 +141,12 @@ ActieIdArgument = Annotated[str, typer.Argument(metavar="ID", help="The action's
 
 
 def _edit_failed(error: edit.EditError | InvalidRegistry) -> NoReturn:
-    if isinstance(error, InvalidRegistry):
+    if isinstance(error, edit.InvalidEdit):
         _emit(PROBLEM_FORMATS["text"](error.problems))
-        message = "the registry would not be valid (see above); nothing was written"
+        message = "the edit would make the registry invalid (see above); nothing was written"
+    elif isinstance(error, InvalidRegistry):
+        _emit(PROBLEM_FORMATS["text"](error.problems))
+        message = "the registry is not valid (see above); fix it first, nothing was written"
     else:
         message = str(error)
     typer.echo(f"error: {message}", err=True)

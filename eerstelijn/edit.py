@@ -41,6 +41,7 @@ __all__ = [
     "ConflictError",
     "EditError",
     "FileEdit",
+    "InvalidEdit",
     "NewActie",
     "NotCanonical",
     "UnknownName",
@@ -81,6 +82,10 @@ _QUARTER = re.compile(r"[Qq]\d\s*[-/ ]?\s*\d{4}|\d{4}\s*[- ]?\s*[Qq]\d")
 
 class EditError(Exception):
     """An edit that cannot be made; the message says why."""
+
+
+class InvalidEdit(InvalidRegistry):
+    """An edit that would leave the registry invalid; the problems point into the edited text."""
 
 
 class UnknownName(EditError):
@@ -150,7 +155,7 @@ def set_status(root: Path, actie_id: str, status: str, *, mijlpaal: int | None =
             f"unknown status {status!r}; use one of {', '.join(STATUSES)}"
             + suggest(status, STATUSES)
         )
-    registry = load_registry(root)
+    registry = _load_valid(root)
     actie = _actie(registry, actie_id)
     doc = _Document.read(Path(actie.origin.file))
     node = doc.item(actie)
@@ -185,7 +190,7 @@ def assign(
     """
     if not trekker and not betrokkenen:
         raise EditError("name at least one --trekker or --betrokken")
-    registry = load_registry(root)
+    registry = _load_valid(root)
     actie = _actie(registry, actie_id)
     doc = _Document.read(Path(actie.origin.file))
     node = doc.item(actie)
@@ -211,7 +216,7 @@ def add(root: Path, actie: NewActie, *, file: Path | None = None) -> tuple[FileE
     It goes after the last action of its hoofdstuk in that file, else at the end. Returns the
     edit and the new action's id.
     """
-    registry = load_registry(root)
+    registry = _load_valid(root)
     target = _acties_file(root, file)
     actie_id = _new_id(registry, actie)
     if not actie.doelen:
@@ -239,7 +244,7 @@ def fmt(root: Path) -> list[FileEdit]:
     Canonical: keys in the order of the model's fields, the indentation of data/, flow
     collections on one line, quarters written as 'Q1 2026'.
     """
-    load_registry(root)
+    _load_valid(root)
     edits: list[FileEdit] = []
     for path in RegistryFiles.find(root).files:
         doc = _Document.read(path, canonical=False)
@@ -389,12 +394,24 @@ def _finish(root: Path, doc: _Document) -> FileEdit:
     return edit
 
 
-def _validate(root: Path, overrides: dict[Path, bytes]) -> None:
-    """Raise InvalidRegistry when the registry with these file contents would be invalid."""
-    registry = load_registry(root, overrides)
+def _load_valid(root: Path) -> Registry:
+    """The registry, or InvalidRegistry when it has errors already: an edit cannot mend it."""
+    registry = load_registry(root)
     errors = integrity_problems(registry, _ANY_DAY)
     if errors:
         raise InvalidRegistry(errors)
+    return registry
+
+
+def _validate(root: Path, overrides: dict[Path, bytes]) -> None:
+    """Raise InvalidEdit when the registry with these file contents would be invalid."""
+    try:
+        registry = load_registry(root, overrides)
+    except InvalidRegistry as invalid:
+        raise InvalidEdit(invalid.problems) from None
+    errors = integrity_problems(registry, _ANY_DAY)
+    if errors:
+        raise InvalidEdit(errors)
 
 
 def _actie(registry: Registry, actie_id: str) -> Actie:

@@ -125,8 +125,18 @@ def test_an_invalid_result_is_shown_and_not_written(run_cli: RunCli, registry_co
     )  # fmt: skip
     assert result.exit_code == 2
     assert "error[schema] acties[H2.3].titel: 'titel' must not be empty text" in result.stdout
-    assert "nothing was written" in result.stderr
+    assert result.stderr == (
+        "error: the edit would make the registry invalid (see above); nothing was written\n"
+    )
     assert (registry_copy / "acties.yaml").read_bytes() == before
+
+
+def test_an_invalid_registry_is_not_edited(run_cli: RunCli, registry_copy: Path) -> None:
+    (registry_copy / "doelen.yaml").write_text("doelen: []\n")
+    result = run_cli("set-status", "H2.1", "gereed", "--data", registry_copy)
+    assert result.exit_code == 2
+    assert "error[unknown-doel]" in result.stdout
+    assert "the registry is not valid (see above); fix it first" in result.stderr
 
 
 def test_add_without_required_values_is_a_usage_error(run_cli: RunCli) -> None:

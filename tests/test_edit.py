@@ -340,12 +340,13 @@ def test_an_edit_of_an_invalid_registry_is_refused(tmp_path: Path) -> None:
     acties.write_text(acties.read_text().replace("trekker: [LHV]", "trekker: [XYZ]"))
     with pytest.raises(InvalidRegistry) as raised:
         edit.set_status(root, "H2.1", "lopend")
+    assert not isinstance(raised.value, edit.InvalidEdit), "the registry was invalid before"
     assert [p.code for p in raised.value.problems] == ["unknown-partij"]
 
 
 def test_an_edit_that_breaks_the_schema_is_refused() -> None:
     new = edit.NewActie(titel="   ", doelen=["1"], sectie="H2", hoofdstuk="H2")
-    with pytest.raises(InvalidRegistry) as raised:
+    with pytest.raises(edit.InvalidEdit) as raised:
         edit.add(REGISTRY, new)
     (problem,) = raised.value.problems
     assert (problem.code, problem.yaml_path) == ("schema", "acties[H2.3].titel")

@@ -179,7 +179,9 @@ def set_status(
     *,
     mijlpaal: Annotated[
         int | None,
-        typer.Option(min=1, help="Set the status of this milestone (1 is the first) instead."),
+        typer.Option(
+            min=1, metavar="N", help="Set the status of this milestone (1 is the first) instead."
+        ),
     ] = None,
     data: DataOption = Path("data"),
     dry_run: DryRunOption = False,
@@ -196,11 +198,12 @@ def assign(
     actie_id: ActieIdArgument,
     *,
     trekker: Annotated[
-        list[str] | None, typer.Option(help="A partij code to add as trekker (repeatable).")
+        list[str] | None,
+        typer.Option(metavar="CODE", help="A partij code to add as trekker (repeatable)."),
     ] = None,
     betrokken: Annotated[
         list[str] | None,
-        typer.Option(help="A partij code to add to the betrokkenen (repeatable)."),
+        typer.Option(metavar="CODE", help="A partij code to add to the betrokkenen (repeatable)."),
     ] = None,
     remove: Annotated[
         bool, typer.Option("--remove", help="Remove the named codes instead of adding them.")
@@ -245,40 +248,55 @@ def _ask_list(values: list[str] | None, label: str, *, required: bool) -> list[s
 @app.command()
 def add(
     *,
-    titel: Annotated[str | None, typer.Option(help="Short title in our own words.")] = None,
-    hoofdstuk: Annotated[
-        str | None, typer.Option(help="H2 to H5; the new id is the next free one in it.")
+    titel: Annotated[
+        str | None, typer.Option(metavar="TEXT", help="Short title in our own words.")
     ] = None,
-    doel: Annotated[list[str] | None, typer.Option(help="A goal it serves (repeatable).")] = None,
+    hoofdstuk: Annotated[
+        str | None,
+        typer.Option(metavar="H2..H5", help="H2 to H5; the new id is the next free one in it."),
+    ] = None,
+    doel: Annotated[
+        list[str] | None, typer.Option(metavar="DOEL", help="A goal it serves (repeatable).")
+    ] = None,
     trekker: Annotated[
-        list[str] | None, typer.Option(help="A leading partij code (repeatable).")
+        list[str] | None, typer.Option(metavar="CODE", help="A leading partij code (repeatable).")
     ] = None,
     betrokken: Annotated[
-        list[str] | None, typer.Option(help="A partij code taking part (repeatable).")
+        list[str] | None,
+        typer.Option(metavar="CODE", help="A partij code taking part (repeatable)."),
     ] = None,
     mijlpaal: Annotated[
-        list[str] | None, typer.Option(help="A milestone's omschrijving (repeatable).")
+        list[str] | None,
+        typer.Option(metavar="TEXT", help="A milestone's omschrijving (repeatable)."),
     ] = None,
     deadline: Annotated[
         list[str] | None,
-        typer.Option(help="The nth --deadline belongs to the nth --mijlpaal; '-' for none."),
+        typer.Option(
+            metavar="WHEN", help="The nth --deadline belongs to the nth --mijlpaal; '-' for none."
+        ),
     ] = None,
     bron: Annotated[
-        str | None, typer.Option(help="The source's section, e.g. 'H3, actie 6'.")
+        str | None, typer.Option(metavar="SECTIE", help="The source's section, e.g. 'H3, actie 6'.")
     ] = None,
     document: Annotated[
-        str, typer.Option(help="The source document: realisatieagenda or visie-vgz.")
+        str,
+        typer.Option(metavar="NAME", help="The source document: realisatieagenda or visie-vgz."),
     ] = "realisatieagenda",
     toelichting: Annotated[
-        str | None, typer.Option(help="How the source was read for this action.")
+        str | None, typer.Option(metavar="TEXT", help="How the source was read for this action.")
     ] = None,
-    regio: Annotated[str | None, typer.Option(help="For a regional agenda: the region.")] = None,
+    regio: Annotated[
+        str | None, typer.Option(metavar="TEXT", help="For a regional agenda: the region.")
+    ] = None,
     actie_id: Annotated[
-        str | None, typer.Option("--id", help="Use this id instead of the next free one.")
+        str | None,
+        typer.Option("--id", metavar="ID", help="Use this id instead of the next free one."),
     ] = None,
     file: Annotated[
         Path | None,
-        typer.Option(help="The acties file to add to, e.g. data/acties/regio-oost.yaml."),
+        typer.Option(
+            metavar="FILE", help="The acties file to add to, e.g. data/acties/regio-oost.yaml."
+        ),
     ] = None,
     data: DataOption = Path("data"),
     dry_run: DryRunOption = False,

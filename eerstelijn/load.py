@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+import re
+from collections.abc import Iterator, Mapping, Set
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
-from typing import Any
+from typing import Any, NoReturn
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
@@ -13,7 +14,6 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import DuplicateKeyError
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.events import AliasEvent
 
 from eerstelijn.models import (
     Actie,
@@ -91,24 +91,18 @@ def load_registry(root: FsPath, overrides: Mapping[FsPath, bytes] | None = None)
     """
     if not root.is_dir():
         what = "does not exist" if not root.exists() else "is not a directory"
-        raise InvalidRegistry(
-            [
-                Problem(
-                    str(root),
-                    0,
-                    0,
-                    "",
-                    "missing-directory",
-                    Severity.ERROR,
-                    f"registry directory {what}",
-                )
-            ]
-        )
+        raise _fail(str(root), 0, 0, "missing-directory", f"registry directory {what}")
     problems: list[Problem] = []
     parts: dict[str, list[Any]] = {"doelen": [], "partijen": [], "acties": [], "zorgbelofte": []}
+    inside = root.resolve()
     for path in RegistryFiles.find(root).files:
         model = _FILES.get(path.name, ActiesFile) if path.parent == root else ActiesFile
         try:
+            # A link out of the data directory could make CI on a fork read any file.
+            if path.exists() and not path.resolve().is_relative_to(inside):
+                raise _fail(
+                    str(path), 0, 0, "outside-link", "links to a file outside the data directory"
+                )
             items = _load_file(path, model, (overrides or {}).get(path))
         except InvalidRegistry as invalid:
             problems.extend(invalid.problems)
@@ -155,6 +149,8 @@ def _read_yaml(path: FsPath, override: bytes | None = None) -> tuple[Any, Source
         raise _fail(file, line, col, "encoding", "file is not UTF-8 text") from None
     if "\0" in text:
         raise _fail(file, 1, 1, "encoding", "file holds binary data (NUL bytes), not text")
+    if deep := _nesting_too_deep(text):
+        raise _fail(file, *deep, "yaml-syntax", f"nested more than {MAX_NESTING} levels deep")
     try:
         document = YAML(typ="rt").load(text)
     except DuplicateKeyError as error:
@@ -169,13 +165,10 @@ def _read_yaml(path: FsPath, override: bytes | None = None) -> tuple[Any, Source
         raise _fail(file, 1, 1, "empty-file", "file is empty: expected a mapping with a list")
     source = SourceMap(file)
     source.values[()] = (1, 1)
-    walker = _Walker(source, text)
     try:
-        plain = walker.convert(document, ())
-    except RecursionError:
-        raise _fail(file, 1, 1, "yaml-syntax", "nested too deeply") from None
-    if walker.problems:
-        raise InvalidRegistry(walker.problems)
+        plain = _Walker(source).convert(document, ())
+    except _Refused as refused:
+        raise InvalidRegistry([refused.problem]) from None
     return plain, source
 
 
@@ -206,39 +199,33 @@ def _marked(file: str, error: MarkedYAMLError, code: str) -> InvalidRegistry:
 _PLAIN_TAGS = frozenset(
     f"tag:yaml.org,2002:{name}" for name in ("map", "seq", "str", "int", "float", "bool", "null")
 )
+# Deeper than this, no registry file goes; far deeper, ruamel's parser takes seconds to find out.
+MAX_NESTING = 64
+
+
+class _Refused(Exception):
+    """The walk met something registry files may not hold; `problem` says what and where."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem.message)
+        self.problem = problem
 
 
 class _Walker:
     """Turns ruamel's round-trip tree into plain Python and records positions on the way.
 
-    Aliases and tags are refused here: the data needs neither, an alias can make a small file
-    expand without bound, and a tag asks a loader to build objects.
+    Anchors (and so aliases and merge keys) and tags are refused, at the first one met: the data
+    needs none of them, an alias can make a small file expand without bound, and a tag asks a
+    loader to build objects. An alias always follows its anchor, so refusing anchors is enough.
     """
 
-    def __init__(self, source: SourceMap, text: str) -> None:
+    def __init__(self, source: SourceMap) -> None:
         self.source = source
-        self.text = text
-        self.problems: list[Problem] = []
-        self._seen: set[int] = set()
-        self._alias_marks: Iterator[tuple[int, int]] | None = None
 
-    def _alias_position(self) -> tuple[int, int] | None:
-        # The round-trip tree shares the anchored node and forgets where the alias stood;
-        # the event stream still knows. Only read on this error path.
-        if self._alias_marks is None:
-            self._alias_marks = (
-                (event.start_mark.line + 1, event.start_mark.column + 1)
-                for event in YAML().parse(self.text)
-                if isinstance(event, AliasEvent)
-            )
-        return next(self._alias_marks, None)
-
-    def _refuse(self, path: Path, code: str, message: str) -> None:
+    def _refuse(self, path: Path, code: str, message: str) -> NoReturn:
         line, col = self.source.values.get(path, (1, 1))
-        if code == "yaml-alias":
-            line, col = self._alias_position() or (line, col)
         yaml_path = format_path(path, self.source.labels)
-        self.problems.append(
+        raise _Refused(
             Problem(self.source.file, line, col, yaml_path, code, Severity.ERROR, message)
         )
 
@@ -246,31 +233,35 @@ class _Walker:
         tag = getattr(getattr(node, "tag", None), "value", None)
         if tag is not None and tag not in _PLAIN_TAGS:
             self._refuse(path, "yaml-tag", f"tag {tag!r} is not allowed in registry files")
-            return None
-        if isinstance(node, CommentedMap | CommentedSeq):
-            if id(node) in self._seen:
-                self._refuse(path, "yaml-alias", "anchors and aliases are not allowed")
-                return None
-            self._seen.add(id(node))
+        anchor = node.yaml_anchor() if hasattr(node, "yaml_anchor") else None
+        if anchor is not None:
+            message = f"anchors and aliases are not allowed (anchor &{anchor.value})"
+            self._refuse(path, "yaml-alias", message)
         if isinstance(node, CommentedMap):
             return dict(self._mapping(node, path))
         if isinstance(node, CommentedSeq):
             return [self._item(node, index, path) for index in range(len(node))]
         if isinstance(node, bool | int | float | str) or node is None:
             return _plain_scalar(node)
-        # Dates, timestamps and tagged scalars: keep them as text so the schema can say why.
+        if isinstance(node, Mapping | Set):  # !!omap, !!set and the like, written without a tag
+            self._refuse(path, "yaml-tag", "only mappings, lists and plain values are allowed")
+        # Dates and timestamps: keep them as text so the schema can say why they do not fit.
         return str(node)
 
     def _mapping(self, node: CommentedMap, path: Path) -> Iterator[tuple[str, Any]]:
+        positions = node.lc.data
         for key in node:
             child = (*path, str(key))
-            key_at = _one_based(node.lc.key(key)) or self.source.values.get(path, (1, 1))
+            if key not in positions:  # only a merge key (<<) brings keys without a position
+                self._refuse(path, "yaml-alias", "merge keys (<<) are not allowed")
+            key_line, key_col, value_line, value_col = positions[key]
+            key_at = (key_line + 1, key_col + 1)
             self.source.keys[child] = key_at
             value = node[key]
             if isinstance(value, CommentedMap | CommentedSeq):
                 self.source.values[child] = key_at
             else:
-                self.source.values[child] = _one_based(node.lc.value(key)) or key_at
+                self.source.values[child] = (value_line + 1, value_col + 1)
             yield str(key), self.convert(value, child)
 
     def _item(self, node: CommentedSeq, index: int, path: Path) -> Any:
@@ -283,6 +274,24 @@ class _Walker:
             if isinstance(label, str | int) and not isinstance(label, bool):
                 self.source.labels[child] = str(label)
         return self.convert(value, child)
+
+
+def _nesting_too_deep(text: str) -> tuple[int, int] | None:
+    """Where flow brackets first nest deeper than MAX_NESTING, counted without parsing.
+
+    Brackets inside quoted text count too: a false alarm needs 64 unclosed brackets in strings.
+    """
+    depth = 0
+    for match in _BRACKETS.finditer(text):
+        depth += 1 if match.group() in "[{" else -1
+        if depth > MAX_NESTING:
+            offset = match.start()
+            line = text.count("\n", 0, offset) + 1
+            return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return None
+
+
+_BRACKETS = re.compile(r"[\[\]{}]")
 
 
 def _one_based(position: tuple[int, int] | None) -> tuple[int, int] | None:

@@ -1,4 +1,4 @@
-"""Shared fixtures: the small test registry, a scratch copy of it, a CLI runner, golden files."""
+"""Shared fixtures: the small test registry, a scratch copy of it, and a CLI runner."""
 
 from __future__ import annotations
 
@@ -14,22 +14,11 @@ from eerstelijn.cli import app
 FIXTURES = Path(__file__).parent / "fixtures"
 REGISTRY = FIXTURES / "registry"
 REAL_DATA = Path(__file__).parent.parent / "data"
-GOLDEN = Path(__file__).parent / "golden"
 
 # A fixed environment for asserted output: no colour, a known width.
 CLI_ENV = {"NO_COLOR": "1", "COLUMNS": "100", "TERM": "dumb"}
 
 RunCli = Callable[..., Result]
-Golden = Callable[[str, str], None]
-
-
-def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption(
-        "--update-golden",
-        action="store_true",
-        default=False,
-        help="Rewrite tests/golden/*.txt from the current output instead of comparing with it.",
-    )
 
 
 @pytest.fixture
@@ -52,18 +41,31 @@ def run_cli() -> RunCli:
     return run
 
 
+GOLDEN = Path(__file__).parent / "golden"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="Rewrite tests/golden/*.txt from the current output instead of comparing.",
+    )
+
+
+Golden = Callable[[str, str], None]
+
+
 @pytest.fixture
 def golden(request: pytest.FixtureRequest) -> Golden:
-    """Compare text with tests/golden/<name>.txt; with --update-golden, rewrite that file."""
-    update = bool(request.config.getoption("--update-golden"))
+    """Compare `text` with tests/golden/<name>.txt, or rewrite it under --update-golden."""
 
     def compare(name: str, text: str) -> None:
         path = GOLDEN / f"{name}.txt"
-        if update:
+        if request.config.getoption("--update-golden"):
             path.parent.mkdir(exist_ok=True)
             path.write_text(text, encoding="utf-8")
             return
-        assert path.exists(), f"{path} is missing: run `pytest --update-golden`, read the diff"
+        assert path.exists(), f"no golden file {path.name}: run pytest --update-golden"
         assert text == path.read_text(encoding="utf-8")
 
     return compare

@@ -12,6 +12,7 @@ CORE = [
     "eerstelijn.load",
     "eerstelijn.checks",
     "eerstelijn.dates",
+    "eerstelijn.queries",
     "eerstelijn.edit",
 ]
 

@@ -6,7 +6,9 @@ Passing::
       - id: H2.1
       - id: H2.2
 
-Failing (also when the second H2.1 sits in acties/regio-oost.yaml)::
+Also across files: an id in acties/regio-oost.yaml may not repeat one in acties.yaml.
+
+Failing::
 
     acties:
       - id: H2.1

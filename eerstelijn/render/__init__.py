@@ -11,9 +11,18 @@ from collections.abc import Callable, Sequence
 from rich.console import RenderableType
 
 from eerstelijn.problems import Problem, Severity
-from eerstelijn.render import github, json, text
+from eerstelijn.render import csv, github, json, markdown, table, text
+from eerstelijn.render.csv import SeveralSections
+from eerstelijn.render.listing import Section
 
-__all__ = ["PROBLEM_FORMATS", "summary"]
+__all__ = ["LISTING_FORMATS", "PROBLEM_FORMATS", "SeveralSections", "summary"]
+
+LISTING_FORMATS: dict[str, Callable[[Sequence[Section]], RenderableType]] = {
+    "table": table.render_sections,
+    "json": json.render_sections,
+    "csv": csv.render_sections,
+    "markdown": markdown.render_sections,
+}
 
 PROBLEM_FORMATS: dict[str, Callable[[Sequence[Problem]], RenderableType]] = {
     "text": text.render_problems,

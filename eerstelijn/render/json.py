@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from eerstelijn.problems import Problem
+from eerstelijn.render.listing import Section
 
 
 def dumps(data: Any) -> str:
@@ -34,3 +35,10 @@ def render_problems(problems: Sequence[Problem]) -> str:
             for p in problems
         ]
     )
+
+
+def render_sections(sections: Sequence[Section]) -> str:
+    """A single section as a list of records; several as an object keyed by section."""
+    if len(sections) == 1:
+        return dumps(sections[0].records)
+    return dumps({s.key: s.records for s in sections})

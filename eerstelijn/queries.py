@@ -1,0 +1,535 @@
+"""Pure selections over a Registry: filters, groupings, overdue milestones, coverage, timelines.
+
+Nothing here reads the clock or prints: the date to judge by arrives as `as_of`.
+"""
+
+from __future__ import annotations
+
+import difflib
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Literal
+
+from eerstelijn.kwartaal import Kwartaal
+from eerstelijn.models import Actie, Belofte, Doel, Mijlpaal, Partij, Registry
+
+__all__ = [
+    "ActieFilter",
+    "OverdueRow",
+    "UnknownName",
+    "actie_record",
+    "doelen_coverage",
+    "due_in",
+    "find_actie",
+    "find_doel",
+    "find_partij",
+    "is_overdue",
+    "overdue",
+    "overview",
+    "partij_detail",
+    "partijen_summary",
+    "select",
+    "timeline",
+    "zorgbelofte_coverage",
+]
+
+Per = Literal["partij", "doel", "hoofdstuk"]
+Rol = Literal["trekker", "betrokken"]
+Without = Literal["trekker", "deadline"]
+GEEN_TREKKER = None  # the group of an overdue milestone whose action has no trekker
+
+
+class UnknownName(LookupError):
+    """A name on the command line (action id, partij code, goal) that the registry lacks."""
+
+    def __init__(self, kind: str, name: str, suggestions: Sequence[str]) -> None:
+        tip = f"; did you mean {', '.join(repr(s) for s in suggestions)}?" if suggestions else ""
+        super().__init__(f"unknown {kind} {name!r}{tip}")
+        self.kind, self.name, self.suggestions = kind, name, list(suggestions)
+
+
+def _fold(text: str) -> str:
+    """Case- and accent-blind form, so `patientenfederatie` finds `Patiëntenfederatie`."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _find(kind: str, name: str, names: dict[str, str]) -> str:
+    """The canonical name that `name` means; UnknownName with the nearest matches otherwise."""
+    folded = {_fold(k): v for k, v in names.items()}
+    if _fold(name) in folded:
+        return folded[_fold(name)]
+    close = difflib.get_close_matches(_fold(name), list(folded), n=3, cutoff=0.5)
+    raise UnknownName(kind, name, list(dict.fromkeys(folded[c] for c in close)))
+
+
+def find_actie(registry: Registry, name: str) -> Actie:
+    """The action with this id (case-blind)."""
+    found = _find("actie", name, {a.id: a.id for a in registry.acties})
+    actie = registry.actie(found)
+    assert actie is not None
+    return actie
+
+
+def find_partij(registry: Registry, name: str) -> Partij:
+    """The partij with this code, alias or name (case- and accent-blind)."""
+    names = {p.code: p.code for p in registry.partijen}
+    names |= {alias: p.code for p in registry.partijen for alias in p.aliassen}
+    names |= {p.naam: p.code for p in registry.partijen}
+    partij = registry.partij(_find("partij", name, names))
+    assert partij is not None
+    return partij
+
+
+def find_doel(registry: Registry, name: str) -> Doel:
+    """The goal with this id (`3`, `6a`)."""
+    doel = registry.doel(_find("doel", name, {d.id: d.id for d in registry.doelen}))
+    assert doel is not None
+    return doel
+
+
+# --- Deadlines -------------------------------------------------------------------------------
+
+
+def is_overdue(mijlpaal: Mijlpaal, as_of: date) -> bool:
+    """Past its deadline quarter's last day and not done."""
+    deadline = mijlpaal.deadline.deadline if mijlpaal.deadline else None
+    return deadline is not None and not mijlpaal.done and as_of > deadline.last_day
+
+
+def due_in(actie: Actie, quarter: Kwartaal) -> list[Mijlpaal]:
+    """The undone milestones of an action whose deadline is `quarter`."""
+    return [
+        m
+        for m in actie.mijlpalen
+        if m.deadline is not None and m.deadline.deadline == quarter and not m.done
+    ]
+
+
+def _next_deadline(acties: Iterable[Actie], as_of: date) -> Kwartaal | None:
+    """The earliest deadline still ahead (or in the current quarter) of undone milestones."""
+    current = Kwartaal.from_date(as_of)
+    ahead = [
+        m.deadline.deadline
+        for a in acties
+        for m in a.mijlpalen
+        if m.deadline and m.deadline.deadline and not m.done and m.deadline.deadline >= current
+    ]
+    return min(ahead, default=None)
+
+
+def actie_status(actie: Actie, as_of: date) -> str:
+    """`overdue` when a milestone is overdue, `due` when one is due this quarter, else ``."""
+    if actie.done:
+        return ""
+    if any(is_overdue(m, as_of) for m in actie.mijlpalen):
+        return "overdue"
+    if due_in(actie, Kwartaal.from_date(as_of)):
+        return "due"
+    return ""
+
+
+# --- Records: the one shape of an action in every output ------------------------------------
+
+
+def _iso(quarter: Kwartaal | None) -> str | None:
+    return quarter.iso if quarter else None
+
+
+def mijlpaal_record(mijlpaal: Mijlpaal, as_of: date) -> dict[str, Any]:
+    """A milestone as plain data."""
+    termijn = mijlpaal.deadline
+    return {
+        "omschrijving": mijlpaal.omschrijving,
+        "deadline": _iso(termijn.deadline) if termijn else None,
+        "termijn": termijn.tekst if termijn else None,
+        "soort": termijn.soort if termijn else None,
+        "start": _iso(termijn.start) if termijn else None,
+        "status": mijlpaal.status,
+        "overdue": is_overdue(mijlpaal, as_of),
+    }
+
+
+def actie_record(actie: Actie, as_of: date) -> dict[str, Any]:
+    """An action as plain data: one row of `acties --format json`, and `show --format json`."""
+    return {
+        "id": actie.id,
+        "titel": actie.titel,
+        "hoofdstuk": actie.hoofdstuk,
+        "regio": actie.regio,
+        "doelen": list(actie.doelen),
+        "trekker": list(actie.trekker),
+        "betrokkenen": list(actie.betrokkenen),
+        "status": actie.status,
+        "deadline": _iso(actie.deadline),
+        "overdue": actie_status(actie, as_of) == "overdue",
+        "mijlpalen": [mijlpaal_record(m, as_of) for m in actie.mijlpalen],
+        "toelichting": actie.toelichting,
+        "bron": [{"document": b.document, "sectie": b.sectie} for b in actie.bron],
+        "file": actie.origin.file,
+        "line": actie.origin.locate()[0],
+    }
+
+
+# --- Filters ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ActieFilter:
+    """Conditions on actions that must all hold; an unset condition holds for every action."""
+
+    without: frozenset[Without] = frozenset()
+    partij: str | None = None
+    rol: Rol = "trekker"
+    doel: str | None = None
+    hoofdstuk: str | None = None
+    status: str | None = None
+    due_before: Kwartaal | None = None
+    due_after: Kwartaal | None = None
+    search: str | None = None
+
+
+def _involves(registry: Registry, actie: Actie, code: str, rol: Rol) -> bool:
+    """Whether `code` leads (or is involved in) the action, directly or through a groep."""
+    wanted = registry.partij(code)
+    codes = actie.trekker if rol == "trekker" else actie.betrokkenen
+    for written in codes:
+        named = registry.partij(written)
+        if wanted is not None and named is wanted:
+            return True
+        if wanted is not None and wanted.code in registry.members(written):
+            return True
+    return False
+
+
+def _matches(registry: Registry, actie: Actie, f: ActieFilter) -> bool:
+    deadline = actie.deadline
+    checks = (
+        "trekker" not in f.without or not actie.trekker,
+        "deadline" not in f.without or deadline is None,
+        f.partij is None or _involves(registry, actie, f.partij, f.rol),
+        f.doel is None or f.doel in actie.doelen,
+        f.hoofdstuk is None or actie.hoofdstuk == f.hoofdstuk,
+        f.status is None or actie.status == f.status,
+        f.due_before is None or (deadline is not None and deadline < f.due_before),
+        f.due_after is None or (deadline is not None and deadline > f.due_after),
+        f.search is None or _fold(f.search) in _fold(_searchable(actie)),
+    )
+    return all(checks)
+
+
+def _searchable(actie: Actie) -> str:
+    parts = [actie.id, actie.titel, actie.toelichting or ""]
+    parts += [m.omschrijving for m in actie.mijlpalen]
+    return " ".join(parts)
+
+
+def select(registry: Registry, conditions: ActieFilter) -> list[Actie]:
+    """The actions that meet every condition, in registry order."""
+    return [a for a in registry.acties if _matches(registry, a, conditions)]
+
+
+# --- Overdue ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OverdueRow:
+    """One overdue milestone, attributed to one group (a partij, goal or chapter)."""
+
+    group: str | None
+    actie: Actie
+    index: int
+    mijlpaal: Mijlpaal
+    days: int
+
+    def record(self, per: Per | None) -> dict[str, Any]:
+        """Flat data for JSON and CSV."""
+        deadline = self.mijlpaal.deadline.deadline if self.mijlpaal.deadline else None
+        row: dict[str, Any] = {per: self.group} if per else {}
+        return row | {
+            "actie": self.actie.id,
+            "titel": self.actie.titel,
+            "mijlpaal": self.index + 1,
+            "omschrijving": self.mijlpaal.omschrijving,
+            "deadline": _iso(deadline),
+            "dagen_te_laat": self.days,
+            "trekker": list(self.actie.trekker),
+        }
+
+
+def _groups(
+    registry: Registry, actie: Actie, per: Per | None, incl_betrokken: bool
+) -> list[str | None]:
+    if per is None:
+        return [None]
+    if per == "hoofdstuk":
+        return [actie.hoofdstuk]
+    if per == "doel":
+        return list(actie.doelen)
+    codes = [*actie.trekker, *(actie.betrokkenen if incl_betrokken else [])]
+    members = [m for c in codes for m in registry.members(c)]
+    return list(dict.fromkeys(members)) or [GEEN_TREKKER]
+
+
+def overdue(
+    registry: Registry, as_of: date, *, per: Per | None = None, incl_betrokken: bool = False
+) -> list[OverdueRow]:
+    """Milestones past their deadline and not done; grouped rows sorted by group, then age.
+
+    Per partij, a groep as trekker counts for each member, and an action without trekker
+    lands in the group None.
+    """
+    rows = []
+    for actie in registry.acties:
+        if actie.done:
+            continue
+        for index, mijlpaal in enumerate(actie.mijlpalen):
+            if not is_overdue(mijlpaal, as_of):
+                continue
+            assert mijlpaal.deadline is not None and mijlpaal.deadline.deadline is not None
+            days = (as_of - mijlpaal.deadline.deadline.last_day).days
+            for group in _groups(registry, actie, per, incl_betrokken):
+                rows.append(OverdueRow(group, actie, index, mijlpaal, days))
+    order = _group_order(registry, per)
+    return sorted(rows, key=lambda r: (order(r.group), -r.days, r.actie.id, r.index))
+
+
+def _group_order(registry: Registry, per: Per | None) -> Any:
+    if per == "doel":
+        ids = [d.id for d in registry.doelen]
+        return lambda g: (g is None, ids.index(g) if g in ids else len(ids), g or "")
+    return lambda g: (g is None, _fold(g or ""))
+
+
+# --- Parties ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PartijSummary:
+    """A partij with how many actions it leads and is involved in (groups expanded)."""
+
+    partij: Partij
+    trekker: int
+    betrokken: int
+    overdue: int
+
+    def record(self) -> dict[str, Any]:
+        """Flat data for JSON and CSV."""
+        return {
+            "code": self.partij.code,
+            "naam": self.partij.naam,
+            "soort": self.partij.soort,
+            "trekker": self.trekker,
+            "betrokken": self.betrokken,
+            "overdue": self.overdue,
+            "leden": list(self.partij.leden),
+            "aan_tafel": self.partij.aan_tafel,
+        }
+
+
+def _counts_for(registry: Registry, partij: Partij, as_of: date) -> PartijSummary:
+    lead = select(registry, ActieFilter(partij=partij.code))
+    involved = select(registry, ActieFilter(partij=partij.code, rol="betrokken"))
+    late = sum(1 for a in lead if actie_status(a, as_of) == "overdue")
+    return PartijSummary(partij, len(lead), len(involved), late)
+
+
+def partijen_summary(registry: Registry, as_of: date) -> list[PartijSummary]:
+    """Every partij with its counts, in the order of partijen.yaml."""
+    return [_counts_for(registry, p, as_of) for p in registry.partijen]
+
+
+@dataclass(frozen=True)
+class PartijDetail:
+    """What one partij leads and is involved in, next deadlines first, and its groups."""
+
+    partij: Partij
+    trekker: list[Actie]
+    betrokken: list[Actie]
+    groepen: list[Partij]
+    leden: list[Partij]
+
+
+def _by_deadline(acties: list[Actie]) -> list[Actie]:
+    return sorted(acties, key=lambda a: (a.done, a.deadline is None, a.deadline or Kwartaal(1, 1)))
+
+
+def partij_detail(registry: Registry, partij: Partij) -> PartijDetail:
+    """The actions a partij leads or is involved in, and the groups it belongs to."""
+    groepen = [
+        g
+        for g in registry.partijen
+        if g.soort == "groep" and g is not partij and partij.code in registry.members(g.code)
+    ]
+    leden = [p for c in partij.leden if (p := registry.partij(c)) is not None]
+    return PartijDetail(
+        partij,
+        _by_deadline(select(registry, ActieFilter(partij=partij.code))),
+        _by_deadline(select(registry, ActieFilter(partij=partij.code, rol="betrokken"))),
+        groepen,
+        leden,
+    )
+
+
+# --- Goals and promises ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DoelCoverage:
+    """How well one goal is covered by actions."""
+
+    doel: Doel
+    acties: list[Actie]
+    next_deadline: Kwartaal | None
+
+    @property
+    def trekkers(self) -> list[str]:
+        """The distinct trekkers of the goal's actions, as written."""
+        return list(dict.fromkeys(t for a in self.acties for t in a.trekker))
+
+    def record(self) -> dict[str, Any]:
+        """Flat data for JSON and CSV."""
+        return {
+            "doel": self.doel.id,
+            "titel": self.doel.titel,
+            "acties": [a.id for a in self.acties],
+            "aantal_acties": len(self.acties),
+            "gereed": sum(a.done for a in self.acties),
+            "trekkers": self.trekkers,
+            "volgende_deadline": _iso(self.next_deadline),
+        }
+
+
+def doelen_coverage(registry: Registry, as_of: date) -> list[DoelCoverage]:
+    """Every goal with the actions behind it."""
+    out = []
+    for doel in registry.doelen:
+        acties = [a for a in registry.acties if doel.id in a.doelen]
+        out.append(DoelCoverage(doel, acties, _next_deadline(acties, as_of)))
+    return out
+
+
+@dataclass(frozen=True)
+class BelofteCoverage:
+    """One promise with the goals and actions behind it."""
+
+    belofte: Belofte
+    doelen: list[Doel]
+    acties: list[Actie]
+
+    def record(self) -> dict[str, Any]:
+        """Flat data for JSON and CSV."""
+        return {
+            "nummer": self.belofte.nummer,
+            "titel": self.belofte.titel,
+            "doelen": [d.id for d in self.doelen],
+            "acties": [a.id for a in self.acties],
+            "aantal_acties": len(self.acties),
+            "gereed": sum(a.done for a in self.acties),
+        }
+
+
+def zorgbelofte_coverage(registry: Registry) -> list[BelofteCoverage]:
+    """Every promise, with the actions linked to any of its goals."""
+    out = []
+    for belofte in registry.zorgbelofte:
+        doelen = [d for d in registry.doelen if d.id in belofte.doelen]
+        acties = [a for a in registry.acties if set(a.doelen) & set(belofte.doelen)]
+        out.append(BelofteCoverage(belofte, doelen, acties))
+    return out
+
+
+# --- Timeline --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TimelineRow:
+    """One action across a range of quarters: which milestones fall in which quarter."""
+
+    actie: Actie
+    marks: dict[Kwartaal, list[tuple[int, Mijlpaal]]] = field(default_factory=dict)
+
+
+def quarter_range(first: Kwartaal, last: Kwartaal) -> list[Kwartaal]:
+    """The quarters from `first` through `last`."""
+    out = []
+    current = first
+    while current <= last:
+        out.append(current)
+        current = current.next()
+    return out
+
+
+def timeline_bounds(registry: Registry) -> tuple[Kwartaal, Kwartaal] | None:
+    """The first and last quarter any milestone is placed at."""
+    placed = [m.deadline.anchor for a in registry.acties for m in a.mijlpalen if m.deadline]
+    return (min(placed), max(placed)) if placed else None
+
+
+def timeline(registry: Registry, first: Kwartaal, last: Kwartaal) -> list[TimelineRow]:
+    """Each action with a milestone placed between `first` and `last`, milestones by quarter."""
+    rows = []
+    for actie in registry.acties:
+        marks: dict[Kwartaal, list[tuple[int, Mijlpaal]]] = {}
+        for index, mijlpaal in enumerate(actie.mijlpalen):
+            if mijlpaal.deadline and first <= mijlpaal.deadline.anchor <= last:
+                marks.setdefault(mijlpaal.deadline.anchor, []).append((index, mijlpaal))
+        if marks:
+            rows.append(TimelineRow(actie, marks))
+    return rows
+
+
+# --- Overview --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Overview:
+    """The one-screen summary: counts, overdue per partij, gaps, and what is due soon."""
+
+    as_of: date
+    per_status: dict[str, int]
+    per_hoofdstuk: dict[str, int]
+    overdue_per_partij: dict[str | None, int]
+    without_trekker: list[Actie]
+    without_deadline: list[Actie]
+    due_this_quarter: list[Actie]
+    due_next_quarter: list[Actie]
+
+    @property
+    def this_quarter(self) -> Kwartaal:
+        """The quarter of `as_of`."""
+        return Kwartaal.from_date(self.as_of)
+
+
+def overview(registry: Registry, as_of: date) -> Overview:
+    """Everything a programme office wants to see first."""
+    current = Kwartaal.from_date(as_of)
+    statuses = Counter(a.status for a in registry.acties)
+    chapters = Counter(a.hoofdstuk or "overig" for a in registry.acties)
+    late: dict[str | None, set[str]] = {}
+    for row in overdue(registry, as_of, per="partij"):
+        late.setdefault(row.group, set()).add(row.actie.id)
+    return Overview(
+        as_of=as_of,
+        per_status={s: statuses.get(s, 0) for s in ("open", "lopend", "gereed", "vervallen")},
+        per_hoofdstuk=dict(sorted(chapters.items())),
+        overdue_per_partij={k: len(v) for k, v in late.items()},
+        without_trekker=[a for a in _gaps(registry, "trekker") if not a.done],
+        without_deadline=[a for a in _gaps(registry, "deadline") if not a.done],
+        due_this_quarter=[a for a in registry.acties if due_in(a, current)],
+        due_next_quarter=[a for a in registry.acties if due_in(a, current.next())],
+    )
+
+
+def _gaps(registry: Registry, missing: Without) -> list[Actie]:
+    return select(registry, ActieFilter(without=frozenset({missing})))
+
+
+def iter_marks(row: TimelineRow) -> Iterator[tuple[Kwartaal, int, Mijlpaal]]:
+    """The milestones of a timeline row in time order."""
+    for quarter in sorted(row.marks):
+        for index, mijlpaal in row.marks[quarter]:
+            yield quarter, index, mijlpaal

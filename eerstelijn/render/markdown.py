@@ -1,0 +1,33 @@
+"""Markdown pipe tables, for pull-request comments and reports."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from eerstelijn.render.listing import Section, flat
+
+
+def _escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+def render_section(section: Section, *, heading: bool) -> str:
+    """One section; with `heading`, under a `###` title."""
+    lines = [f"### {section.title}", ""] if heading else []
+    if not section.records:
+        return "\n".join([*lines, f"_{section.empty}_", ""])
+    lines.append("| " + " | ".join(_escape(c.header) for c in section.columns) + " |")
+    lines.append(
+        "| " + " | ".join("---:" if c.justify == "right" else "---" for c in section.columns) + " |"
+    )
+    for record in section.records:
+        lines.append(
+            "| " + " | ".join(_escape(flat(record.get(c.key))) for c in section.columns) + " |"
+        )
+    return "\n".join([*lines, ""])
+
+
+def render_sections(sections: Sequence[Section]) -> str:
+    """All sections; titles as headings when there are several."""
+    several = len(sections) > 1
+    return "\n".join(render_section(s, heading=several) for s in sections)

@@ -1,0 +1,258 @@
+"""Which columns each listing shows: query results turned into titled sections."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from eerstelijn.models import Actie, Registry
+from eerstelijn.queries import (
+    BelofteCoverage,
+    DoelCoverage,
+    OverdueRow,
+    Overview,
+    PartijDetail,
+    PartijSummary,
+    Per,
+    TimelineRow,
+    actie_record,
+    actie_status,
+    is_overdue,
+    iter_marks,
+)
+from eerstelijn.render.listing import Column, RowStyle, Section
+
+ID = Column("id", "id", no_wrap=True)
+ACTIE_COLUMNS = (
+    ID,
+    Column("titel", "titel"),
+    Column("hoofdstuk", "h."),
+    Column("trekker", "trekker"),
+    Column("deadline", "deadline", no_wrap=True),
+    Column("status", "status"),
+)
+
+
+def _style(actie: Actie, as_of: date) -> RowStyle:
+    status = actie_status(actie, as_of)
+    return "overdue" if status == "overdue" else "due" if status == "due" else ""
+
+
+def acties_section(
+    acties: Sequence[Actie], as_of: date, *, key: str = "acties", title: str = "Acties"
+) -> Section:
+    """Actions, one row each, coloured by urgency."""
+    return Section(
+        key,
+        title,
+        ACTIE_COLUMNS,
+        [actie_record(a, as_of) for a in acties],
+        [_style(a, as_of) for a in acties],
+        empty="no actions",
+    )
+
+
+def overdue_section(rows: Sequence[OverdueRow], per: Per | None) -> Section:
+    """Overdue milestones, with the group column first when grouped."""
+    columns = (
+        *((Column(per, per, no_wrap=True),) if per else ()),
+        Column("actie", "actie", no_wrap=True),
+        Column("mijlpaal", "#", justify="right"),
+        Column("omschrijving", "mijlpaal"),
+        Column("deadline", "deadline", no_wrap=True),
+        Column("dagen_te_laat", "days late", justify="right"),
+    )
+    records = [r.record(per) for r in rows]
+    if per == "partij":
+        for record in records:
+            record["partij"] = record["partij"] or "(geen trekker)"
+    title = f"Overdue per {per}" if per else "Overdue"
+    return Section("overdue", title, columns, records, ["overdue"] * len(rows), "nothing overdue")
+
+
+def partijen_section(rows: Sequence[PartijSummary]) -> Section:
+    """All parties with their counts."""
+    columns = (
+        Column("code", "code", no_wrap=True),
+        Column("naam", "naam"),
+        Column("soort", "soort"),
+        Column("trekker", "trekker", justify="right"),
+        Column("betrokken", "betrokken", justify="right"),
+        Column("overdue", "overdue", justify="right"),
+    )
+    styles: list[RowStyle] = ["overdue" if r.overdue else "" for r in rows]
+    return Section("partijen", "Partijen", columns, [r.record() for r in rows], styles)
+
+
+def partij_sections(detail: PartijDetail, as_of: date) -> list[Section]:
+    """One partij: who it is, what it leads, what it is involved in, its groups."""
+    p = detail.partij
+    facts: list[dict[str, Any]] = [
+        {"veld": "code", "waarde": p.code},
+        {"veld": "naam", "waarde": p.naam},
+        {"veld": "soort", "waarde": p.soort},
+    ]
+    optional = {
+        "aliassen": p.aliassen,
+        "leden": [m.code for m in detail.leden],
+        "groepen": [g.code for g in detail.groepen],
+        "vertegenwoordigt": p.vertegenwoordigt,
+        "labels": p.labels,
+        "opmerking": p.opmerking,
+        "interpretatie": p.interpretatie,
+    }
+    facts += [{"veld": k, "waarde": v} for k, v in optional.items() if v]
+    if not p.aan_tafel:
+        facts.append({"veld": "aan_tafel", "waarde": False})
+    columns = (Column("veld", "veld", no_wrap=True), Column("waarde", "waarde"))
+    return [
+        Section("partij", p.code, columns, facts),
+        acties_section(detail.trekker, as_of, key="trekker", title=f"{p.code} leads"),
+        acties_section(detail.betrokken, as_of, key="betrokken", title=f"{p.code} takes part in"),
+    ]
+
+
+def doelen_section(rows: Sequence[DoelCoverage]) -> Section:
+    """Goal coverage; goals without actions stand out."""
+    columns = (
+        Column("doel", "doel", no_wrap=True),
+        Column("titel", "titel"),
+        Column("aantal_acties", "acties", justify="right"),
+        Column("trekkers", "trekkers"),
+        Column("volgende_deadline", "next deadline", no_wrap=True),
+    )
+    styles: list[RowStyle] = ["gap" if not r.acties else "" for r in rows]
+    return Section("doelen", "Doelen", columns, [r.record() for r in rows], styles)
+
+
+def zorgbelofte_section(rows: Sequence[BelofteCoverage]) -> Section:
+    """Promise coverage; promises with nothing behind them stand out."""
+    columns = (
+        Column("nummer", "#", justify="right"),
+        Column("titel", "belofte"),
+        Column("doelen", "doelen"),
+        Column("aantal_acties", "acties", justify="right"),
+        Column("gereed", "gereed", justify="right"),
+    )
+    styles: list[RowStyle] = ["gap" if not r.acties else "" for r in rows]
+    return Section("zorgbelofte", "Zorgbelofte", columns, [r.record() for r in rows], styles)
+
+
+def timeline_section(rows: Sequence[TimelineRow], as_of: date) -> Section:
+    """The timeline as flat rows, one per milestone, for machines."""
+    records = [
+        {
+            "actie": row.actie.id,
+            "mijlpaal": index + 1,
+            "omschrijving": mijlpaal.omschrijving,
+            "kwartaal": quarter.iso,
+            "termijn": str(mijlpaal.deadline),
+            "status": mijlpaal.status,
+            "overdue": is_overdue(mijlpaal, as_of),
+        }
+        for row in rows
+        for quarter, index, mijlpaal in iter_marks(row)
+    ]
+    columns = tuple(
+        Column(k, k)
+        for k in ("actie", "mijlpaal", "omschrijving", "kwartaal", "termijn", "status", "overdue")
+    )
+    return Section("timeline", "Timeline", columns, records)
+
+
+def show_sections(actie: Actie, registry: Registry, as_of: date) -> list[Section]:
+    """One action whole: its fields, then its milestones."""
+    record = actie_record(actie, as_of)
+
+    def named(codes: list[str]) -> list[str]:
+        return [
+            f"{c} ({p.naam})" if (p := registry.partij(c)) and p.naam != c else c for c in codes
+        ]
+
+    doelen = [f"{d} {doel.titel}" if (doel := registry.doel(d)) else d for d in actie.doelen]
+    facts = [
+        ("id", actie.id),
+        ("titel", actie.titel),
+        ("hoofdstuk", actie.hoofdstuk),
+        ("regio", actie.regio),
+        ("status", actie.status),
+        ("deadline", record["deadline"]),
+        ("trekker", named(actie.trekker) or "(geen)"),
+        ("betrokkenen", named(actie.betrokkenen)),
+        ("doelen", "; ".join(doelen)),
+        ("toelichting", actie.toelichting),
+        ("bron", "; ".join(str(b) for b in actie.bron)),
+        ("file", f"{record['file']}:{record['line']}"),
+    ]
+    fields = [{"veld": k, "waarde": v} for k, v in facts if v]
+    mijlpalen = [{"nummer": i + 1, **m} for i, m in enumerate(record["mijlpalen"])]
+    styles: list[RowStyle] = ["overdue" if m["overdue"] else "" for m in mijlpalen]
+    return [
+        Section(
+            "actie",
+            actie.id,
+            (Column("veld", "veld", no_wrap=True), Column("waarde", "waarde")),
+            fields,
+        ),
+        Section(
+            "mijlpalen",
+            "Mijlpalen",
+            (
+                Column("nummer", "#", justify="right"),
+                Column("omschrijving", "mijlpaal"),
+                Column("termijn", "termijn", no_wrap=True),
+                Column("status", "status"),
+            ),
+            mijlpalen,
+            styles,
+            empty="no milestones",
+        ),
+    ]
+
+
+def overview_sections(view: Overview, as_of: date) -> list[Section]:
+    """The main screen: counts, overdue per partij, gaps, and what is due soon."""
+    current = view.this_quarter
+    count = (Column("aantal", "aantal", justify="right"),)
+    return [
+        Section(
+            "per_status",
+            "Acties per status",
+            (Column("status", "status"), *count),
+            [{"status": k, "aantal": v} for k, v in view.per_status.items()],
+        ),
+        Section(
+            "per_hoofdstuk",
+            "Acties per hoofdstuk",
+            (Column("hoofdstuk", "hoofdstuk"), *count),
+            [{"hoofdstuk": k, "aantal": v} for k, v in view.per_hoofdstuk.items()],
+        ),
+        Section(
+            "overdue_per_partij",
+            f"Overdue on {as_of.isoformat()}",
+            (Column("partij", "partij", no_wrap=True), Column("acties", "acties", justify="right")),
+            [
+                {"partij": k or "(geen trekker)", "acties": v}
+                for k, v in view.overdue_per_partij.items()
+            ],
+            ["overdue"] * len(view.overdue_per_partij),
+            empty="nothing overdue",
+        ),
+        acties_section(view.without_trekker, as_of, key="without_trekker", title="Without trekker"),
+        acties_section(
+            view.without_deadline, as_of, key="without_deadline", title="Without deadline"
+        ),
+        acties_section(
+            view.due_this_quarter,
+            as_of,
+            key="due_this_quarter",
+            title=f"Due this quarter ({current})",
+        ),
+        acties_section(
+            view.due_next_quarter,
+            as_of,
+            key="due_next_quarter",
+            title=f"Due next quarter ({current.next()})",
+        ),
+    ]

@@ -1,0 +1,153 @@
+"""Queries over the registry: filters that combine, overdue by date, coverage, lookups."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from eerstelijn.kwartaal import Kwartaal
+from eerstelijn.load import load_registry
+from eerstelijn.models import Registry
+from eerstelijn.queries import (
+    ActieFilter,
+    UnknownName,
+    doelen_coverage,
+    find_partij,
+    overdue,
+    overview,
+    partij_detail,
+    select,
+    timeline,
+    zorgbelofte_coverage,
+)
+from tests.conftest import REAL_DATA, REGISTRY
+
+AS_OF = date(2026, 1, 15)
+
+
+@pytest.fixture(scope="module")
+def fixture() -> Registry:
+    return load_registry(REGISTRY)
+
+
+@pytest.fixture(scope="module")
+def real() -> Registry:
+    return load_registry(REAL_DATA)
+
+
+def ids(registry: Registry, **conditions: object) -> list[str]:
+    return [a.id for a in select(registry, ActieFilter(**conditions))]  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("conditions", "expected"),
+    [
+        ({}, ["H2.1", "H2.2", "H3.1", "H4.1", "OOST.1"]),
+        ({"without": frozenset({"trekker"})}, ["H3.1"]),
+        ({"without": frozenset({"deadline"})}, ["H4.1"]),
+        ({"without": frozenset({"trekker", "deadline"})}, []),
+        ({"partij": "ZN"}, ["H2.1", "OOST.1"]),
+        ({"partij": "ZN", "hoofdstuk": "H2"}, ["H2.1"]),
+        ({"partij": "VWS"}, ["H2.2"]),  # through the groep 'overheid'
+        ({"partij": "ZIN"}, ["H2.2"]),  # a member written as its alias ZINL
+        ({"partij": "overheid"}, ["H2.2"]),  # the groep itself
+        ({"partij": "LHV", "rol": "betrokken"}, ["H2.1"]),
+        ({"partij": "LHV", "rol": "trekker"}, ["H4.1"]),
+        ({"doel": "4"}, ["H2.2", "H4.1"]),
+        ({"doel": "4", "without": frozenset({"deadline"})}, ["H4.1"]),
+        ({"status": "gereed"}, ["OOST.1"]),
+        ({"due_before": Kwartaal(2026, 1)}, ["H3.1", "OOST.1"]),
+        ({"due_after": Kwartaal(2025, 4)}, ["H2.1", "H2.2"]),
+        ({"due_after": Kwartaal(2025, 4), "due_before": Kwartaal(2026, 2)}, ["H2.1"]),
+        ({"search": "handreiking"}, ["H2.1"]),
+        ({"search": "BELEIDSREGEL"}, ["H2.2"]),  # a milestone's text counts
+    ],
+)
+def test_filters_combine(
+    fixture: Registry, conditions: dict[str, object], expected: list[str]
+) -> None:
+    assert ids(fixture, **conditions) == expected
+
+
+def test_deadline_is_met_through_the_last_day_of_the_quarter(fixture: Registry) -> None:
+    # H2.2's first milestone is due Q3 2025: on time through 30 September.
+    on_time = {(r.actie.id, r.index) for r in overdue(fixture, date(2025, 9, 30))}
+    late = {(r.actie.id, r.index) for r in overdue(fixture, date(2025, 10, 1))}
+    assert ("H2.2", 0) not in on_time
+    assert ("H2.2", 0) in late
+
+
+def test_done_milestones_are_never_overdue(fixture: Registry) -> None:
+    assert "OOST.1" not in {r.actie.id for r in overdue(fixture, date(2030, 1, 1))}
+
+
+def test_overdue_per_partij_expands_groups_and_keeps_ownerless(fixture: Registry) -> None:
+    rows = overdue(fixture, AS_OF, per="partij")
+    assert [(r.group, r.actie.id) for r in rows] == [
+        ("VWS", "H2.2"),
+        ("ZIN", "H2.2"),
+        (None, "H3.1"),
+    ]
+
+
+def test_incl_betrokken_counts_involved_parties(fixture: Registry) -> None:
+    # Nothing LHV takes part in is overdue in the fixture; move the date past H2.1's deadline.
+    rows = overdue(fixture, date(2026, 4, 1), per="partij", incl_betrokken=True)
+    assert ("LHV", "H2.1") in {(r.group, r.actie.id) for r in rows}
+    plain = overdue(fixture, date(2026, 4, 1), per="partij")
+    assert ("LHV", "H2.1") not in {(r.group, r.actie.id) for r in plain}
+
+
+def test_overview_counts(fixture: Registry) -> None:
+    view = overview(fixture, AS_OF)
+    assert view.per_status == {"open": 4, "lopend": 0, "gereed": 1, "vervallen": 0}
+    assert [a.id for a in view.due_this_quarter] == ["H2.1"]
+    assert [a.id for a in view.due_next_quarter] == ["H2.2"]
+    assert view.overdue_per_partij == {"VWS": 1, "ZIN": 1, None: 1}
+
+
+def test_lookup_is_case_and_accent_blind(real: Registry) -> None:
+    assert find_partij(real, "patientenfederatie").code == "Patiëntenfederatie"
+    assert find_partij(real, "zinl").code == "ZIN"
+    assert find_partij(real, "Zorgverzekeraars Nederland").code == "ZN"
+    with pytest.raises(UnknownName, match="did you mean 'VWS'"):
+        find_partij(real, "VWZ")
+
+
+def test_partij_detail_lists_next_deadlines_first(real: Registry) -> None:
+    detail = partij_detail(real, find_partij(real, "Patiëntenfederatie"))
+    assert [a.id for a in detail.trekker] == ["H3.5", "H3.4"]
+    assert {g.code for g in detail.groepen} == {"agendapartijen"}
+
+
+# The real registry answers the questions of the issue as the source does.
+def test_real_without_trekker_lists_the_social_map_inventory(real: Registry) -> None:
+    assert "H3.3" in ids(real, without=frozenset({"trekker"}))
+
+
+def test_real_overdue_early_2026(real: Registry) -> None:
+    late = {r.actie.id for r in overdue(real, AS_OF)}
+    assert {"H3.3", "H3.5", "H5.1", "H5.2", "H5.3", "H2.2"} <= late
+    assert "H2.1" not in late  # due Q1 2026: still on time on 15 January
+
+
+def test_real_goal_without_action_is_6c(real: Registry) -> None:
+    empty = [c.doel.id for c in doelen_coverage(real, AS_OF) if not c.acties]
+    assert empty == ["6C"]
+
+
+def test_real_every_promise_has_actions_behind_it(real: Registry) -> None:
+    assert all(c.acties for c in zorgbelofte_coverage(real))
+
+
+def test_real_beroepsverenigingen_own_h4_for_each_member(real: Registry) -> None:
+    for member in ("KNGF", "LHV", "PPN"):
+        assert {f"H4.{n}" for n in range(1, 9)} <= set(ids(real, partij=member))
+
+
+def test_timeline_places_starts_and_deadlines(real: Registry) -> None:
+    rows = {r.actie.id: r for r in timeline(real, Kwartaal(2024, 1), Kwartaal(2027, 4))}
+    assert Kwartaal(2026, 1) in rows["H4.8"].marks  # 'vanaf Q1 2026': placed at its start
+    assert Kwartaal(2024, 2) in rows["VGZ.2"].marks  # 'voor de zomer van 2024'
+    assert "H4.6" not in rows  # no timing at all

@@ -1,0 +1,177 @@
+"""Every query command in every format, as golden files at a fixed --as-of on the fixture registry.
+
+A change in output shows as a diff of tests/golden/; regenerate with `pytest --update-golden`
+and read the diff before committing it.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import Golden, RunCli
+
+REPO = Path(__file__).parent.parent
+REGISTRY = Path("tests/fixtures/registry")
+
+AS_OF = "2026-01-15"
+COMMANDS = {
+    "overview": ["overview"],
+    "overdue": ["overdue"],
+    "overdue-per-partij": ["overdue", "--per", "partij"],
+    "overdue-per-doel": ["overdue", "--per", "doel"],
+    "overdue-per-hoofdstuk": ["overdue", "--per", "hoofdstuk"],
+    "acties": ["acties"],
+    "acties-without-trekker": ["acties", "--without", "trekker"],
+    "partijen": ["partijen"],
+    "partijen-ZN": ["partijen", "ZN"],
+    "doelen": ["doelen"],
+    "zorgbelofte": ["zorgbelofte"],
+    "timeline": ["timeline"],
+}
+FORMATS = ["table", "json", "csv", "markdown"]
+SEVERAL_TABLES = {"overview", "partijen-ZN"}
+
+
+CASES = [(n, f) for n in COMMANDS for f in FORMATS if not (f == "csv" and n in SEVERAL_TABLES)]
+
+
+@pytest.fixture(autouse=True)
+def _at_repo_root(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Paths in the output (a record's `file`) are as the user typed them: keep them relative.
+    monkeypatch.chdir(REPO)
+
+
+@pytest.mark.parametrize(("name", "fmt"), CASES, ids=[f"{n}--{f}" for n, f in CASES])
+def test_golden_output(run_cli: RunCli, golden: Golden, name: str, fmt: str) -> None:
+    result = run_cli(*COMMANDS[name], "--data", REGISTRY, "--as-of", AS_OF, "--format", fmt)
+    assert result.exit_code == 0, result.output
+    golden(f"{name}--{fmt}", result.stdout)
+    if fmt == "json":
+        json.loads(result.stdout)
+    if fmt == "csv":
+        rows = list(csv.reader(io.StringIO(result.stdout)))
+        assert len({len(r) for r in rows}) == 1
+
+
+@pytest.mark.parametrize("name", sorted(SEVERAL_TABLES))
+def test_csv_of_several_tables_is_a_usage_error(run_cli: RunCli, name: str) -> None:
+    result = run_cli(*COMMANDS[name], "--data", REGISTRY, "--as-of", AS_OF, "--format", "csv")
+    assert result.exit_code == 2
+    assert "several tables" in result.stderr
+
+
+@pytest.mark.parametrize("fmt", ["table", "json"])
+def test_golden_show(run_cli: RunCli, golden: Golden, fmt: str) -> None:
+    result = run_cli("show", "H2.2", "--data", REGISTRY, "--as-of", AS_OF, "--format", fmt)
+    assert result.exit_code == 0
+    golden(f"show--{fmt}", result.stdout)
+
+
+def test_show_json_is_one_row_of_acties(run_cli: RunCli) -> None:
+    rows = json.loads(
+        run_cli("acties", "--data", REGISTRY, "--as-of", AS_OF, "--format", "json").stdout
+    )
+    one = json.loads(
+        run_cli("show", "H2.2", "--data", REGISTRY, "--as-of", AS_OF, "--format", "json").stdout
+    )
+    assert one == next(r for r in rows if r["id"] == "H2.2")
+
+
+def test_acties_json_has_the_documented_fields(run_cli: RunCli) -> None:
+    rows = json.loads(
+        run_cli("acties", "--data", REGISTRY, "--as-of", AS_OF, "--format", "json").stdout
+    )
+    h22 = next(r for r in rows if r["id"] == "H2.2")
+    assert h22["hoofdstuk"] == "H2"
+    assert h22["doelen"] == ["4"]
+    assert h22["trekker"] == ["overheid"]
+    assert h22["deadline"] == "2026-Q2"
+    assert h22["mijlpalen"][0] == {
+        "omschrijving": "Onderzoek",
+        "deadline": "2025-Q3",
+        "termijn": "Q3 2025",
+        "soort": "kwartaal",
+        "start": None,
+        "status": "open",
+        "overdue": True,
+    }
+    oost = next(r for r in rows if r["id"] == "OOST.1")
+    assert oost["hoofdstuk"] is None and oost["regio"] == "Oost"
+
+
+def test_overdue_per_partij_json_rows(run_cli: RunCli) -> None:
+    result = run_cli(
+        "overdue", "--per", "partij", "--data", REGISTRY, "--as-of", AS_OF, "--format", "json"
+    )
+    rows = json.loads(result.stdout)
+    assert {(r["partij"], r["actie"], r["mijlpaal"], r["deadline"]) for r in rows} == {
+        # The groep 'overheid' (VWS and ZIN, written as its alias ZINL) counts for each member.
+        ("VWS", "H2.2", 1, "2025-Q3"),
+        ("ZIN", "H2.2", 1, "2025-Q3"),
+        ("(geen trekker)", "H3.1", 1, "2025-Q1"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["show", "H9.9"], "unknown actie 'H9.9'"),
+        (["show", "h2.3"], "did you mean 'H2.2'"),
+        (["partijen", "ZM"], "unknown partij 'ZM'; did you mean 'ZN'"),
+        (["acties", "--partij", "LHVV"], "did you mean 'LHV'"),
+        (["acties", "--doel", "7"], "unknown doel '7'"),
+    ],
+)
+def test_unknown_names_exit_2_with_nearest_matches(
+    run_cli: RunCli, args: list[str], message: str
+) -> None:
+    result = run_cli(*args, "--data", REGISTRY, "--as-of", AS_OF)
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_queries_refuse_an_invalid_registry(run_cli: RunCli, registry_copy: Path) -> None:
+    root = registry_copy
+    (root / "acties.yaml").write_text(
+        (root / "acties.yaml").read_text(encoding="utf-8").replace("[LHV]", "[LHX]"),
+        encoding="utf-8",
+    )
+    result = run_cli("acties", "--data", root, "--as-of", AS_OF)
+    assert result.exit_code == 2
+    assert "unknown partij 'LHX'" in result.stderr
+
+
+def test_overdue_rows_are_red_only_on_a_terminal(run_cli: RunCli) -> None:
+    args = ("overdue", "--data", REGISTRY, "--as-of", AS_OF)
+    assert "\x1b[31m" not in run_cli(*args).stdout
+    coloured = run_cli(*args, env={"NO_COLOR": "", "FORCE_COLOR": "1", "TERM": "xterm"})
+    assert "\x1b[31m" in coloured.stdout
+
+
+def test_tables_fit_80_columns_without_cutting_ids(run_cli: RunCli) -> None:
+    result = run_cli("acties", "--data", REGISTRY, "--as-of", AS_OF, env={"COLUMNS": "80"})
+    assert max(len(line) for line in result.stdout.splitlines()) <= 80
+    for actie_id in ("H2.1", "H2.2", "H3.1", "H4.1", "OOST.1"):
+        assert actie_id in result.stdout
+
+
+def _complete(words: str) -> list[str]:
+    script = Path(sys.executable).parent / "eerstelijn"
+    env = {**os.environ, "_EERSTELIJN_COMPLETE": "complete_bash", "COMP_WORDS": words}
+    env["COMP_CWORD"] = str(len(words.split()) - (0 if words.endswith(" ") else 1))
+    done = subprocess.run([script], env=env, capture_output=True, text=True, cwd=REPO, check=True)
+    return done.stdout.split()
+
+
+def test_shell_completion_offers_ids_and_codes_from_the_data() -> None:
+    assert _complete(f"eerstelijn show --data {REGISTRY} H2") == ["H2.1", "H2.2"]
+    assert _complete(f"eerstelijn acties --data {REGISTRY} --partij Z") == ["ZN", "ZIN"]

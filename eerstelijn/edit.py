@@ -17,7 +17,7 @@ import re
 import stat
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any, get_args
@@ -29,6 +29,7 @@ from ruamel.yaml.error import CommentMark
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, ScalarString
 from ruamel.yaml.tokens import CommentToken
 
+from eerstelijn import queries
 from eerstelijn.checks import integrity_problems
 from eerstelijn.kwartaal import Kwartaal, Termijn, TimingError
 from eerstelijn.load import InvalidRegistry, RegistryFiles, load_registry
@@ -194,12 +195,12 @@ def assign(
     actie = _actie(registry, actie_id)
     doc = _Document.read(Path(actie.origin.file))
     node = doc.item(actie)
-    for key, codes in (("trekker", trekker), ("betrokkenen", betrokkenen)):
+    for key, named in (("trekker", trekker), ("betrokkenen", betrokkenen)):
+        codes = _codes(registry, named)
         if remove:
-            _remove_codes(node, key, codes, actie.id)
+            _remove_codes(registry, node, key, codes, actie.id)
         elif codes:
-            _check_codes(registry, codes)
-            _add_codes(node, key, codes)
+            _add_codes(registry, node, key, codes)
     return _finish(root, doc)
 
 
@@ -221,13 +222,12 @@ def add(root: Path, actie: NewActie, *, file: Path | None = None) -> tuple[FileE
     actie_id = _new_id(registry, actie)
     if not actie.doelen:
         raise EditError("give at least one doel (--doel)")
-    for doel in actie.doelen:
-        if registry.doel(doel) is None:
-            known = [d.id for d in registry.doelen]
-            raise UnknownName(
-                f"unknown doel {doel!r} (the goals are {', '.join(known)})" + suggest(doel, known)
-            )
-    _check_codes(registry, [*actie.trekker, *actie.betrokkenen])
+    actie = replace(
+        actie,
+        doelen=_doelen(registry, actie.doelen),
+        trekker=_codes(registry, actie.trekker),
+        betrokkenen=_codes(registry, actie.betrokkenen),
+    )
     doc = _Document.read(target)
     items = doc.tree["acties"]
     if not isinstance(items, CommentedSeq):
@@ -414,18 +414,34 @@ def _validate(root: Path, overrides: dict[Path, bytes]) -> None:
         raise InvalidEdit(errors)
 
 
+# Names on the command line are read as the query commands read them: case- and accent-blind,
+# a partij also by alias or name; the file gets the canonical id or code.
+
+
 def _actie(registry: Registry, actie_id: str) -> Actie:
-    found = registry.actie(actie_id)
-    if found is None:
-        known = [a.id for a in registry.acties]
-        raise UnknownName(f"unknown action {actie_id!r}" + suggest(actie_id, known))
-    return found
+    try:
+        return queries.find_actie(registry, actie_id)
+    except queries.UnknownName as error:
+        raise UnknownName(str(error)) from None
 
 
-def _check_codes(registry: Registry, codes: Iterable[str]) -> None:
-    for code in codes:
-        if registry.partij(code) is None:
-            raise UnknownName(f"unknown partij {code!r}" + suggest(code, registry.codes()))
+def _codes(registry: Registry, named: Iterable[str]) -> list[str]:
+    try:
+        return list(dict.fromkeys(queries.find_partij(registry, n).code for n in named))
+    except queries.UnknownName as error:
+        raise UnknownName(str(error)) from None
+
+
+def _doelen(registry: Registry, named: Iterable[str]) -> list[str]:
+    try:
+        return list(dict.fromkeys(queries.find_doel(registry, n).id for n in named))
+    except queries.UnknownName as error:
+        raise UnknownName(str(error)) from None
+
+
+def _canonical(registry: Registry, code: object) -> str:
+    partij = registry.partij(str(code))
+    return partij.code if partij is not None else str(code)
 
 
 def _flow(values: Iterable[Any]) -> CommentedSeq:
@@ -434,26 +450,34 @@ def _flow(values: Iterable[Any]) -> CommentedSeq:
     return seq
 
 
-def _add_codes(node: CommentedMap, key: str, codes: Sequence[str]) -> None:
+def _add_codes(registry: Registry, node: CommentedMap, key: str, codes: Sequence[str]) -> None:
+    """Append the codes not there yet (also not under an alias)."""
     seq = node.get(key)
     if not isinstance(seq, CommentedSeq):
-        _put(node, key, _flow(dict.fromkeys(codes)), Actie)
+        _put(node, key, _flow(codes), Actie)
         return
     if not seq:
         seq.fa.set_flow_style()  # `[]` has no style of its own; the data writes codes in flow
-    seq.extend(code for code in dict.fromkeys(codes) if code not in seq)
+    present = {_canonical(registry, entry) for entry in seq}
+    seq.extend(code for code in codes if code not in present)
 
 
-def _remove_codes(node: CommentedMap, key: str, codes: Sequence[str], actie_id: str) -> None:
+def _remove_codes(
+    registry: Registry, node: CommentedMap, key: str, codes: Sequence[str], actie_id: str
+) -> None:
+    """Remove each code (however it is written in the list); each must be there."""
     seq = node.get(key)
+    have = [str(entry) for entry in seq] if isinstance(seq, CommentedSeq) else []
     for code in codes:
-        if not isinstance(seq, CommentedSeq) or code not in seq:
-            have = list(seq) if isinstance(seq, CommentedSeq) else []
+        written = [e for e in have if _canonical(registry, e) == code]
+        if not written:
             raise EditError(
                 f"{code!r} is not in {key} of {actie_id} ({', '.join(have) or 'empty'})"
-                + suggest(code, have)
             )
-        seq.remove(code)
+        for entry in written:
+            assert isinstance(seq, CommentedSeq)
+            seq.remove(entry)
+            have.remove(entry)
 
 
 def _put(node: CommentedMap, key: str, value: Any, model: type[BaseModel]) -> None:

@@ -94,7 +94,8 @@ def test_nothing_to_change(run_cli: RunCli) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["set-status", "H2.9", "open"], "error: unknown action 'H2.9'; did you mean 'H2.2'?"),
+        (["set-status", "H2.9", "open"],
+         "error: unknown actie 'H2.9'; did you mean 'H2.2', 'H2.1', 'H4.1'?"),
         (
             ["set-status", "H2.1", "klaar"],
             "error: unknown status 'klaar'; use one of open, lopend, gereed, vervallen",
@@ -104,7 +105,7 @@ def test_nothing_to_change(run_cli: RunCli) -> None:
         (
             ["add", "--titel", "x", "--hoofdstuk", "H3", "--doel", "1", "--bron", "s",
              "--trekker", "ZM"],
-            "error: unknown partij 'ZM'",
+            "error: unknown partij 'ZM'; did you mean 'ZN'?",
         ),
     ],
 )  # fmt: skip

@@ -251,8 +251,15 @@ def assert_step_applied(registry: Registry, step: tuple[Any, ...]) -> None:
         assert target.status == step[2]
         return
     _, _, key, codes, remove = step
-    present = set(getattr(actie, key))
-    assert present.isdisjoint(codes) if remove else present.issuperset(codes)
+    present = {canonical(registry, code) for code in getattr(actie, key)}
+    wanted = {canonical(registry, code) for code in codes}
+    assert present.isdisjoint(wanted) if remove else present.issuperset(wanted)
+
+
+def canonical(registry: Registry, code: str) -> str:
+    partij = registry.partij(code)
+    assert partij is not None
+    return partij.code
 
 
 # --- fmt
@@ -355,7 +362,10 @@ def test_an_edit_that_breaks_the_schema_is_refused() -> None:
 @pytest.mark.parametrize(
     ("call", "message"),
     [
-        (lambda: edit.set_status(REGISTRY, "H2.9", "open"), "unknown action 'H2.9'; did you mean"),
+        (
+            lambda: edit.set_status(REGISTRY, "H2.9", "open"),
+            "unknown actie 'H2.9'; did you mean 'H2.2', 'H2.1', 'H4.1'?",
+        ),
         (lambda: edit.set_status(REGISTRY, "H2.1", "klaar"), "unknown status 'klaar'"),
         (lambda: edit.set_status(REGISTRY, "H2.1", "gered"), "did you mean 'gereed'?"),
         (lambda: edit.set_status(REGISTRY, "H2.1", "open", mijlpaal=2), "must be 1 to 1"),
@@ -370,7 +380,7 @@ def test_an_edit_that_breaks_the_schema_is_refused() -> None:
         ),
         (
             lambda: edit.add(REGISTRY, edit.NewActie(titel="x", doelen=["6B"], sectie="s", id="X")),
-            "unknown doel '6B' (the goals are 1, 4, 6C)",
+            "unknown doel '6B'; did you mean '6C'?",
         ),
         (
             lambda: edit.add(
@@ -548,3 +558,26 @@ def test_fmt_restores_the_real_data_from_another_indentation(
         edit.write(change)
     for path in RegistryFiles.find(root).files:
         assert path.read_bytes() == (REAL_DATA / path.relative_to(root)).read_bytes(), path
+
+
+def test_names_are_read_case_blind_and_written_canonical() -> None:
+    change = edit.assign(REGISTRY, "h3.1", trekker=["zorgverzekeraars nederland", "zinl"])
+    assert changes(change.before, change.after) == (
+        ["    trekker: []\n"],
+        ["    trekker: [ZN, ZIN]\n"],
+    )
+    new = edit.NewActie(titel="x", doelen=["6c"], sectie="s", hoofdstuk="H2", trekker=["lhv"])
+    change, _ = edit.add(REGISTRY, new)
+    assert "    doelen: [6C]\n    trekker: [LHV]\n" in change.after.decode()
+
+
+def test_an_alias_already_there_is_not_added_and_can_be_removed(tmp_path: Path) -> None:
+    root = copy_of(REGISTRY, tmp_path / "data")
+    acties = root / "acties.yaml"
+    acties.write_text(acties.read_text().replace("trekker: [ZN]", "trekker: [ZN, ZINL]"))
+    assert not edit.assign(root, "H2.1", trekker=["ZIN"]).changed
+    change = edit.assign(root, "H2.1", trekker=["ZIN"], remove=True)
+    assert changes(change.before, change.after) == (
+        ["    trekker: [ZN, ZINL]\n"],
+        ["    trekker: [ZN]\n"],
+    )

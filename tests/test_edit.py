@@ -6,6 +6,7 @@ import difflib
 import errno
 import fcntl
 import io
+import multiprocessing
 import os
 import re
 import shutil
@@ -581,3 +582,35 @@ def test_an_alias_already_there_is_not_added_and_can_be_removed(tmp_path: Path) 
         ["    trekker: [ZN, ZINL]\n"],
         ["    trekker: [ZN]\n"],
     )
+
+
+def _race(root: Path, actie_id: str, barrier: Any, results: Any) -> None:
+    change = edit.set_status(root, actie_id, "gereed")
+    barrier.wait()
+    try:
+        edit.write(change)
+    except edit.ConflictError:
+        results.put((actie_id, "conflict"))
+    else:
+        results.put((actie_id, "written"))
+
+
+def test_two_processes_editing_at_once_never_both_win(tmp_path: Path) -> None:
+    context = multiprocessing.get_context("fork")
+    for round_ in range(5):
+        root = copy_of(REGISTRY, tmp_path / f"data{round_}")
+        barrier, results = context.Barrier(2), context.Queue()
+        workers = [
+            context.Process(target=_race, args=(root, actie_id, barrier, results))
+            for actie_id in ("H2.1", "H4.1")
+        ]
+        for worker in workers:
+            worker.start()
+        for worker in workers:
+            worker.join(timeout=30)
+        outcome = dict(results.get(timeout=5) for _ in workers)
+        assert sorted(outcome.values()) == ["conflict", "written"]
+        (winner,) = [a for a, result in outcome.items() if result == "written"]
+        registry = load_registry(root)
+        done = {a.id for a in registry.acties if a.status == "gereed"}
+        assert done == {winner, "OOST.1"}

@@ -13,6 +13,7 @@ CORE = [
     "eerstelijn.checks",
     "eerstelijn.dates",
     "eerstelijn.queries",
+    "eerstelijn.edit",
 ]
 
 

@@ -14,7 +14,13 @@ from rich.console import Console, RenderableType
 from rich.text import Text
 
 from eerstelijn import __version__, edit, queries
-from eerstelijn.checks import integrity_problems, run_checks
+from eerstelijn.checks import (
+    CHECKS,
+    DEFAULT_FAIL_ON,
+    finding_codes,
+    integrity_problems,
+    run_checks,
+)
 from eerstelijn.dates import DateError, parse_as_of
 from eerstelijn.kwartaal import Kwartaal, TimingError
 from eerstelijn.load import InvalidRegistry, RegistryFiles, load_registry
@@ -226,24 +232,36 @@ def check(
         typer.Option("--format", help="text (file:line:col), json, or github annotations."),
     ] = ProblemFormat.text,
     as_of: AsOfOption = "today",
+    fail_on: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--fail-on",
+            metavar="CODE[,CODE...]",
+            help="Finding codes that fail the run (exit 1); repeat or separate with commas. "
+            f"Default: {','.join(DEFAULT_FAIL_ON)}. Naming an opt-in check "
+            "(overdue-mijlpaal, missing-status) also runs it.",
+        ),
+    ] = None,
 ) -> None:
     """Validate the registry and report its gaps.
 
-    Exit 0 when clean, 1 when valid but with findings (an action without trekker or
-    deadline), 2 when invalid (YAML, schema or reference errors) or called wrongly.
+    Exit 0 when clean, 1 when valid but with a finding named by --fail-on (by default an
+    action without trekker or deadline), 2 when invalid (YAML, schema or reference errors)
+    or called wrongly. Other findings are printed but do not fail the run.
     """
     day = _as_of(as_of)
+    failing = _fail_on(fail_on)
     files = len(RegistryFiles.find(data).files) if data.is_dir() else 0
     try:
         registry = load_registry(data)
     except InvalidRegistry as invalid:
         _invalid(invalid.problems, fmt, files)
-    problems = run_checks(registry, day)
+    problems = run_checks(registry, day, opt_in=failing)
     _emit(PROBLEM_FORMATS[fmt.value](problems))
     _console(stderr=fmt is not ProblemFormat.text).print(summary(problems, files), markup=False)
     if any(p.severity is Severity.ERROR for p in problems):
         raise typer.Exit(ExitCode.INVALID)
-    if problems:
+    if any(p.code in failing for p in problems):
         raise typer.Exit(ExitCode.FINDINGS)
 
 
@@ -726,6 +744,26 @@ def fmt(
     changed = _apply(lambda: edit.fmt(data), dry_run=dry_run or check)
     if check and changed:
         raise typer.Exit(ExitCode.FINDINGS)
+
+
+def _fail_on(values: list[str] | None) -> frozenset[str]:
+    """The finding codes of --fail-on (repeated or comma-separated), or the default ones."""
+    if values is None:
+        return frozenset(DEFAULT_FAIL_ON)
+    codes = [code.strip() for value in values for code in value.split(",") if code.strip()]
+    if not codes:
+        raise typer.BadParameter("name at least one finding code", param_hint="'--fail-on'")
+    known = finding_codes()
+    for code in codes:
+        if code in known:
+            continue
+        if code in CHECKS:
+            why = f"{code!r} is an error, which always fails the run (exit 2)"
+        else:
+            why = f"unknown finding code {code!r}"
+        tail = suggest(code, known) or f"; findings are {', '.join(known)}"
+        raise typer.BadParameter(why + tail, param_hint="'--fail-on'")
+    return frozenset(codes)
 
 
 def main() -> None:

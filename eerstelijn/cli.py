@@ -14,6 +14,15 @@ from rich.console import Console, RenderableType
 from rich.text import Text
 
 from eerstelijn import __version__, edit, queries
+from eerstelijn.baseline import (
+    BASELINE_FILE,
+    BaselineError,
+    Outcome,
+    apply_baseline,
+    dumps_baseline,
+    entries_for,
+    read_baseline,
+)
 from eerstelijn.checks import (
     CHECKS,
     DEFAULT_FAIL_ON,
@@ -242,6 +251,15 @@ def check(
             "(overdue-mijlpaal, missing-status) also runs it.",
         ),
     ] = None,
+    baseline_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--baseline",
+            metavar="FILE",
+            help="Accept the findings listed in FILE (written by 'eerstelijn baseline'); "
+            "fail only on new ones, and report listed findings that no longer occur.",
+        ),
+    ] = None,
 ) -> None:
     """Validate the registry and report its gaps.
 
@@ -257,8 +275,15 @@ def check(
     except InvalidRegistry as invalid:
         _invalid(invalid.problems, fmt, files)
     problems = run_checks(registry, day, opt_in=failing)
+    note = ""
+    if baseline_file is not None:
+        outcome = _apply_baseline(baseline_file, problems, failing)
+        problems = [*outcome.new, *outcome.stale]
+        note = _baseline_note(outcome)
     _emit(PROBLEM_FORMATS[fmt.value](problems))
-    _console(stderr=fmt is not ProblemFormat.text).print(summary(problems, files), markup=False)
+    _console(stderr=fmt is not ProblemFormat.text).print(
+        summary(problems, files) + note, markup=False
+    )
     if any(p.severity is Severity.ERROR for p in problems):
         raise typer.Exit(ExitCode.INVALID)
     if any(p.code in failing for p in problems):
@@ -764,6 +789,71 @@ def _fail_on(values: list[str] | None) -> frozenset[str]:
         tail = suggest(code, known) or f"; findings are {', '.join(known)}"
         raise typer.BadParameter(why + tail, param_hint="'--fail-on'")
     return frozenset(codes)
+
+
+@app.command()
+def baseline(
+    *,
+    data: DataOption = Path("data"),
+    out: Annotated[
+        Path, typer.Option("--out", help="The baseline file to write.", show_default=True)
+    ] = Path(BASELINE_FILE),
+    as_of: AsOfOption = "today",
+    fail_on: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--fail-on",
+            metavar="CODE[,CODE...]",
+            help="As for check: naming an opt-in check also accepts its findings.",
+        ),
+    ] = None,
+) -> None:
+    """Write today's findings to a baseline file, for 'check --baseline' to accept.
+
+    Review the file before committing it: every entry is a gap the check stops failing on.
+    Entries are keyed by code and path (acties[H3.3].trekker), never by line. Errors are not
+    written: the registry must be valid.
+    """
+    day = _as_of(as_of)
+    failing = _fail_on(fail_on)
+    files = len(RegistryFiles.find(data).files) if data.is_dir() else 0
+    try:
+        registry = load_registry(data)
+    except InvalidRegistry as invalid:
+        _report_invalid(invalid.problems, files)
+    problems = run_checks(registry, day, opt_in=failing)
+    errors = [p for p in problems if p.severity is Severity.ERROR]
+    if errors:
+        _report_invalid(errors, files)
+    entries = entries_for(problems, data)
+    try:
+        out.write_text(dumps_baseline(entries), encoding="utf-8")
+    except OSError as error:
+        _usage(f"cannot write {out}: {error.strerror or error}")
+    noun = "finding" if len(entries) == 1 else "findings"
+    _console().print(f"Wrote {len(entries)} {noun} to {out}.", markup=False)
+
+
+def _apply_baseline(file: Path, problems: list[Problem], failing: frozenset[str]) -> Outcome:
+    try:
+        entries = read_baseline(file)
+    except BaselineError as error:
+        # Unwrapped, so that each `file:line:` stays whole for editors and grep.
+        _console(stderr=True).print(
+            f"Error: invalid baseline: {error}", markup=False, soft_wrap=True
+        )
+        raise typer.Exit(ExitCode.INVALID) from None
+    return apply_baseline(entries, problems, opt_in=failing, baseline_file=str(file))
+
+
+def _baseline_note(outcome: Outcome) -> str:
+    """The summary's tail: what the baseline accepted and how much of it is stale."""
+    known = len(outcome.known)
+    stale = len(outcome.stale)
+    return (
+        f" Baseline: {known} known finding{'' if known == 1 else 's'} accepted, "
+        f"{stale} stale entr{'y' if stale == 1 else 'ies'}."
+    )
 
 
 def main() -> None:

@@ -14,6 +14,7 @@ CORE = [
     "eerstelijn.dates",
     "eerstelijn.queries",
     "eerstelijn.edit",
+    "eerstelijn.baseline",
 ]
 
 

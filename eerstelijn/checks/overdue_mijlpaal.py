@@ -3,14 +3,15 @@
 Opt-in: runs only when named in `check --fail-on`. A deadline `Q3 2025` is met through
 30 September 2025; from 1 October the milestone is overdue unless it is done. Milestones of an
 action that is itself gereed or vervallen are not reported, as in `eerstelijn overdue`.
+The examples are checked on 2026-01-15.
 
-Passing (checked on 2026-01-15)::
+Passing::
 
     mijlpalen:
       - {omschrijving: Onderzoek, deadline: Q3 2025, status: gereed}
       - {omschrijving: Beleidsregel, deadline: Q2 2026}
 
-Failing (checked on 2026-01-15)::
+Failing::
 
     mijlpalen:
       - {omschrijving: Onderzoek, deadline: Q3 2025, status: lopend}

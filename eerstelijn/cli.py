@@ -39,6 +39,7 @@ from eerstelijn.render import LISTING_FORMATS, PROBLEM_FORMATS, SeveralSections,
 from eerstelijn.render.json import dumps
 from eerstelijn.render.listing import Section
 from eerstelijn.render.table import render_timeline
+from eerstelijn.schema import SCHEMA_DIR, schema_files
 
 
 class ExitCode(IntEnum):
@@ -854,6 +855,30 @@ def _baseline_note(outcome: Outcome) -> str:
         f" Baseline: {known} known finding{'' if known == 1 else 's'} accepted, "
         f"{stale} stale entr{'y' if stale == 1 else 'ies'}."
     )
+
+
+@app.command()
+def schema(
+    *,
+    out: Annotated[
+        Path,
+        typer.Option("--out", help="The directory to write the schemas to.", show_default=True),
+    ] = Path(SCHEMA_DIR),
+) -> None:
+    """Write one JSON Schema per data file, so that editors check the YAML while you type.
+
+    The schemas follow from the models: doelen, partijen, acties (also for acties/*.yaml)
+    and zorgbelofte. A data file names its schema in a first-line comment,
+    '# yaml-language-server: $schema=../schemas/acties.schema.json'.
+    """
+    files = schema_files()
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        for name, text in files.items():
+            (out / name).write_text(text, encoding="utf-8")
+    except OSError as error:
+        _usage(f"cannot write {error.filename or out}: {error.strerror or error}")
+    _console().print(f"Wrote {len(files)} schemas to {out}/.", markup=False)
 
 
 def main() -> None:

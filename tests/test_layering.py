@@ -15,6 +15,7 @@ CORE = [
     "eerstelijn.queries",
     "eerstelijn.edit",
     "eerstelijn.baseline",
+    "eerstelijn.schema",
 ]
 
 

@@ -265,8 +265,8 @@ def check(
     """Validate the registry and report its gaps.
 
     Exit 0 when clean, 1 when valid but with a finding named by --fail-on (by default an
-    action without trekker or deadline), 2 when invalid (YAML, schema or reference errors)
-    or called wrongly. Other findings are printed but do not fail the run.
+    action without trekker or deadline) that --baseline does not list, 2 when invalid (YAML,
+    schema or reference errors) or called wrongly. Other findings are printed but pass.
     """
     day = _as_of(as_of)
     failing = _fail_on(fail_on)

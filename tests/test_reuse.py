@@ -109,6 +109,13 @@ def test_workflow_installs_the_tool_and_annotates(run_cli: RunCli) -> None:
     assert result.stdout == ""  # no annotations: every known gap is in the baseline
 
 
+def test_workflow_keeps_the_data_canonical(run_cli: RunCli) -> None:
+    (fmt,) = [r for r in _runs() if r.startswith("eerstelijn fmt")]
+    assert fmt == "eerstelijn fmt --check"
+    result = run_command(run_cli, fmt, "eerstelijn ")
+    assert result.exit_code == 0, result.output
+
+
 def test_committed_baseline_is_what_baseline_writes(run_cli: RunCli, tmp_path: Path) -> None:
     out = tmp_path / "b.yaml"
     run_cli("baseline", "--data", REAL_DATA, "--out", out, "--as-of", "2026-01-15")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Sequence
 from datetime import date
 from enum import IntEnum, StrEnum
 from pathlib import Path
@@ -12,9 +13,24 @@ import typer
 from rich.console import Console, Group, RenderableType
 from rich.text import Text
 
-from eerstelijn import __version__, queries
+from eerstelijn import __version__, edit, queries
 from eerstelijn.atomic import write_atomic
-from eerstelijn.checks import integrity_problems, run_checks
+from eerstelijn.baseline import (
+    BASELINE_FILE,
+    BaselineError,
+    Outcome,
+    apply_baseline,
+    dumps_baseline,
+    entries_for,
+    read_baseline,
+)
+from eerstelijn.checks import (
+    CHECKS,
+    DEFAULT_FAIL_ON,
+    finding_codes,
+    integrity_problems,
+    run_checks,
+)
 from eerstelijn.dates import DateError, parse_as_of
 from eerstelijn.ics import render_ics
 from eerstelijn.kwartaal import Kwartaal, TimingError
@@ -27,6 +43,7 @@ from eerstelijn.render.listing import Section
 from eerstelijn.render.markdown import render_document
 from eerstelijn.render.table import render_sections, render_timeline
 from eerstelijn.report import write_report
+from eerstelijn.schema import SCHEMA_DIR, schema_files
 
 
 class ExitCode(IntEnum):
@@ -229,24 +246,52 @@ def check(
         typer.Option("--format", help="text (file:line:col), json, or github annotations."),
     ] = ProblemFormat.text,
     as_of: AsOfOption = "today",
+    fail_on: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--fail-on",
+            metavar="CODE[,CODE...]",
+            help="Finding codes that fail the run (exit 1); repeat or separate with commas. "
+            f"Default: {','.join(DEFAULT_FAIL_ON)}. Naming an opt-in check "
+            "(overdue-mijlpaal, missing-status) also runs it.",
+        ),
+    ] = None,
+    baseline_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--baseline",
+            metavar="FILE",
+            help="Accept the findings listed in FILE (written by 'eerstelijn baseline'); "
+            "fail only on new ones, and report listed findings that no longer occur.",
+        ),
+    ] = None,
 ) -> None:
     """Validate the registry and report its gaps.
 
-    Exit 0 when clean, 1 when valid but with findings (an action without trekker or
-    deadline), 2 when invalid (YAML, schema or reference errors) or called wrongly.
+    Exit 0 when clean, 1 when valid but with a finding named by --fail-on (by default an
+    action without trekker or deadline) that --baseline does not list, 2 when invalid (YAML,
+    schema or reference errors) or called wrongly. Other findings are printed but pass.
     """
     day = _as_of(as_of)
+    failing = _fail_on(fail_on)
     files = len(RegistryFiles.find(data).files) if data.is_dir() else 0
     try:
         registry = load_registry(data)
     except InvalidRegistry as invalid:
         _invalid(invalid.problems, fmt, files)
-    problems = run_checks(registry, day)
+    problems = run_checks(registry, day, opt_in=failing)
+    note = ""
+    if baseline_file is not None:
+        outcome = _apply_baseline(baseline_file, problems, failing)
+        problems = [*outcome.new, *outcome.stale]
+        note = _baseline_note(outcome)
     _emit(PROBLEM_FORMATS[fmt.value](problems))
-    _console(stderr=fmt is not ProblemFormat.text).print(summary(problems, files), markup=False)
+    _console(stderr=fmt is not ProblemFormat.text).print(
+        summary(problems, files) + note, markup=False
+    )
     if any(p.severity is Severity.ERROR for p in problems):
         raise typer.Exit(ExitCode.INVALID)
-    if problems:
+    if any(p.code in failing for p in problems):
         raise typer.Exit(ExitCode.FINDINGS)
 
 
@@ -578,6 +623,376 @@ def ics(
         write_atomic(out, feed)
     except OSError as error:
         _usage(f"cannot write {out}: {error.strerror or error}")
+
+
+DryRunOption = Annotated[
+    bool,
+    typer.Option("--dry-run", help="Print the change as a unified diff and write nothing."),
+]
+ActieIdArgument = Annotated[
+    str,
+    typer.Argument(
+        metavar="ID", help="The action's id, e.g. H3.4.", autocompletion=_complete_actie
+    ),
+]
+
+
+def _edit_failed(error: edit.EditError | InvalidRegistry) -> NoReturn:
+    if isinstance(error, edit.InvalidEdit):
+        _emit(PROBLEM_FORMATS["text"](error.problems))
+        message = "the edit would make the registry invalid (see above); nothing was written"
+    elif isinstance(error, InvalidRegistry):
+        _emit(PROBLEM_FORMATS["text"](error.problems))
+        message = "the registry is not valid (see above); fix it first, nothing was written"
+    else:
+        message = str(error)
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(ExitCode.INVALID)
+
+
+def _apply(make: Callable[[], Sequence[edit.FileEdit]], *, dry_run: bool) -> list[edit.FileEdit]:
+    """Compute the edits, then print them (dry run) or write them; return the changed ones."""
+    try:
+        changed = [e for e in make() if e.changed]
+        if dry_run:
+            sys.stdout.write("".join(e.diff() for e in changed))
+        else:
+            for change in changed:
+                edit.write(change)
+                typer.echo(f"updated {change.path}", err=True)
+    except (edit.EditError, InvalidRegistry) as error:
+        _edit_failed(error)
+    if not changed:
+        typer.echo("nothing to change", err=True)
+    return changed
+
+
+@app.command("set-status")
+def set_status(
+    actie_id: ActieIdArgument,
+    status: Annotated[
+        str, typer.Argument(help="open, lopend, gereed or vervallen.", show_default=False)
+    ],
+    *,
+    mijlpaal: Annotated[
+        int | None,
+        typer.Option(
+            min=1, metavar="N", help="Set the status of this milestone (1 is the first) instead."
+        ),
+    ] = None,
+    data: DataOption = Path("data"),
+    dry_run: DryRunOption = False,
+) -> None:
+    """Set the status of an action or of one of its milestones.
+
+    Only the status line changes in the file; comments and layout stay as they are.
+    """
+    _apply(lambda: [edit.set_status(data, actie_id, status, mijlpaal=mijlpaal)], dry_run=dry_run)
+
+
+@app.command()
+def assign(
+    actie_id: ActieIdArgument,
+    *,
+    trekker: Annotated[
+        list[str] | None,
+        typer.Option(
+            metavar="CODE",
+            autocompletion=_complete_partij,
+            help="A partij code to add as trekker (repeatable).",
+        ),
+    ] = None,
+    betrokken: Annotated[
+        list[str] | None,
+        typer.Option(
+            metavar="CODE",
+            autocompletion=_complete_partij,
+            help="A partij code to add to the betrokkenen (repeatable).",
+        ),
+    ] = None,
+    remove: Annotated[
+        bool, typer.Option("--remove", help="Remove the named codes instead of adding them.")
+    ] = False,
+    data: DataOption = Path("data"),
+    dry_run: DryRunOption = False,
+) -> None:
+    """Add parties to an action's trekker or betrokkenen, or remove them with --remove."""
+    _apply(
+        lambda: [
+            edit.assign(
+                data,
+                actie_id,
+                trekker=trekker or [],
+                betrokkenen=betrokken or [],
+                remove=remove,
+            )
+        ],
+        dry_run=dry_run,
+    )
+
+
+def _interactive() -> bool:
+    return sys.stdin.isatty()
+
+
+def _ask(value: str | None, label: str, *, required: bool) -> str | None:
+    """The flag's value, else (on a terminal) an answer to a prompt; blank is none."""
+    if value is not None or not _interactive():
+        return value
+    answer: str = typer.prompt(label, default="" if not required else None, show_default=False)
+    return answer.strip() or None
+
+
+def _ask_list(values: list[str] | None, label: str, *, required: bool) -> list[str]:
+    if values:
+        return values
+    answer = _ask(None, f"{label} (separated by commas)", required=required)
+    return [v.strip() for v in (answer or "").split(",") if v.strip()]
+
+
+@app.command()
+def add(
+    *,
+    titel: Annotated[
+        str | None, typer.Option(metavar="TEXT", help="Short title in our own words.")
+    ] = None,
+    hoofdstuk: Annotated[
+        str | None,
+        typer.Option(metavar="H2..H5", help="H2 to H5; the new id is the next free one in it."),
+    ] = None,
+    doel: Annotated[
+        list[str] | None, typer.Option(metavar="DOEL", help="A goal it serves (repeatable).")
+    ] = None,
+    trekker: Annotated[
+        list[str] | None,
+        typer.Option(
+            metavar="CODE",
+            autocompletion=_complete_partij,
+            help="A leading partij code (repeatable).",
+        ),
+    ] = None,
+    betrokken: Annotated[
+        list[str] | None,
+        typer.Option(
+            metavar="CODE",
+            autocompletion=_complete_partij,
+            help="A partij code taking part (repeatable).",
+        ),
+    ] = None,
+    mijlpaal: Annotated[
+        list[str] | None,
+        typer.Option(metavar="TEXT", help="A milestone's omschrijving (repeatable)."),
+    ] = None,
+    deadline: Annotated[
+        list[str] | None,
+        typer.Option(
+            metavar="WHEN", help="The nth --deadline belongs to the nth --mijlpaal; '-' for none."
+        ),
+    ] = None,
+    bron: Annotated[
+        str | None, typer.Option(metavar="SECTIE", help="The source's section, e.g. 'H3, actie 6'.")
+    ] = None,
+    document: Annotated[
+        str,
+        typer.Option(metavar="NAME", help="The source document: realisatieagenda or visie-vgz."),
+    ] = "realisatieagenda",
+    toelichting: Annotated[
+        str | None, typer.Option(metavar="TEXT", help="How the source was read for this action.")
+    ] = None,
+    regio: Annotated[
+        str | None, typer.Option(metavar="TEXT", help="For a regional agenda: the region.")
+    ] = None,
+    actie_id: Annotated[
+        str | None,
+        typer.Option("--id", metavar="ID", help="Use this id instead of the next free one."),
+    ] = None,
+    file: Annotated[
+        Path | None,
+        typer.Option(
+            metavar="FILE", help="The acties file to add to, e.g. data/acties/regio-oost.yaml."
+        ),
+    ] = None,
+    data: DataOption = Path("data"),
+    dry_run: DryRunOption = False,
+) -> None:
+    """Add an action, with the next free id in its chapter, validated before it is written.
+
+    Missing values are asked for when run on a terminal.
+    """
+    titel = _ask(titel, "titel", required=True)
+    if actie_id is None:
+        hoofdstuk = _ask(hoofdstuk, "hoofdstuk (H2 to H5)", required=True)
+    doelen = _ask_list(doel, "doelen", required=True)
+    trekkers = _ask_list(trekker, "trekker", required=False)
+    mijlpalen = list(mijlpaal or [])
+    deadlines = list(deadline or [])
+    if not mijlpalen and _interactive():
+        omschrijving = _ask(None, "mijlpaal", required=False)
+        if omschrijving:
+            mijlpalen = [omschrijving]
+            deadlines = [_ask(None, "deadline (e.g. Q1 2026)", required=False) or "-"]
+    bron = _ask(bron, "bron (section, e.g. 'H3, actie 6')", required=True)
+    missing = [name for name, value in (("--titel", titel), ("--bron", bron)) if not value]
+    if not doelen:
+        missing.append("--doel")
+    if missing:
+        raise typer.BadParameter(f"missing {', '.join(missing)}", param_hint="add")
+    if len(deadlines) > len(mijlpalen):
+        raise typer.BadParameter("more deadlines than milestones", param_hint="'--deadline'")
+    deadlines += ["-"] * (len(mijlpalen) - len(deadlines))
+    assert titel is not None and bron is not None
+    new = edit.NewActie(
+        titel=titel,
+        doelen=doelen,
+        sectie=bron,
+        document=document,
+        hoofdstuk=hoofdstuk,
+        id=actie_id,
+        regio=regio,
+        trekker=trekkers,
+        betrokkenen=betrokken or [],
+        mijlpalen=[(m, None if d == "-" else d) for m, d in zip(mijlpalen, deadlines, strict=True)],
+        toelichting=toelichting,
+    )
+    added: list[str] = []
+
+    def make() -> list[edit.FileEdit]:
+        change, new_id = edit.add(data, new, file=file)
+        added.append(new_id)
+        return [change]
+
+    if _apply(make, dry_run=dry_run) and not dry_run:
+        typer.echo(f"added {added[0]}", err=True)
+
+
+@app.command()
+def fmt(
+    *,
+    check: Annotated[
+        bool,
+        typer.Option(
+            "--check", help="Write nothing; exit 1 and print a diff if a file would change."
+        ),
+    ] = False,
+    data: DataOption = Path("data"),
+    dry_run: DryRunOption = False,
+) -> None:
+    """Write every registry file in canonical form, keeping every comment and blank line.
+
+    Canonical: keys in the schema's order, the indentation of data/, quarters as 'Q1 2026'.
+    """
+    changed = _apply(lambda: edit.fmt(data), dry_run=dry_run or check)
+    if check and changed:
+        raise typer.Exit(ExitCode.FINDINGS)
+
+
+def _fail_on(values: list[str] | None) -> frozenset[str]:
+    """The finding codes of --fail-on (repeated or comma-separated), or the default ones."""
+    if values is None:
+        return frozenset(DEFAULT_FAIL_ON)
+    codes = [code.strip() for value in values for code in value.split(",") if code.strip()]
+    if not codes:
+        raise typer.BadParameter("name at least one finding code", param_hint="'--fail-on'")
+    known = finding_codes()
+    for code in codes:
+        if code in known:
+            continue
+        if code in CHECKS:
+            why = f"{code!r} is an error, which always fails the run (exit 2)"
+        else:
+            why = f"unknown finding code {code!r}"
+        tail = suggest(code, known) or f"; findings are {', '.join(known)}"
+        raise typer.BadParameter(why + tail, param_hint="'--fail-on'")
+    return frozenset(codes)
+
+
+@app.command()
+def baseline(
+    *,
+    data: DataOption = Path("data"),
+    out: Annotated[
+        Path, typer.Option("--out", help="The baseline file to write.", show_default=True)
+    ] = Path(BASELINE_FILE),
+    as_of: AsOfOption = "today",
+    fail_on: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--fail-on",
+            metavar="CODE[,CODE...]",
+            help="As for check: naming an opt-in check also accepts its findings.",
+        ),
+    ] = None,
+) -> None:
+    """Write today's findings to a baseline file, for 'check --baseline' to accept.
+
+    Review the file before committing it: every entry is a gap the check stops failing on.
+    Entries are keyed by code and path (acties[H3.3].trekker), never by line. Errors are not
+    written: the registry must be valid.
+    """
+    day = _as_of(as_of)
+    failing = _fail_on(fail_on)
+    files = len(RegistryFiles.find(data).files) if data.is_dir() else 0
+    try:
+        registry = load_registry(data)
+    except InvalidRegistry as invalid:
+        _report_invalid(invalid.problems, files)
+    problems = run_checks(registry, day, opt_in=failing)
+    errors = [p for p in problems if p.severity is Severity.ERROR]
+    if errors:
+        _report_invalid(errors, files)
+    entries = entries_for(problems, data)
+    try:
+        out.write_text(dumps_baseline(entries), encoding="utf-8")
+    except OSError as error:
+        _usage(f"cannot write {out}: {error.strerror or error}")
+    noun = "finding" if len(entries) == 1 else "findings"
+    _console().print(f"Wrote {len(entries)} {noun} to {out}.", markup=False)
+
+
+def _apply_baseline(file: Path, problems: list[Problem], failing: frozenset[str]) -> Outcome:
+    try:
+        entries = read_baseline(file)
+    except BaselineError as error:
+        # Unwrapped, so that each `file:line:` stays whole for editors and grep.
+        _console(stderr=True).print(
+            f"Error: invalid baseline: {error}", markup=False, soft_wrap=True
+        )
+        raise typer.Exit(ExitCode.INVALID) from None
+    return apply_baseline(entries, problems, opt_in=failing, baseline_file=str(file))
+
+
+def _baseline_note(outcome: Outcome) -> str:
+    """The summary's tail: what the baseline accepted and how much of it is stale."""
+    known = len(outcome.known)
+    stale = len(outcome.stale)
+    return (
+        f" Baseline: {known} known finding{'' if known == 1 else 's'} accepted, "
+        f"{stale} stale entr{'y' if stale == 1 else 'ies'}."
+    )
+
+
+@app.command()
+def schema(
+    *,
+    out: Annotated[
+        Path,
+        typer.Option("--out", help="The directory to write the schemas to.", show_default=True),
+    ] = Path(SCHEMA_DIR),
+) -> None:
+    """Write one JSON Schema per data file, so that editors check the YAML while you type.
+
+    The schemas follow from the models: doelen, partijen, acties (also for acties/*.yaml)
+    and zorgbelofte. A data file names its schema in a first-line comment,
+    '# yaml-language-server: $schema=../schemas/acties.schema.json'.
+    """
+    files = schema_files()
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        for name, text in files.items():
+            (out / name).write_text(text, encoding="utf-8")
+    except OSError as error:
+        _usage(f"cannot write {error.filename or out}: {error.strerror or error}")
+    _console().print(f"Wrote {len(files)} schemas to {out}/.", markup=False)
 
 
 def main() -> None:

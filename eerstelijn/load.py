@@ -83,8 +83,12 @@ class RegistryFiles:
         return cls(root, (*(root / name for name in _FILES), *extra))
 
 
-def load_registry(root: FsPath) -> Registry:
-    """Load and validate every file below `root`; raise InvalidRegistry with all problems."""
+def load_registry(root: FsPath, overrides: Mapping[FsPath, bytes] | None = None) -> Registry:
+    """Load and validate every file below `root`; raise InvalidRegistry with all problems.
+
+    `overrides` gives the bytes of some files instead of what is on disk, so that an edit can
+    be validated before it is written.
+    """
     if not root.is_dir():
         what = "does not exist" if not root.exists() else "is not a directory"
         raise _fail(str(root), 0, 0, "missing-directory", f"registry directory {what}")
@@ -99,7 +103,7 @@ def load_registry(root: FsPath) -> Registry:
                 raise _fail(
                     str(path), 0, 0, "outside-link", "links to a file outside the data directory"
                 )
-            items = _load_file(path, model)
+            items = _load_file(path, model, (overrides or {}).get(path))
         except InvalidRegistry as invalid:
             problems.extend(invalid.problems)
             continue
@@ -110,8 +114,10 @@ def load_registry(root: FsPath) -> Registry:
     return Registry(**parts)
 
 
-def _load_file(path: FsPath, model: type[BaseModel]) -> dict[str, list[Any]]:
-    plain, source = _read_yaml(path)
+def _load_file(
+    path: FsPath, model: type[BaseModel], override: bytes | None = None
+) -> dict[str, list[Any]]:
+    plain, source = _read_yaml(path, override)
     try:
         validated = model.model_validate(plain)
     except ValidationError as error:
@@ -131,20 +137,10 @@ def _fail(file: str, line: int, col: int, code: str, message: str) -> InvalidReg
     return InvalidRegistry([Problem(file, line, col, "", code, Severity.ERROR, message)])
 
 
-def _read_yaml(path: FsPath) -> tuple[Any, SourceMap]:
+def _read_yaml(path: FsPath, override: bytes | None = None) -> tuple[Any, SourceMap]:
     """Read one YAML file safely, with the positions of everything in it."""
     file = str(path)
-    if not path.exists():
-        raise _fail(file, 0, 0, "missing-file", "required file is missing")
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise _fail(
-                file, 0, 0, "file-too-large", f"{size} bytes; the limit is {MAX_FILE_BYTES}"
-            )
-        raw = path.read_bytes()
-    except OSError as error:
-        raise _fail(file, 0, 0, "unreadable", error.strerror or str(error)) from None
+    raw = _read_bytes(path) if override is None else override
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -174,6 +170,21 @@ def _read_yaml(path: FsPath) -> tuple[Any, SourceMap]:
     except _Refused as refused:
         raise InvalidRegistry([refused.problem]) from None
     return plain, source
+
+
+def _read_bytes(path: FsPath) -> bytes:
+    file = str(path)
+    if not path.exists():
+        raise _fail(file, 0, 0, "missing-file", "required file is missing")
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise _fail(
+                file, 0, 0, "file-too-large", f"{size} bytes; the limit is {MAX_FILE_BYTES}"
+            )
+        return path.read_bytes()
+    except OSError as error:
+        raise _fail(file, 0, 0, "unreadable", error.strerror or str(error)) from None
 
 
 def _marked(file: str, error: MarkedYAMLError, code: str) -> InvalidRegistry:

@@ -16,6 +16,9 @@ CORE = [
     "eerstelijn.atomic",
     "eerstelijn.ics",
     "eerstelijn.report",
+    "eerstelijn.edit",
+    "eerstelijn.baseline",
+    "eerstelijn.schema",
 ]
 
 

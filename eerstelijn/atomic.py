@@ -1,7 +1,8 @@
-"""Writing output files so that a reader never sees half a file."""
+"""Writing files so that a reader never sees half a file, and a failure changes nothing."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from pathlib import Path
@@ -9,22 +10,45 @@ from pathlib import Path
 __all__ = ["write_atomic"]
 
 
-def write_atomic(path: Path, data: bytes) -> None:
+def write_atomic(path: Path, data: bytes, *, mode: int | None = None) -> None:
     """Write `data` to `path` through a temporary file in the same directory and a rename.
 
-    A web server or calendar polling the file sees the old or the new version, never a mix;
-    a failed run leaves the old file as it was. Raises OSError when the directory is not
-    writable.
+    The temporary file is written whole and fsynced before the rename, so a reader (an editor,
+    a web server, a calendar polling the file) sees the old or the new version, never a mix;
+    on any failure the temporary file is removed and `path` stays as it was. `mode` sets the
+    permissions (default: those of a new file under the umask). Raises OSError.
     """
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    temporary = Path(name)
     try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(handle, view) :]
+            os.fsync(handle)
+        finally:
+            os.close(handle)
         # mkstemp creates the file for its owner only; the result is meant to be shared.
-        umask = os.umask(0)
-        os.umask(umask)
-        Path(temporary).chmod(0o666 & ~umask)
-        Path(temporary).replace(path)
+        temporary.chmod(_new_file_mode() if mode is None else mode)
+        temporary.replace(path)
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            temporary.unlink()
         raise
+    _sync_directory(path.parent)
+
+
+def _new_file_mode() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def _sync_directory(directory: Path) -> None:
+    # Makes the rename itself durable; some file systems refuse, and the data is already safe.
+    with contextlib.suppress(OSError):
+        fd = os.open(directory, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)

@@ -7,7 +7,6 @@ and returns FileEdits holding the old and the new bytes. Nothing is written unti
 
 from __future__ import annotations
 
-import contextlib
 import difflib
 import fcntl
 import hashlib
@@ -15,7 +14,6 @@ import io
 import os
 import re
 import stat
-import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -30,6 +28,7 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString, ScalarString
 from ruamel.yaml.tokens import CommentToken
 
 from eerstelijn import queries
+from eerstelijn.atomic import write_atomic
 from eerstelijn.checks import integrity_problems
 from eerstelijn.kwartaal import Kwartaal, Termijn, TimingError
 from eerstelijn.load import InvalidRegistry, RegistryFiles, load_registry
@@ -308,37 +307,9 @@ def _changed_on_disk(edit: FileEdit, fd: int) -> bool:
 
 def _replace(path: Path, data: bytes) -> None:
     try:
-        fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        write_atomic(path, data, mode=stat.S_IMODE(path.stat().st_mode))
     except OSError as error:
         raise WriteError(f"{path}: {error.strerror or error}; the file is unchanged") from None
-    temporary = Path(name)
-    try:
-        try:
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view) :]
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        temporary.chmod(stat.S_IMODE(path.stat().st_mode))
-        temporary.replace(path)
-    except BaseException as error:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
-        if isinstance(error, OSError):
-            raise WriteError(f"{path}: {error.strerror or error}; the file is unchanged") from None
-        raise
-    _sync_directory(path.parent)
-
-
-def _sync_directory(directory: Path) -> None:
-    # Makes the rename itself durable; some file systems refuse, and the data is already safe.
-    with contextlib.suppress(OSError):
-        fd = os.open(directory, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
 
 
 def _yaml() -> YAML:

@@ -73,3 +73,31 @@ def test_an_error_code_cannot_be_a_fail_on_code(run_cli: RunCli) -> None:
     result = run_cli("check", "--data", REGISTRY, "--fail-on", "duplicate-id")
     assert result.exit_code == 2
     assert "'duplicate-id' is an error, which always fails the run (exit 2)" in result.output
+
+
+def test_cli_spells_out_the_cores_defaults() -> None:
+    # The CLI writes these out so that --help need not import the core; they must agree.
+    from eerstelijn import baseline, checks, schema
+    from eerstelijn.cli import checking
+
+    assert ",".join(checks.DEFAULT_FAIL_ON) == checking.DEFAULT_FAIL_ON_TEXT
+    assert checking.BASELINE_FILE == baseline.BASELINE_FILE
+    assert checking.SCHEMA_DIR == schema.SCHEMA_DIR
+
+
+def test_help_does_not_load_the_core() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from eerstelijn.cli import app\n"
+        "try:\n"
+        "    app(['--help'])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "heavy = ('pydantic', 'ruamel', 'rich')\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules if m.split('.')[0] in heavy}))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip().splitlines()[-1] == "[]"

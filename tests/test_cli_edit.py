@@ -8,6 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from eerstelijn import cli
+from eerstelijn.cli import editing
 from tests.conftest import CLI_ENV, FIXTURES, REAL_DATA, REGISTRY, Golden, RunCli
 from tests.test_edit import messy_registry
 
@@ -147,7 +148,7 @@ def test_add_without_required_values_is_a_usage_error(run_cli: RunCli) -> None:
 
 
 def test_add_asks_on_a_terminal(monkeypatch: pytest.MonkeyPatch, registry_copy: Path) -> None:
-    monkeypatch.setattr(cli, "_interactive", lambda: True)
+    monkeypatch.setattr(editing, "_interactive", lambda: True)
     answers = "Gevraagde actie\nH3\n1, 4\nLHV\nPlan\nQ3 2026\nH3, actie 2\n"
     result = CliRunner().invoke(
         cli.app, ["add", "--data", str(registry_copy)], input=answers, env=CLI_ENV

@@ -14,6 +14,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import DuplicateKeyError
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from eerstelijn.models import (
     Actie,
@@ -161,6 +162,10 @@ def _read_yaml(path: FsPath, override: bytes | None = None) -> tuple[Any, Source
         raise _fail(file, 1, 1, "yaml-syntax", str(error)) from None
     except RecursionError:
         raise _fail(file, 1, 1, "yaml-syntax", "nested too deeply") from None
+    except TypeError:
+        # ruamel's constructor fails this way on a key that is itself a mapping or a list.
+        line, col = _complex_key_position(text)
+        raise _fail(file, line, col, "yaml-syntax", "a key must be plain text") from None
     if document is None:
         raise _fail(file, 1, 1, "empty-file", "file is empty: expected a mapping with a list")
     source = SourceMap(file)
@@ -170,6 +175,21 @@ def _read_yaml(path: FsPath, override: bytes | None = None) -> tuple[Any, Source
     except _Refused as refused:
         raise InvalidRegistry([refused.problem]) from None
     return plain, source
+
+
+def _complex_key_position(text: str) -> tuple[int, int]:
+    """Where the first key that is not a scalar stands; only read on that error's path."""
+    pending = [YAML(typ="rt").compose(text)]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, MappingNode):
+            for key, value in node.value:
+                if not isinstance(key, ScalarNode):
+                    return key.start_mark.line + 1, key.start_mark.column + 1
+                pending.append(value)
+        elif isinstance(node, SequenceNode):
+            pending.extend(node.value)
+    return 1, 1
 
 
 def _read_bytes(path: FsPath) -> bytes:

@@ -9,7 +9,7 @@ from typing import Literal
 
 from dateutil.relativedelta import relativedelta
 
-__all__ = ["Kwartaal", "Termijn", "TermijnSoort", "TimingError"]
+__all__ = ["TIMING_PATTERN", "Kwartaal", "Termijn", "TermijnSoort", "TimingError"]
 
 
 class TimingError(ValueError):
@@ -105,6 +105,35 @@ ACCEPTED_FORMS = (
     "'vanaf Q1 2026'",
     "'na Q4 2025'",
     "'per 2027'",
+)
+
+
+def _any_case(phrase: str) -> str:
+    # JSON Schema patterns take no flags; spell out the IGNORECASE of _PHRASES.
+    return "".join(f"[{c.lower()}{c.upper()}]" if c.isalpha() else c for c in phrase)
+
+
+_SCHEMA_YEAR = "[12][0-9]{3}"
+_SCHEMA_QUARTER = (
+    rf"[Qq][1-4][ \t]*[-/ ]?[ \t]*{_SCHEMA_YEAR}|{_SCHEMA_YEAR}[ \t]*[- ]?[ \t]*[Qq][1-4]"
+)
+_SCHEMA_PERIOD = rf"(?:{_SCHEMA_QUARTER}|{_SCHEMA_YEAR})"
+_SCHEMA_WORDS = "|".join(_any_case(word) for word in ("voor", "vanaf", "na", "per"))
+
+# The written timings Termijn.parse accepts, as a JSON Schema (ECMA-262) pattern for editors.
+# Stricter only at the edges: ASCII digits and blanks, quarters 1 to 4, years 1000 to 2999
+# (so that "voor" and "na" never step outside the calendar).
+TIMING_PATTERN = (
+    r"^(?:"
+    + "|".join(
+        (
+            _SCHEMA_QUARTER,
+            rf"(?:{_any_case('in ')})?{_SCHEMA_YEAR}",
+            rf"{_any_case('voor de zomer van ')}{_SCHEMA_YEAR}",
+            rf"(?:{_SCHEMA_WORDS}) {_SCHEMA_PERIOD}",
+        )
+    )
+    + r")$"
 )
 
 

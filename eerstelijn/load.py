@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path as FsPath
@@ -46,9 +46,13 @@ class RegistryFiles:
         return cls(root, (*(root / name for name in _NAMES), *extra))
 
 
-def load_registry(root: FsPath) -> Registry:
-    """Load and validate every file below `root`; raise InvalidRegistry with all problems."""
-    return Snapshot.read(root).registry()
+def load_registry(root: FsPath, overrides: Mapping[FsPath, bytes] | None = None) -> Registry:
+    """Load and validate every file below `root`; raise InvalidRegistry with all problems.
+
+    `overrides` gives the bytes of some files instead of what is on disk, so that an edit can
+    be validated before it is written.
+    """
+    return Snapshot.read(root, overrides).registry()
 
 
 @dataclass(frozen=True)
@@ -66,8 +70,10 @@ class Snapshot:
     key: str
 
     @classmethod
-    def read(cls, root: FsPath) -> Snapshot:
-        """Read every data file of `root`; raise InvalidRegistry when there is no directory."""
+    def read(cls, root: FsPath, overrides: Mapping[FsPath, bytes] | None = None) -> Snapshot:
+        """Read every data file of `root`, or its bytes in `overrides`; raise InvalidRegistry
+        when there is no directory.
+        """
         if not root.is_dir():
             what = "does not exist" if not root.exists() else "is not a directory"
             raise _fail(str(root), 0, 0, "missing-directory", f"registry directory {what}")
@@ -85,11 +91,13 @@ class Snapshot:
                         "outside-link",
                         "links to a file outside the data directory",
                     )
-                files.append((path, _read_bytes(path)))
+                override = (overrides or {}).get(path)
+                files.append((path, _read_bytes(path) if override is None else override))
             except InvalidRegistry as invalid:
                 problems.extend(invalid.problems)
-        # Runs with unreadable files are quick to fail and not worth caching.
-        cache = RegistryCache.find() if not problems else None
+        # Runs with unreadable files are quick to fail and not worth caching, and an edit's
+        # preview would only push the files' own entry out.
+        cache = RegistryCache.find() if not problems and not overrides else None
         return cls(root, files, problems, cache, content_key(files) if cache else "")
 
     def cached(self, kind: str, detail: str = "") -> object | None:

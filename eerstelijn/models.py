@@ -18,7 +18,7 @@ from pydantic import (
     WithJsonSchema,
 )
 
-from eerstelijn.kwartaal import Kwartaal, Termijn
+from eerstelijn.kwartaal import TIMING_PATTERN, Kwartaal, Termijn
 from eerstelijn.problems import Origin
 
 __all__ = [
@@ -46,11 +46,23 @@ def _number_as_text(value: object) -> object:
     return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
 
+_DOEL_PATTERN = r"^[1-9][A-Z]?$"
+_DOEL_TEXT = "A goal of the vision: 1 to 5, 6A, 6B or 6C"
 DoelId = Annotated[
     str,
     BeforeValidator(_number_as_text),
-    StringConstraints(pattern=r"^[1-9][A-Z]?$"),
-    Field(description="A goal of the vision: 1 to 5, 6A, 6B or 6C"),
+    StringConstraints(pattern=_DOEL_PATTERN),
+    # The schema describes the YAML as written, where `doelen: [1, 6A]` holds an integer.
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "integer", "minimum": 1, "maximum": 9},
+                {"type": "string", "pattern": _DOEL_PATTERN},
+            ],
+            "description": _DOEL_TEXT,
+        }
+    ),
+    Field(description=_DOEL_TEXT),
 ]
 Code = Annotated[
     str,
@@ -84,10 +96,14 @@ TermijnVeld = Annotated[
     PlainSerializer(str, return_type=str),
     WithJsonSchema(
         {
-            "type": ["string", "integer"],
+            "anyOf": [
+                {"type": "string", "pattern": TIMING_PATTERN},
+                {"type": "integer", "minimum": 1000, "maximum": 2999},
+            ],
             "description": "Quarter ('Q1 2026'), year ('2025', 'in 2025'), or a vague timing "
             "as the source words it: 'voor Q3 2025', 'voor de zomer van 2024', "
-            "'vanaf Q1 2026', 'na Q4 2025', 'per 2027'",
+            "'vanaf Q1 2026', 'na Q4 2025', 'per 2027'. A quarter's deadline is met through "
+            "its last day; only a quarter, a year and 'voor ...' set a deadline.",
         }
     ),
 ]
@@ -129,7 +145,11 @@ class Bron(_Model):
         return f"{self.document} {self.sectie}"
 
 
-Bronnen = Annotated[list[Bron], BeforeValidator(_one_or_many), Field(min_length=1)]
+Bronnen = Annotated[
+    list[Bron],
+    BeforeValidator(_one_or_many, json_schema_input_type=Bron | list[Bron]),
+    Field(min_length=1, description="Where the source says this: one reference or a list"),
+]
 
 
 class Doel(_Item):

@@ -6,6 +6,7 @@ Nothing here reads the clock or prints: the date to judge by arrives as `as_of`.
 from __future__ import annotations
 
 import difflib
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
@@ -18,9 +19,11 @@ from eerstelijn.models import Actie, Belofte, Doel, Mijlpaal, Partij, Registry
 
 __all__ = [
     "ActieFilter",
+    "AgendaPunt",
     "OverdueRow",
     "UnknownName",
     "actie_record",
+    "agenda",
     "doelen_coverage",
     "due_in",
     "find_actie",
@@ -533,3 +536,59 @@ def iter_marks(row: TimelineRow) -> Iterator[tuple[Kwartaal, int, Mijlpaal]]:
     for quarter in sorted(row.marks):
         for index, mijlpaal in row.marks[quarter]:
             yield quarter, index, mijlpaal
+
+
+# --- Agenda of the bestuurlijk overleg -------------------------------------------------------
+
+AgendaSoort = Literal["overdue", "geen trekker", "geen deadline"]
+
+
+@dataclass(frozen=True)
+class AgendaPunt:
+    """One thing the bestuurlijk overleg must discuss about one action.
+
+    `mijlpaal` (0-based) and `days` are set for an overdue milestone only.
+    """
+
+    soort: AgendaSoort
+    actie: Actie
+    mijlpaal: int | None = None
+    days: int | None = None
+
+
+def _natural(actie_id: str) -> list[tuple[int, int | str]]:
+    """A sort key that puts H3.10 after H3.9."""
+    parts = re.split(r"(\d+)", actie_id)
+    return [(0, int(p)) if p.isdigit() else (1, p.casefold()) for p in parts if p]
+
+
+def agenda_group(actie: Actie) -> str:
+    """The agenda heading an action falls under: its hoofdstuk, else its regio, else `overig`."""
+    if actie.hoofdstuk:
+        return actie.hoofdstuk
+    return f"regio {actie.regio}" if actie.regio else "overig"
+
+
+def agenda(registry: Registry, as_of: date) -> dict[str, list[AgendaPunt]]:
+    """What the bestuurlijk overleg must discuss, in the order a chair walks through it.
+
+    Grouped by hoofdstuk (H2 to H5, then regional and other actions); within a group by action
+    id, and per action its overdue milestones oldest first, then a missing trekker, then a
+    missing deadline. Actions that are done are not on the agenda.
+    """
+    punten: list[AgendaPunt] = [
+        AgendaPunt("overdue", row.actie, row.index, row.days) for row in overdue(registry, as_of)
+    ]
+    punten += [AgendaPunt("geen trekker", a) for a in _gaps(registry, "trekker") if not a.done]
+    punten += [AgendaPunt("geen deadline", a) for a in _gaps(registry, "deadline") if not a.done]
+    kinds: list[AgendaSoort] = ["overdue", "geen trekker", "geen deadline"]
+    punten.sort(
+        key=lambda p: (_natural(p.actie.id), kinds.index(p.soort), -(p.days or 0), p.mijlpaal or 0)
+    )
+    groups: dict[str, list[AgendaPunt]] = {}
+    for punt in punten:
+        groups.setdefault(agenda_group(punt.actie), []).append(punt)
+    order = ["H2", "H3", "H4", "H5"]
+    return dict(
+        sorted(groups.items(), key=lambda g: (order.index(g[0]) if g[0] in order else 4, g[0]))
+    )

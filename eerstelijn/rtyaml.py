@@ -35,7 +35,7 @@ def read(text: str, file: str) -> tuple[Any, SourceMap]:
         raise _refused(file, 1, 1, "yaml-syntax", "nested too deeply") from None
     except TypeError:  # ruamel cannot hash a mapping or list used as a key
         line, col = _first_complex_key(text)
-        message = "a mapping or list cannot be a key"
+        message = "a key must be plain text"
         raise _refused(file, line, col, "yaml-syntax", message) from None
     if document is None:
         raise _refused(file, 1, 1, "empty-file", "file is empty: expected a mapping with a list")

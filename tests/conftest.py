@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -75,3 +76,40 @@ def golden(request: pytest.FixtureRequest) -> Golden:
         assert text == path.read_text(encoding="utf-8")
 
     return compare
+
+
+# --- Browser tests ---------------------------------------------------------------------------
+
+CHROMIUM = Path("/usr/bin/chromium")
+_SKIPPED_BROWSER = pytest.StashKey[int]()
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Skip the `browser` tests where Debian's chromium is missing, and remember how many."""
+    if CHROMIUM.exists():
+        return
+    browser = [item for item in items if "browser" in item.keywords]
+    if not browser:
+        return
+    reason = f"{CHROMIUM} is missing: install Debian's package (apt-get install chromium)"
+    if os.environ.get("EERSTELIJN_REQUIRE_BROWSER"):
+        # CI installs Chromium (.ci/run): there a skipped browser test would be a silent hole.
+        raise pytest.UsageError(f"EERSTELIJN_REQUIRE_BROWSER is set, but {reason}")
+    for item in browser:
+        item.add_marker(pytest.mark.skip(reason=reason))
+    config.stash[_SKIPPED_BROWSER] = len(browser)
+
+
+def pytest_terminal_summary(
+    terminalreporter: pytest.TerminalReporter, config: pytest.Config
+) -> None:
+    """Say loudly that the report was not tested in a browser, so a green run cannot hide it."""
+    skipped = config.stash.get(_SKIPPED_BROWSER, 0)
+    if skipped:
+        terminalreporter.write_sep(
+            "!",
+            f"{skipped} BROWSER TESTS DID NOT RUN: {CHROMIUM} is missing "
+            "(apt-get install chromium; .ci/run installs it)",
+            red=True,
+            bold=True,
+        )

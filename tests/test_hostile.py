@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import shutil
 from datetime import date
 from pathlib import Path
@@ -275,10 +274,23 @@ def test_fuzzed_real_data_gives_a_registry_or_located_problems(
 
 
 def test_fuzz_regressions_stay_fixed(tmp_path: Path) -> None:
-    # Inputs a longer campaign (`make fuzz`) once crashed on are kept here.
-    for case in sorted((FIXTURES / "fuzz").glob("*")):
-        root = tmp_path / case.name
+    # Inputs the fuzzers once crashed on; each must now give located problems.
+    cases = sorted((FIXTURES / "fuzz").glob("*.yaml"))
+    assert cases
+    for case in cases:
+        root = tmp_path / case.stem
         shutil.copytree(REAL_DATA, root)
         (root / "acties.yaml").write_bytes(case.read_bytes())
-        with contextlib.suppress(InvalidRegistry):
+        with pytest.raises(InvalidRegistry) as raised:
             load_registry(root)
+        assert all(p.line >= 1 for p in raised.value.problems), case.name
+
+
+def test_a_key_that_is_a_mapping_is_located(registry_copy: Path) -> None:
+    [problem] = problems_for(registry_copy, "doelen.yaml", "doelen:\n  - id: x\n? \n  - id: y\n")
+    assert (problem.code, problem.line, problem.col, problem.message) == (
+        "yaml-syntax",
+        4,
+        3,
+        "a key must be plain text",
+    )

@@ -18,6 +18,12 @@ CORE = [
     "eerstelijn.checks",
     "eerstelijn.dates",
     "eerstelijn.queries",
+    "eerstelijn.atomic",
+    "eerstelijn.ics",
+    "eerstelijn.report",
+    "eerstelijn.edit",
+    "eerstelijn.baseline",
+    "eerstelijn.schema",
 ]
 
 

@@ -31,3 +31,10 @@ def render_sections(sections: Sequence[Section]) -> str:
     """All sections; titles as headings when there are several."""
     several = len(sections) > 1
     return "\n".join(render_section(s, heading=several) for s in sections)
+
+
+def render_document(title: str, intro: str, sections: Sequence[Section]) -> str:
+    """A standalone document: a `#` title, an intro paragraph, every section under a heading."""
+    parts = [f"# {title}", "", intro, ""]
+    parts += [render_section(s, heading=True) for s in sections]
+    return "\n".join(parts)

@@ -1,0 +1,54 @@
+"""Writing files so that a reader never sees half a file, and a failure changes nothing."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+__all__ = ["write_atomic"]
+
+
+def write_atomic(path: Path, data: bytes, *, mode: int | None = None) -> None:
+    """Write `data` to `path` through a temporary file in the same directory and a rename.
+
+    The temporary file is written whole and fsynced before the rename, so a reader (an editor,
+    a web server, a calendar polling the file) sees the old or the new version, never a mix;
+    on any failure the temporary file is removed and `path` stays as it was. `mode` sets the
+    permissions (default: those of a new file under the umask). Raises OSError.
+    """
+    handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    temporary = Path(name)
+    try:
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(handle, view) :]
+            os.fsync(handle)
+        finally:
+            os.close(handle)
+        # mkstemp creates the file for its owner only; the result is meant to be shared.
+        temporary.chmod(_new_file_mode() if mode is None else mode)
+        temporary.replace(path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+        raise
+    _sync_directory(path.parent)
+
+
+def _new_file_mode() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def _sync_directory(directory: Path) -> None:
+    # Makes the rename itself durable; some file systems refuse, and the data is already safe.
+    with contextlib.suppress(OSError):
+        fd = os.open(directory, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)

@@ -1,0 +1,232 @@
+"""`check`, `baseline` and `schema`: the registry as CI and editors see it."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, NoReturn
+
+import typer
+
+from eerstelijn.cli.common import (
+    AsOfOption,
+    DataOption,
+    ExitCode,
+    app,
+    as_of_date,
+    console,
+    emit,
+    file_count,
+    report_invalid,
+    usage,
+)
+
+if TYPE_CHECKING:
+    from eerstelijn.baseline import Outcome
+    from eerstelijn.problems import Problem
+
+# The defaults of checks.DEFAULT_FAIL_ON (as text), baseline.BASELINE_FILE and
+# schema.SCHEMA_DIR, written
+# out so that --help need not import the core; tests/test_cli_check.py keeps them equal.
+DEFAULT_FAIL_ON_TEXT = "missing-trekker,missing-deadline"
+BASELINE_FILE = "eerstelijn-baseline.yaml"
+SCHEMA_DIR = "schemas"
+
+
+class ProblemFormat(StrEnum):
+    """Output formats for `check`."""
+
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+def _invalid(problems: list[Problem], fmt: ProblemFormat, files: int) -> NoReturn:
+    from eerstelijn.render import PROBLEM_FORMATS, summary
+
+    emit(PROBLEM_FORMATS[fmt.value](problems))
+    console(stderr=True).print(summary(problems, files), markup=False)
+    raise typer.Exit(ExitCode.INVALID)
+
+
+@app.command()
+def check(
+    *,
+    data: DataOption = Path("data"),
+    fmt: Annotated[
+        ProblemFormat,
+        typer.Option("--format", help="text (file:line:col), json, or github annotations."),
+    ] = ProblemFormat.text,
+    as_of: AsOfOption = "today",
+    fail_on: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--fail-on",
+            metavar="CODE[,CODE...]",
+            help="Finding codes that fail the run (exit 1); repeat or separate with commas. "
+            f"Default: {DEFAULT_FAIL_ON_TEXT}. Naming an opt-in check "
+            "(overdue-mijlpaal, missing-status) also runs it.",
+        ),
+    ] = None,
+    baseline_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--baseline",
+            metavar="FILE",
+            help="Accept the findings listed in FILE (written by 'eerstelijn baseline'); "
+            "fail only on new ones, and report listed findings that no longer occur.",
+        ),
+    ] = None,
+) -> None:
+    """Validate the registry and report its gaps.
+
+    Exit 0 when clean, 1 when valid but with a finding named by --fail-on (by default an
+    action without trekker or deadline) that --baseline does not list, 2 when invalid (YAML,
+    schema or reference errors) or called wrongly. Other findings are printed but pass.
+    """
+    from eerstelijn.checking import check_directory
+    from eerstelijn.load import InvalidRegistry
+    from eerstelijn.problems import Severity
+    from eerstelijn.render import PROBLEM_FORMATS, summary
+
+    day = as_of_date(as_of)
+    failing = _fail_on(fail_on)
+    files = file_count(data)
+    try:
+        problems = check_directory(data, day, opt_in=failing)
+    except InvalidRegistry as invalid:
+        _invalid(invalid.problems, fmt, files)
+    note = ""
+    if baseline_file is not None:
+        outcome = _apply_baseline(baseline_file, problems, failing)
+        problems = [*outcome.new, *outcome.stale]
+        note = _baseline_note(outcome)
+    emit(PROBLEM_FORMATS[fmt.value](problems))
+    console(stderr=fmt is not ProblemFormat.text).print(
+        summary(problems, files) + note, markup=False
+    )
+    if any(p.severity is Severity.ERROR for p in problems):
+        raise typer.Exit(ExitCode.INVALID)
+    if any(p.code in failing for p in problems):
+        raise typer.Exit(ExitCode.FINDINGS)
+
+
+def _fail_on(values: list[str] | None) -> frozenset[str]:
+    """The finding codes of --fail-on (repeated or comma-separated), or the default ones."""
+    from eerstelijn.checks import CHECKS, DEFAULT_FAIL_ON, finding_codes
+    from eerstelijn.problems import suggest
+
+    if values is None:
+        return frozenset(DEFAULT_FAIL_ON)
+    codes = [code.strip() for value in values for code in value.split(",") if code.strip()]
+    if not codes:
+        raise typer.BadParameter("name at least one finding code", param_hint="'--fail-on'")
+    known = finding_codes()
+    for code in codes:
+        if code in known:
+            continue
+        if code in CHECKS:
+            why = f"{code!r} is an error, which always fails the run (exit 2)"
+        else:
+            why = f"unknown finding code {code!r}"
+        tail = suggest(code, known) or f"; findings are {', '.join(known)}"
+        raise typer.BadParameter(why + tail, param_hint="'--fail-on'")
+    return frozenset(codes)
+
+
+@app.command()
+def baseline(
+    *,
+    data: DataOption = Path("data"),
+    out: Annotated[
+        Path, typer.Option("--out", help="The baseline file to write.", show_default=True)
+    ] = Path(BASELINE_FILE),
+    as_of: AsOfOption = "today",
+    fail_on: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--fail-on",
+            metavar="CODE[,CODE...]",
+            help="As for check: naming an opt-in check also accepts its findings.",
+        ),
+    ] = None,
+) -> None:
+    """Write today's findings to a baseline file, for 'check --baseline' to accept.
+
+    Review the file before committing it: every entry is a gap the check stops failing on.
+    Entries are keyed by code and path (acties[H3.3].trekker), never by line. Errors are not
+    written: the registry must be valid.
+    """
+    from eerstelijn.baseline import dumps_baseline, entries_for
+    from eerstelijn.checks import run_checks
+    from eerstelijn.load import InvalidRegistry, load_registry
+    from eerstelijn.problems import Severity
+
+    day = as_of_date(as_of)
+    failing = _fail_on(fail_on)
+    files = file_count(data)
+    try:
+        registry = load_registry(data)
+    except InvalidRegistry as invalid:
+        report_invalid(invalid.problems, files)
+    problems = run_checks(registry, day, opt_in=failing)
+    errors = [p for p in problems if p.severity is Severity.ERROR]
+    if errors:
+        report_invalid(errors, files)
+    entries = entries_for(problems, data)
+    try:
+        out.write_text(dumps_baseline(entries), encoding="utf-8")
+    except OSError as error:
+        usage(f"cannot write {out}: {error.strerror or error}")
+    noun = "finding" if len(entries) == 1 else "findings"
+    console().print(f"Wrote {len(entries)} {noun} to {out}.", markup=False)
+
+
+def _apply_baseline(file: Path, problems: list[Problem], failing: frozenset[str]) -> Outcome:
+    from eerstelijn.baseline import BaselineError, apply_baseline, read_baseline
+
+    try:
+        entries = read_baseline(file)
+    except BaselineError as error:
+        # Unwrapped, so that each `file:line:` stays whole for editors and grep.
+        console(stderr=True).print(
+            f"Error: invalid baseline: {error}", markup=False, soft_wrap=True
+        )
+        raise typer.Exit(ExitCode.INVALID) from None
+    return apply_baseline(entries, problems, opt_in=failing, baseline_file=str(file))
+
+
+def _baseline_note(outcome: Outcome) -> str:
+    """The summary's tail: what the baseline accepted and how much of it is stale."""
+    known = len(outcome.known)
+    stale = len(outcome.stale)
+    return (
+        f" Baseline: {known} known finding{'' if known == 1 else 's'} accepted, "
+        f"{stale} stale entr{'y' if stale == 1 else 'ies'}."
+    )
+
+
+@app.command()
+def schema(
+    *,
+    out: Annotated[
+        Path,
+        typer.Option("--out", help="The directory to write the schemas to.", show_default=True),
+    ] = Path(SCHEMA_DIR),
+) -> None:
+    """Write one JSON Schema per data file, so that editors check the YAML while you type.
+
+    The schemas follow from the models: doelen, partijen, acties (also for acties/*.yaml)
+    and zorgbelofte. A data file names its schema in a first-line comment,
+    '# yaml-language-server: $schema=../schemas/acties.schema.json'.
+    """
+    from eerstelijn.schema import schema_files
+
+    files = schema_files()
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        for name, text in files.items():
+            (out / name).write_text(text, encoding="utf-8")
+    except OSError as error:
+        usage(f"cannot write {error.filename or out}: {error.strerror or error}")
+    console().print(f"Wrote {len(files)} schemas to {out}/.", markup=False)

@@ -1,0 +1,178 @@
+"""What every command shares: the Typer app, option types, exit codes, output and errors.
+
+Only typer and the standard library are imported at module level: `eerstelijn --help` and
+shell completion stay fast. Each helper imports the core where it needs it.
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from enum import IntEnum, StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, NoReturn
+
+import typer
+
+if TYPE_CHECKING:
+    from rich.console import Console, RenderableType
+
+    from eerstelijn.kwartaal import Kwartaal
+    from eerstelijn.models import Registry
+    from eerstelijn.problems import Problem
+    from eerstelijn.render.listing import Section
+
+
+class ExitCode(IntEnum):
+    """What a run's exit status means; documented in the README."""
+
+    CLEAN = 0
+    FINDINGS = 1
+    INVALID = 2
+
+
+class ListingFormat(StrEnum):
+    """Output formats for listings."""
+
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+
+
+app = typer.Typer(
+    help="The visie eerstelijnszorg and its realisatieagenda as a validated registry.",
+    no_args_is_help=True,
+    add_completion=True,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+
+DataOption = Annotated[
+    Path,
+    typer.Option("--data", help="The registry directory.", show_default=True),
+]
+AsOfOption = Annotated[
+    str,
+    typer.Option(
+        "--as-of",
+        help="The date to judge deadlines by: 2026-03-31, today, 'Q2 2026', '31 maart 2026'.",
+    ),
+]
+FormatOption = Annotated[
+    ListingFormat,
+    typer.Option("--format", help="table (for people), json, csv or markdown."),
+]
+
+
+def _complete_from(ctx: typer.Context, pick: str) -> list[str]:
+    """Completion candidates read from the registry named by --data (nothing if unreadable)."""
+    from eerstelijn.load import InvalidRegistry, load_registry
+
+    try:
+        registry = load_registry(Path(ctx.params.get("data") or "data"))
+    except InvalidRegistry:
+        return []
+    if pick == "actie":
+        return [a.id for a in registry.acties]
+    return [p.code for p in registry.partijen]
+
+
+def complete_actie(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Action ids from the data that start with what was typed."""
+    return [c for c in _complete_from(ctx, "actie") if c.lower().startswith(incomplete.lower())]
+
+
+def complete_partij(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Partij codes from the data that start with what was typed."""
+    return [c for c in _complete_from(ctx, "partij") if c.lower().startswith(incomplete.lower())]
+
+
+def console(*, stderr: bool = False) -> Console:
+    """A rich console for this run; built per command so NO_COLOR and COLUMNS apply."""
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False, soft_wrap=False)
+
+
+def emit(output: RenderableType) -> None:
+    """Print a renderer's output: strings as they are, rich renderables on the console."""
+    from rich.text import Text
+
+    if isinstance(output, str | Text) and not str(output):
+        return
+    if isinstance(output, str):
+        sys.stdout.write(output)
+    else:
+        # Problem lines must stay one per line for editors and grep; tables may wrap.
+        console().print(output, soft_wrap=isinstance(output, Text))
+
+
+def as_of_date(text: str) -> date:
+    """The --as-of option as a date; a usage error (exit 2) when it is none."""
+    from eerstelijn.dates import DateError, parse_as_of
+
+    try:
+        return parse_as_of(text, date.today())
+    except DateError as error:
+        raise typer.BadParameter(str(error), param_hint="'--as-of'") from None
+
+
+def file_count(data: Path) -> int:
+    """How many data files the summary line speaks of."""
+    from eerstelijn.load import RegistryFiles
+
+    return len(RegistryFiles.find(data).files) if data.is_dir() else 0
+
+
+def registry_for_queries(data: Path, day: date) -> Registry:
+    """A registry fit for queries; an invalid one is reported (as `check` would) and exits 2."""
+    from eerstelijn.checks import integrity_problems
+    from eerstelijn.load import InvalidRegistry, load_registry
+
+    try:
+        registry = load_registry(data)
+    except InvalidRegistry as invalid:
+        report_invalid(invalid.problems, file_count(data))
+    errors = integrity_problems(registry, day)
+    if errors:
+        report_invalid(errors, file_count(data))
+    return registry
+
+
+def report_invalid(problems: list[Problem], files: int) -> NoReturn:
+    """Print an invalid registry's problems on stderr and exit 2."""
+    from eerstelijn.render import PROBLEM_FORMATS, summary
+
+    err = console(stderr=True)
+    err.print(PROBLEM_FORMATS["text"](problems), soft_wrap=True)
+    err.print(summary(problems, files) + " Run 'eerstelijn check' for details.", markup=False)
+    raise typer.Exit(ExitCode.INVALID)
+
+
+def usage(message: str) -> NoReturn:
+    """Leave with a one-line error on stderr and exit 2."""
+    console(stderr=True).print(f"Error: {message}", markup=False, highlight=False)
+    raise typer.Exit(ExitCode.INVALID)
+
+
+def emit_sections(sections: list[Section], fmt: ListingFormat) -> None:
+    """Print titled sections in the chosen listing format."""
+    from eerstelijn.render import LISTING_FORMATS, SeveralSections
+
+    try:
+        emit(LISTING_FORMATS[fmt.value](sections))
+    except SeveralSections as error:
+        usage(str(error))
+
+
+def quarter_option(text: str | None, option: str) -> Kwartaal | None:
+    """A quarter option (`--due-before`, `--from`) as a Kwartaal; a usage error if it is none."""
+    from eerstelijn.kwartaal import Kwartaal, TimingError
+
+    if text is None:
+        return None
+    try:
+        return Kwartaal.parse(text)
+    except TimingError as error:
+        raise typer.BadParameter(str(error), param_hint=f"'{option}'") from None

@@ -1,0 +1,314 @@
+"""The questions a programme office asks: overview, overdue, acties, show, partijen, doelen,
+zorgbelofte and timeline."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from eerstelijn.cli.common import (
+    AsOfOption,
+    DataOption,
+    FormatOption,
+    ListingFormat,
+    app,
+    as_of_date,
+    complete_actie,
+    complete_partij,
+    emit,
+    emit_sections,
+    quarter_option,
+    registry_for_queries,
+    usage,
+)
+
+if TYPE_CHECKING:
+    from eerstelijn.queries import Per
+
+
+class ShowFormat(StrEnum):
+    """Output formats for `show`."""
+
+    table = "table"
+    json = "json"
+
+
+class PerOption(StrEnum):
+    """What `overdue --per` groups by."""
+
+    partij = "partij"
+    doel = "doel"
+    hoofdstuk = "hoofdstuk"
+
+
+_PER: dict[PerOption, Per] = {
+    PerOption.partij: "partij",
+    PerOption.doel: "doel",
+    PerOption.hoofdstuk: "hoofdstuk",
+}
+
+
+class WithoutOption(StrEnum):
+    """What `acties --without` looks for."""
+
+    trekker = "trekker"
+    deadline = "deadline"
+
+
+class RolOption(StrEnum):
+    """How `acties --partij` counts a partij."""
+
+    trekker = "trekker"
+    betrokken = "betrokken"
+
+
+@app.command()
+def overview(
+    *,
+    data: DataOption = Path("data"),
+    as_of: AsOfOption = "today",
+    fmt: FormatOption = ListingFormat.table,
+) -> None:
+    """One screen: counts per status and chapter, overdue per partij, gaps, and what is due soon."""
+    from eerstelijn import queries
+    from eerstelijn.render import views
+
+    day = as_of_date(as_of)
+    registry = registry_for_queries(data, day)
+    emit_sections(views.overview_sections(queries.overview(registry, day), day), fmt)
+
+
+@app.command()
+def overdue(
+    *,
+    data: DataOption = Path("data"),
+    as_of: AsOfOption = "today",
+    per: Annotated[
+        PerOption | None, typer.Option("--per", help="Group by partij, doel or hoofdstuk.")
+    ] = None,
+    incl_betrokken: Annotated[
+        bool,
+        typer.Option("--incl-betrokken", help="With --per partij: count betrokkenen too."),
+    ] = False,
+    fmt: FormatOption = ListingFormat.table,
+) -> None:
+    """Milestones past their deadline and not done.
+
+    A deadline 'Q1 2026' is met through 31 March 2026. Per partij, a groep as trekker counts
+    for each of its leden; an action without trekker is listed as '(geen trekker)'.
+    """
+    from eerstelijn import queries
+    from eerstelijn.render import views
+
+    day = as_of_date(as_of)
+    registry = registry_for_queries(data, day)
+    grouping = _PER[per] if per else None
+    rows = queries.overdue(registry, day, per=grouping, incl_betrokken=incl_betrokken)
+    emit_sections([views.overdue_section(rows, grouping)], fmt)
+
+
+@app.command()
+def acties(
+    *,
+    data: DataOption = Path("data"),
+    as_of: AsOfOption = "today",
+    without: Annotated[
+        list[WithoutOption] | None,
+        typer.Option("--without", help="Only actions lacking a trekker or a deadline."),
+    ] = None,
+    partij: Annotated[
+        str | None,
+        typer.Option(
+            "--partij",
+            help="Only actions this partij leads (groups expanded).",
+            autocompletion=complete_partij,
+        ),
+    ] = None,
+    rol: Annotated[
+        RolOption, typer.Option("--rol", help="With --partij: as trekker or as betrokken.")
+    ] = RolOption.trekker,
+    doel: Annotated[str | None, typer.Option("--doel", help="Only actions for this goal.")] = None,
+    hoofdstuk: Annotated[
+        str | None, typer.Option("--hoofdstuk", help="Only actions of this chapter (H2-H5).")
+    ] = None,
+    status: Annotated[
+        str | None, typer.Option("--status", help="open, lopend, gereed or vervallen.")
+    ] = None,
+    due_before: Annotated[
+        str | None, typer.Option("--due-before", help="Deadline before this quarter.")
+    ] = None,
+    due_after: Annotated[
+        str | None, typer.Option("--due-after", help="Deadline after this quarter.")
+    ] = None,
+    search: Annotated[
+        str | None, typer.Option("--search", help="Text in id, titel or milestones.")
+    ] = None,
+    fmt: FormatOption = ListingFormat.table,
+) -> None:
+    """List actions; the filters combine (all must hold)."""
+    from eerstelijn import queries
+    from eerstelijn.render import views
+
+    day = as_of_date(as_of)
+    registry = registry_for_queries(data, day)
+    try:
+        conditions = queries.ActieFilter(
+            without=frozenset(w.value for w in without or []),
+            partij=queries.find_partij(registry, partij).code if partij else None,
+            rol=rol.value,
+            doel=queries.find_doel(registry, doel).id if doel else None,
+            hoofdstuk=_hoofdstuk(hoofdstuk),
+            status=_status(status),
+            due_before=quarter_option(due_before, "--due-before"),
+            due_after=quarter_option(due_after, "--due-after"),
+            search=search,
+        )
+    except queries.UnknownName as error:
+        usage(str(error))
+    emit_sections([views.acties_section(queries.select(registry, conditions), day)], fmt)
+
+
+def _hoofdstuk(text: str | None) -> str | None:
+    if text is None:
+        return None
+    chapter = text.upper() if text.upper().startswith("H") else f"H{text}"
+    if chapter not in ("H2", "H3", "H4", "H5"):
+        raise typer.BadParameter(
+            f"{text!r} is not a chapter: use H2 to H5", param_hint="'--hoofdstuk'"
+        )
+    return chapter
+
+
+def _status(text: str | None) -> str | None:
+    from eerstelijn.problems import suggest
+
+    statuses = ("open", "lopend", "gereed", "vervallen")
+    if text is None or text in statuses:
+        return text
+    raise typer.BadParameter(
+        f"{text!r} is not a status: use {', '.join(statuses)}" + suggest(text, statuses),
+        param_hint="'--status'",
+    )
+
+
+@app.command()
+def show(
+    actie_id: Annotated[
+        str, typer.Argument(metavar="ID", help="An action id.", autocompletion=complete_actie)
+    ],
+    *,
+    data: DataOption = Path("data"),
+    as_of: AsOfOption = "today",
+    fmt: Annotated[
+        ShowFormat, typer.Option("--format", help="table, or json (one row of 'acties').")
+    ] = ShowFormat.table,
+) -> None:
+    """One action whole: milestones, parties, goals and source."""
+    from eerstelijn import queries
+    from eerstelijn.render import views
+    from eerstelijn.render.json import dumps
+
+    day = as_of_date(as_of)
+    registry = registry_for_queries(data, day)
+    try:
+        actie = queries.find_actie(registry, actie_id)
+    except queries.UnknownName as error:
+        usage(str(error))
+    if fmt is ShowFormat.json:
+        emit(dumps(queries.actie_record(actie, day)))
+    else:
+        emit_sections(views.show_sections(actie, registry, day), ListingFormat.table)
+
+
+@app.command()
+def partijen(
+    code: Annotated[
+        str | None,
+        typer.Argument(
+            help="A partij code: show what it leads and takes part in.",
+            autocompletion=complete_partij,
+        ),
+    ] = None,
+    *,
+    data: DataOption = Path("data"),
+    as_of: AsOfOption = "today",
+    fmt: FormatOption = ListingFormat.table,
+) -> None:
+    """All parties with counts; with a code, that partij's actions, next deadlines first."""
+    from eerstelijn import queries
+    from eerstelijn.render import views
+
+    day = as_of_date(as_of)
+    registry = registry_for_queries(data, day)
+    if code is None:
+        emit_sections([views.partijen_section(queries.partijen_summary(registry, day))], fmt)
+        return
+    try:
+        partij = queries.find_partij(registry, code)
+    except queries.UnknownName as error:
+        usage(str(error))
+    emit_sections(views.partij_sections(queries.partij_detail(registry, partij), day), fmt)
+
+
+@app.command()
+def doelen(
+    *,
+    data: DataOption = Path("data"),
+    as_of: AsOfOption = "today",
+    fmt: FormatOption = ListingFormat.table,
+) -> None:
+    """Coverage per goal: actions, trekkers, next deadline. Goals with no action stand out."""
+    from eerstelijn import queries
+    from eerstelijn.render import views
+
+    day = as_of_date(as_of)
+    registry = registry_for_queries(data, day)
+    emit_sections([views.doelen_section(queries.doelen_coverage(registry, day))], fmt)
+
+
+@app.command()
+def zorgbelofte(
+    *,
+    data: DataOption = Path("data"),
+    as_of: AsOfOption = "today",
+    fmt: FormatOption = ListingFormat.table,
+) -> None:
+    """Each promise with the goals and actions behind it. Promises with none stand out."""
+    from eerstelijn import queries
+    from eerstelijn.render import views
+
+    day = as_of_date(as_of)
+    registry = registry_for_queries(data, day)
+    emit_sections([views.zorgbelofte_section(queries.zorgbelofte_coverage(registry))], fmt)
+
+
+@app.command()
+def timeline(
+    *,
+    data: DataOption = Path("data"),
+    as_of: AsOfOption = "today",
+    first: Annotated[str | None, typer.Option("--from", help="First quarter shown.")] = None,
+    last: Annotated[str | None, typer.Option("--to", help="Last quarter shown.")] = None,
+    fmt: FormatOption = ListingFormat.table,
+) -> None:
+    """Quarters across, actions down, milestones marked; today's quarter highlighted."""
+    from eerstelijn import queries
+    from eerstelijn.kwartaal import Kwartaal
+    from eerstelijn.render import views
+    from eerstelijn.render.table import render_timeline
+
+    day = as_of_date(as_of)
+    registry = registry_for_queries(data, day)
+    bounds = queries.timeline_bounds(registry)
+    start = quarter_option(first, "--from") or (bounds[0] if bounds else Kwartaal.from_date(day))
+    end = quarter_option(last, "--to") or (bounds[1] if bounds else Kwartaal.from_date(day))
+    if end < start:
+        usage(f"--to {end} lies before --from {start}")
+    rows = queries.timeline(registry, start, end)
+    if fmt is ListingFormat.table:
+        emit(render_timeline(rows, queries.quarter_range(start, end), day))
+    else:
+        emit_sections([views.timeline_section(rows, day)], fmt)

@@ -1,0 +1,730 @@
+"""Comment-preserving edits of the registry files: set_status, assign, add and fmt.
+
+Each edit loads the registry, changes one file's round-trip tree (ruamel.yaml keeps comments,
+blank lines, quoting and flow style), validates the registry as it would be after the edit,
+and returns FileEdits holding the old and the new bytes. Nothing is written until `write`.
+"""
+
+from __future__ import annotations
+
+import difflib
+import fcntl
+import hashlib
+import io
+import os
+import re
+import stat
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+from typing import Any, get_args
+
+from pydantic import BaseModel
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import CommentMark
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString, ScalarString
+from ruamel.yaml.tokens import CommentToken
+
+from eerstelijn import queries
+from eerstelijn.atomic import write_atomic
+from eerstelijn.checks import integrity_problems
+from eerstelijn.kwartaal import Kwartaal, Termijn, TimingError
+from eerstelijn.load import InvalidRegistry, RegistryFiles, load_registry
+from eerstelijn.models import Actie, Belofte, Bron, Doel, Mijlpaal, Partij, Registry, Status
+from eerstelijn.problems import suggest
+
+__all__ = [
+    "HOOFDSTUKKEN",
+    "STATUSES",
+    "ConflictError",
+    "EditError",
+    "FileEdit",
+    "InvalidEdit",
+    "NewActie",
+    "NotCanonical",
+    "UnknownName",
+    "WriteError",
+    "add",
+    "assign",
+    "fmt",
+    "next_id",
+    "normalise_termijn",
+    "set_status",
+    "write",
+]
+
+STATUSES: tuple[str, ...] = get_args(Status)
+HOOFDSTUKKEN: tuple[str, ...] = get_args(get_args(Actie.model_fields["hoofdstuk"].annotation)[0])
+
+# Which model describes the items under a key, for the canonical key order.
+_ITEMS: dict[str, type[BaseModel]] = {
+    "doelen": Doel,
+    "partijen": Partij,
+    "acties": Actie,
+    "zorgbelofte": Belofte,
+}
+_NESTED: dict[str, type[BaseModel]] = {"mijlpalen": Mijlpaal, "bron": Bron}
+
+# The integrity checks that decide whether a registry may be written do not depend on the
+# date; a fixed one keeps the core off the clock.
+_ANY_DAY = date(2000, 1, 1)
+
+# Canonical layout: the indentation of data/ (mapping 2, sequence 4 with the dash at 2).
+# Long titles stay on one line: the width is never reached.
+_WIDTH = 4096
+# A comment indented this far or more, after a top-level list item, belongs to that item.
+_ITEM_COLUMN = 4
+
+_QUARTER = re.compile(r"[Qq]\d\s*[-/ ]?\s*\d{4}|\d{4}\s*[- ]?\s*[Qq]\d")
+
+
+class EditError(Exception):
+    """An edit that cannot be made; the message says why."""
+
+
+class InvalidEdit(InvalidRegistry):
+    """An edit that would leave the registry invalid; the problems point into the edited text."""
+
+
+class UnknownName(EditError):
+    """An action id, partij code, goal, status or file the registry does not know."""
+
+
+class NotCanonical(EditError):
+    """A file whose layout an edit would change beyond the edited lines."""
+
+
+class ConflictError(EditError):
+    """The file changed on disk between reading and writing it."""
+
+
+class WriteError(EditError):
+    """The file could not be written; the original is unchanged."""
+
+
+@dataclass(frozen=True)
+class FileEdit:
+    """One file's bytes before and after an edit."""
+
+    path: Path
+    before: bytes
+    after: bytes
+
+    @property
+    def changed(self) -> bool:
+        """True when the edit changes the file."""
+        return self.before != self.after
+
+    def diff(self) -> str:
+        """The change as a unified diff, git style (`a/` and `b/` before the path)."""
+        lines = difflib.unified_diff(
+            self.before.decode("utf-8").splitlines(keepends=True),
+            self.after.decode("utf-8").splitlines(keepends=True),
+            fromfile=f"a/{self.path}",
+            tofile=f"b/{self.path}",
+        )
+        return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
+
+
+@dataclass(frozen=True)
+class NewActie:
+    """What `add` writes: the id is chosen by `add` (next free in its hoofdstuk) unless given.
+
+    `mijlpalen` are (omschrijving, deadline) pairs; the deadline may be None.
+    """
+
+    titel: str
+    doelen: Sequence[str]
+    sectie: str
+    document: str = "realisatieagenda"
+    hoofdstuk: str | None = None
+    id: str | None = None
+    regio: str | None = None
+    trekker: Sequence[str] = ()
+    betrokkenen: Sequence[str] = ()
+    mijlpalen: Sequence[tuple[str, str | None]] = ()
+    toelichting: str | None = None
+
+
+def set_status(root: Path, actie_id: str, status: str, *, mijlpaal: int | None = None) -> FileEdit:
+    """Set the status of an action, or of its milestone number `mijlpaal` (1-based)."""
+    if status not in STATUSES:
+        raise UnknownName(
+            f"unknown status {status!r}; use one of {', '.join(STATUSES)}"
+            + suggest(status, STATUSES)
+        )
+    registry = _load_valid(root)
+    actie = _actie(registry, actie_id)
+    doc = _Document.read(Path(actie.origin.file))
+    node = doc.item(actie)
+    target: CommentedMap = node
+    model: type[BaseModel] = Actie
+    current = actie.status
+    if mijlpaal is not None:
+        count = len(actie.mijlpalen)
+        if not 1 <= mijlpaal <= count:
+            raise EditError(
+                f"action {actie.id} has {count} mijlpalen; --mijlpaal must be "
+                + (f"1 to {count}" if count else "left out")
+            )
+        target, model = node["mijlpalen"][mijlpaal - 1], Mijlpaal
+        current = actie.mijlpalen[mijlpaal - 1].status
+    if status != current:
+        _put(target, "status", status, model)
+    return _finish(root, doc)
+
+
+def assign(
+    root: Path,
+    actie_id: str,
+    *,
+    trekker: Sequence[str] = (),
+    betrokkenen: Sequence[str] = (),
+    remove: bool = False,
+) -> FileEdit:
+    """Add partij codes to an action's trekker and betrokkenen, or remove them.
+
+    Codes already there are not added twice. A list emptied by `remove` stays, as `[]`.
+    """
+    if not trekker and not betrokkenen:
+        raise EditError("name at least one --trekker or --betrokken")
+    registry = _load_valid(root)
+    actie = _actie(registry, actie_id)
+    doc = _Document.read(Path(actie.origin.file))
+    node = doc.item(actie)
+    for key, named in (("trekker", trekker), ("betrokkenen", betrokkenen)):
+        codes = _codes(registry, named)
+        if remove:
+            _remove_codes(registry, node, key, codes, actie.id)
+        elif codes:
+            _add_codes(registry, node, key, codes)
+    return _finish(root, doc)
+
+
+def next_id(registry: Registry, hoofdstuk: str) -> str:
+    """The next free action id in a chapter: H3.6 after H3.5, across all files."""
+    pattern = re.compile(rf"{re.escape(hoofdstuk)}\.(\d+)")
+    numbers = [int(m[1]) for a in registry.acties if (m := pattern.fullmatch(a.id))]
+    return f"{hoofdstuk}.{max(numbers, default=0) + 1}"
+
+
+def add(root: Path, actie: NewActie, *, file: Path | None = None) -> tuple[FileEdit, str]:
+    """Add an action to acties.yaml (or to `file`, one of the registry's acties files).
+
+    It goes after the last action of its hoofdstuk in that file, else at the end. Returns the
+    edit and the new action's id.
+    """
+    registry = _load_valid(root)
+    target = _acties_file(root, file)
+    actie_id = _new_id(registry, actie)
+    if not actie.doelen:
+        raise EditError("give at least one doel (--doel)")
+    actie = replace(
+        actie,
+        doelen=_doelen(registry, actie.doelen),
+        trekker=_codes(registry, actie.trekker),
+        betrokkenen=_codes(registry, actie.betrokkenen),
+    )
+    doc = _Document.read(target)
+    items = doc.tree["acties"]
+    if not isinstance(items, CommentedSeq):
+        raise EditError(f"{target}: 'acties' is not a list")
+    if not items:
+        items.fa.set_block_style()  # a new file's `acties: []` becomes a list of mappings
+    _insert_item(items, _position(items, actie.hoofdstuk), _new_node(actie, actie_id))
+    return _finish(root, doc), actie_id
+
+
+def fmt(root: Path) -> list[FileEdit]:
+    """Every registry file in canonical form, comments and blank lines kept.
+
+    Canonical: keys in the order of the model's fields, the indentation of data/, flow
+    collections on one line, quarters written as 'Q1 2026'.
+    """
+    _load_valid(root)
+    edits: list[FileEdit] = []
+    for path in RegistryFiles.find(root).files:
+        doc = _Document.read(path, canonical=False)
+        _reindent_comments(doc.tree, (), 0)
+        _canonicalise(doc.tree)
+        edits.append(FileEdit(path, doc.before, doc.dump()))
+    changed = {e.path: e.after for e in edits if e.changed}
+    if changed:
+        _validate(root, changed)
+    return edits
+
+
+def normalise_termijn(text: str) -> str:
+    """Write each quarter in a timing as 'Q1 2026': 'voor q3-2025' becomes 'voor Q3 2025'."""
+
+    def canonical(match: re.Match[str]) -> str:
+        try:
+            return str(Kwartaal.parse(match[0]))
+        except TimingError:
+            return match[0]
+
+    return _QUARTER.sub(canonical, text)
+
+
+def write(edit: FileEdit) -> None:
+    """Replace the file by the edited bytes, atomically, unless it changed since it was read.
+
+    The new bytes go to a temporary file in the same directory, are flushed and fsynced, then
+    renamed over the original; on any failure the original stays as it was and the temporary
+    file is removed. A lock on the original makes the check and the rename one step, so two
+    concurrent edits of one file never both win.
+    """
+    try:
+        fd = os.open(edit.path, os.O_RDONLY)
+    except OSError as error:
+        raise WriteError(f"{edit.path}: {error.strerror or error}; nothing was written") from None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        if _changed_on_disk(edit, fd):
+            raise ConflictError(
+                f"{edit.path} changed on disk since it was read; nothing was written. "
+                "Run the command again on the new content."
+            )
+        # Through a symbolic link, replace the file it points to and keep the link.
+        _replace(edit.path.resolve(), edit.after)
+    finally:
+        os.close(fd)  # also releases the lock
+
+
+def _changed_on_disk(edit: FileEdit, fd: int) -> bool:
+    # Another edit replaces the file rather than changing it, so the locked file may be an
+    # old one: compare identities before contents.
+    try:
+        if edit.path.stat().st_ino != os.fstat(fd).st_ino:
+            return True
+        current = edit.path.read_bytes()
+    except OSError:
+        return True
+    return hashlib.sha256(current).digest() != hashlib.sha256(edit.before).digest()
+
+
+def _replace(path: Path, data: bytes) -> None:
+    try:
+        write_atomic(path, data, mode=stat.S_IMODE(path.stat().st_mode))
+    except OSError as error:
+        raise WriteError(f"{path}: {error.strerror or error}; the file is unchanged") from None
+
+
+def _yaml() -> YAML:
+    yaml = YAML(typ="rt")
+    yaml.preserve_quotes = True
+    yaml.width = _WIDTH
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    return yaml
+
+
+@dataclass
+class _Document:
+    """One registry file: the bytes read and the round-trip tree made from them."""
+
+    path: Path
+    before: bytes
+    tree: Any
+
+    @classmethod
+    def read(cls, path: Path, *, canonical: bool = True) -> _Document:
+        """Read `path`; with `canonical`, refuse a file that a round trip would change."""
+        try:
+            raw = path.read_bytes()
+        except OSError as error:
+            raise EditError(f"{path}: {error.strerror or error}") from None
+        doc = cls(path, raw, _yaml().load(raw.decode("utf-8-sig")))
+        if canonical and doc.dump() != raw:
+            raise NotCanonical(
+                f"{path} is not in canonical form, so an edit would change other lines too; "
+                "run `eerstelijn fmt` first (and commit that on its own)"
+            )
+        return doc
+
+    def dump(self) -> bytes:
+        """The tree as YAML text."""
+        out = io.StringIO()
+        _yaml().dump(self.tree, out)
+        return out.getvalue().encode("utf-8")
+
+    def item(self, actie: Actie) -> CommentedMap:
+        """The tree node of an action loaded from this file."""
+        key, index = actie.origin.path
+        node = self.tree[key][index]
+        if not isinstance(node, CommentedMap) or str(node.get("id")) != actie.id:
+            raise ConflictError(f"{self.path} changed on disk while it was read; try again")
+        return node
+
+
+def _finish(root: Path, doc: _Document) -> FileEdit:
+    edit = FileEdit(doc.path, doc.before, doc.dump())
+    if edit.changed:
+        _validate(root, {doc.path: edit.after})
+    return edit
+
+
+def _load_valid(root: Path) -> Registry:
+    """The registry, or InvalidRegistry when it has errors already: an edit cannot mend it."""
+    registry = load_registry(root)
+    errors = integrity_problems(registry, _ANY_DAY)
+    if errors:
+        raise InvalidRegistry(errors)
+    return registry
+
+
+def _validate(root: Path, overrides: dict[Path, bytes]) -> None:
+    """Raise InvalidEdit when the registry with these file contents would be invalid."""
+    try:
+        registry = load_registry(root, overrides)
+    except InvalidRegistry as invalid:
+        raise InvalidEdit(invalid.problems) from None
+    errors = integrity_problems(registry, _ANY_DAY)
+    if errors:
+        raise InvalidEdit(errors)
+
+
+# Names on the command line are read as the query commands read them: case- and accent-blind,
+# a partij also by alias or name; the file gets the canonical id or code.
+
+
+def _actie(registry: Registry, actie_id: str) -> Actie:
+    try:
+        return queries.find_actie(registry, actie_id)
+    except queries.UnknownName as error:
+        raise UnknownName(str(error)) from None
+
+
+def _codes(registry: Registry, named: Iterable[str]) -> list[str]:
+    try:
+        return list(dict.fromkeys(queries.find_partij(registry, n).code for n in named))
+    except queries.UnknownName as error:
+        raise UnknownName(str(error)) from None
+
+
+def _doelen(registry: Registry, named: Iterable[str]) -> list[str]:
+    try:
+        return list(dict.fromkeys(queries.find_doel(registry, n).id for n in named))
+    except queries.UnknownName as error:
+        raise UnknownName(str(error)) from None
+
+
+def _canonical(registry: Registry, code: object) -> str:
+    partij = registry.partij(str(code))
+    return partij.code if partij is not None else str(code)
+
+
+def _flow(values: Iterable[Any]) -> CommentedSeq:
+    seq = CommentedSeq(values)
+    seq.fa.set_flow_style()
+    return seq
+
+
+def _add_codes(registry: Registry, node: CommentedMap, key: str, codes: Sequence[str]) -> None:
+    """Append the codes not there yet (also not under an alias)."""
+    seq = node.get(key)
+    if not isinstance(seq, CommentedSeq):
+        _put(node, key, _flow(codes), Actie)
+        return
+    if not seq:
+        seq.fa.set_flow_style()  # `[]` has no style of its own; the data writes codes in flow
+    present = {_canonical(registry, entry) for entry in seq}
+    seq.extend(code for code in codes if code not in present)
+
+
+def _remove_codes(
+    registry: Registry, node: CommentedMap, key: str, codes: Sequence[str], actie_id: str
+) -> None:
+    """Remove each code (however it is written in the list); each must be there."""
+    seq = node.get(key)
+    have = [str(entry) for entry in seq] if isinstance(seq, CommentedSeq) else []
+    for code in codes:
+        written = [e for e in have if _canonical(registry, e) == code]
+        if not written:
+            raise EditError(
+                f"{code!r} is not in {key} of {actie_id} ({', '.join(have) or 'empty'})"
+            )
+        for entry in written:
+            assert isinstance(seq, CommentedSeq)
+            seq.remove(entry)
+            have.remove(entry)
+
+
+def _put(node: CommentedMap, key: str, value: Any, model: type[BaseModel]) -> None:
+    """Set `key`; a new key goes where the model's field order puts it."""
+    if key in node:
+        node[key] = value
+        return
+    order = list(model.model_fields)
+    rank = order.index(key)
+    later = [i for i, k in enumerate(node) if k in order and order.index(k) > rank]
+    if later:
+        node.insert(later[0], key, value)
+        return
+    last = list(node)[-1] if node else None
+    node[key] = value
+    if last is not None:
+        _move_trailing_comment(node, last, key)
+
+
+def _move_trailing_comment(node: CommentedMap, old: Any, new: Any) -> None:
+    """Full-line comments after the last key of a mapping follow whatever key is last now.
+
+    ruamel.yaml keeps them with the key before them; a key added after it would land below
+    them. An end-of-line comment stays on its line.
+    """
+    entry = node.ca.items.get(old)
+    if not entry or len(entry) < 3 or entry[2] is None:
+        return
+    token = entry[2]
+    eol, _, rest = token.value.partition("\n")
+    if not rest:
+        return
+    entry[2] = CommentToken(eol + "\n", token.start_mark, None) if eol else None
+    node.ca.items.setdefault(new, [None, None, None, None])[2] = CommentToken(
+        "\n" + rest, CommentMark(0), None
+    )
+
+
+def _acties_file(root: Path, file: Path | None) -> Path:
+    files = [
+        p
+        for p in RegistryFiles.find(root).files
+        if (p.parent == root and p.name == "acties.yaml") or p.parent == root / "acties"
+    ]
+    if file is None:
+        return root / "acties.yaml"
+    for path in files:
+        if path.resolve() in (file.resolve(), (root / file).resolve()):
+            return path
+    raise UnknownName(
+        f"{file} is not an acties file of the registry in {root} "
+        f"(acties.yaml or acties/*.yaml; create a new file by hand first)"
+        + suggest(str(file), [str(p) for p in files])
+    )
+
+
+def _new_id(registry: Registry, actie: NewActie) -> str:
+    if actie.hoofdstuk is not None and actie.hoofdstuk not in HOOFDSTUKKEN:
+        raise UnknownName(
+            f"unknown hoofdstuk {actie.hoofdstuk!r}; use one of {', '.join(HOOFDSTUKKEN)}"
+            + suggest(actie.hoofdstuk, HOOFDSTUKKEN)
+        )
+    if actie.id is not None:
+        if registry.actie(actie.id) is not None:
+            raise EditError(f"action {actie.id!r} already exists")
+        return actie.id
+    if actie.hoofdstuk is None:
+        raise EditError("give --hoofdstuk (the id is the next free one in it) or --id")
+    return next_id(registry, actie.hoofdstuk)
+
+
+def _new_node(actie: NewActie, actie_id: str) -> CommentedMap:
+    node = CommentedMap()
+    node["id"] = actie_id
+    node["titel"] = _text(actie.titel)
+    if actie.hoofdstuk:
+        node["hoofdstuk"] = actie.hoofdstuk
+    if actie.regio:
+        node["regio"] = _text(actie.regio)
+    # YAML reads `[1, 2]` as numbers and the data writes goals that way; 6A stays text.
+    node["doelen"] = _flow(int(d) if d.isdigit() else d for d in actie.doelen)
+    node["trekker"] = _flow(dict.fromkeys(actie.trekker))
+    if actie.betrokkenen:
+        node["betrokkenen"] = _flow(dict.fromkeys(actie.betrokkenen))
+    if actie.mijlpalen:
+        node["mijlpalen"] = CommentedSeq(_new_mijlpaal(o, d) for o, d in actie.mijlpalen)
+    if actie.toelichting:
+        node["toelichting"] = _text(actie.toelichting)
+    bron = CommentedMap(document=actie.document, sectie=_text(actie.sectie, flow=True))
+    bron.fa.set_flow_style()
+    node["bron"] = bron
+    return node
+
+
+def _text(value: str, *, flow: bool = False) -> str:
+    """Text as the data writes it: plain where YAML allows, else in double quotes."""
+    probe = CommentedMap(k=value)
+    if flow:
+        probe.fa.set_flow_style()
+    out = io.StringIO()
+    _yaml().dump(probe, out)
+    written = out.getvalue().removeprefix("{").removeprefix("k: ")
+    return DoubleQuotedScalarString(value) if written[:1] in ("'", '"') else value
+
+
+def _new_mijlpaal(omschrijving: str, deadline: str | None) -> CommentedMap:
+    node = CommentedMap(omschrijving=_text(omschrijving))
+    if deadline:
+        try:
+            Termijn.parse(deadline)
+        except TimingError as error:
+            raise EditError(f"deadline of {omschrijving!r}: {error}") from None
+        node["deadline"] = normalise_termijn(deadline.strip())
+    return node
+
+
+def _position(items: CommentedSeq, hoofdstuk: str | None) -> int:
+    """After the file's last action of the same hoofdstuk, else at the end."""
+    same = [i for i, item in enumerate(items) if hoofdstuk and item.get("hoofdstuk") == hoofdstuk]
+    return same[-1] + 1 if same else len(items)
+
+
+def _insert_item(items: CommentedSeq, index: int, node: CommentedMap) -> None:
+    """Insert a list item, keeping comments with the items they belong to.
+
+    ruamel.yaml stores the comments between two items as the pre-comment of the second (at
+    the end: as the list's end comment). An indented run at their start belongs to the item
+    above, so it stays above the new item; the rest (a blank line, a heading) stays with the
+    item below. The new item gets a blank line before it when the items are spaced that way.
+    """
+    at_end = index >= len(items)
+    between: list[Any] = list(items.ca.end or []) if at_end else _pre_comments(items, index)
+    split = next(
+        (n for n, t in enumerate(between) if _column(t) < _ITEM_COLUMN),
+        len(between),
+    )
+    above, below = between[:split], between[split:]
+    items.insert(index, node)
+    own = [*above, *([CommentToken("\n", CommentMark(0), None)] if _spaced(items) else [])]
+    if at_end:
+        items.ca.end = below or None
+    elif index + 1 in items.ca.items:
+        items.ca.items[index + 1][1] = below or None
+    if own:
+        items.ca.items[index] = [None, own, None, None]
+
+
+def _pre_comments(items: CommentedSeq, index: int) -> list[Any]:
+    entry = items.ca.items.get(index)
+    return list(entry[1] or []) if entry and len(entry) > 1 else []
+
+
+def _column(token: Any) -> int:
+    if not token.value.lstrip(" ").startswith("#"):
+        return 0  # a blank line
+    mark = token.start_mark
+    return int(mark.column) if mark is not None else 0
+
+
+def _spaced(items: CommentedSeq) -> bool:
+    """True when the items of this list are separated by blank lines."""
+    return any(
+        tokens and tokens[0].value.startswith("\n")
+        for index in range(1, len(items))
+        if (tokens := _pre_comments(items, index))
+    )
+
+
+def _canonicalise(tree: Any) -> None:
+    if not isinstance(tree, CommentedMap):
+        return
+    for key, model in _ITEMS.items():
+        items = tree.get(key)
+        if isinstance(items, CommentedSeq):
+            for item in items:
+                _canonical_item(item, model)
+
+
+def _canonical_item(node: Any, model: type[BaseModel]) -> None:
+    if not isinstance(node, CommentedMap):
+        return
+    _reorder(node, list(model.model_fields))
+    for key, child_model in _NESTED.items():
+        if key in model.model_fields:
+            for child in _each(node.get(key)):
+                _canonical_item(child, child_model)
+    deadline = node.get("deadline") if model is Mijlpaal else None
+    if isinstance(deadline, str):
+        normal = normalise_termijn(deadline)
+        if normal != deadline:
+            # Keep the quoting the file used.
+            node["deadline"] = (
+                type(deadline)(normal) if isinstance(deadline, ScalarString) else normal
+            )
+
+
+Levels = tuple[tuple[int, int], ...]
+
+
+def _reindent_comments(node: Any, levels: Levels, column: int) -> None:
+    """Move full-line comments along when fmt re-indents the lines around them.
+
+    `levels` pairs the original column of each enclosing mapping's keys and list's dashes with
+    its canonical column (`column` for this node); a comment at one of those columns moves
+    with it. An end-of-line comment moves as far as the start of its line.
+    """
+    if not isinstance(node, CommentedMap | CommentedSeq) or node.fa.flow_style():
+        return
+    if node.lc.col is not None:
+        levels = (*levels, (int(node.lc.col), column))
+    slots: list[Any] = [node.ca.comment, *node.ca.items.values(), [node.ca.end]]
+    for slot in slots:
+        if isinstance(slot, list):
+            _reindent_slot(slot, levels)
+    for child in node.values() if isinstance(node, CommentedMap) else node:
+        _reindent_comments(child, levels, column + 2)
+
+
+def _reindent_slot(slot: list[Any], levels: Levels) -> None:
+    """A token in the slot itself follows a value (its first line is that value's end);
+    tokens in a list within it are whole lines."""
+    for index, entry in enumerate(slot):
+        if isinstance(entry, CommentToken):
+            slot[index] = _reindent_token(entry, levels, whole_line=False)
+        elif isinstance(entry, list):
+            entry[:] = [
+                _reindent_token(t, levels, whole_line=True) if isinstance(t, CommentToken) else t
+                for t in entry
+            ]
+
+
+def _reindent_token(token: Any, levels: Levels, *, whole_line: bool) -> Any:
+    first, newline, rest = token.value.partition("\n")
+    lines = [
+        _new_column(len(line) - len(line.lstrip(" ")), levels) * " " + line.lstrip(" ")
+        if line.lstrip(" ").startswith("#")
+        else line
+        for line in rest.splitlines(keepends=True)
+    ]
+    value = first + newline + "".join(lines)
+    mark = token.start_mark
+    column = int(mark.column) if mark is not None else 0
+    if whole_line and first.startswith("#"):
+        column = _new_column(column, levels)
+    elif first.startswith("#") and levels:
+        # An end-of-line comment keeps its distance from the start of its line.
+        column = max(0, column + levels[-1][1] - levels[-1][0])
+    if value == token.value and (mark is None or column == mark.column):
+        return token
+    return CommentToken(value, CommentMark(column), None)
+
+
+def _new_column(column: int, levels: Levels) -> int:
+    """The canonical column for a comment at `column`: it keeps its place after the deepest
+    level at or before it."""
+    below = [(old, new) for old, new in levels if old <= column]
+    if not below:
+        return column
+    deepest = max(old for old, _ in below)
+    new = [n for old, n in below if old == deepest][-1]
+    return new + column - deepest
+
+
+def _each(value: Any) -> Iterator[Any]:
+    if isinstance(value, CommentedSeq):
+        yield from value
+    elif value is not None:
+        yield value
+
+
+def _reorder(node: CommentedMap, order: list[str]) -> None:
+    keys = list(node)
+    wanted = [k for k in order if k in node] + [k for k in keys if k not in order]
+    if keys == wanted:
+        return
+    for key in wanted:
+        node.move_to_end(key)
+    if keys[-1] != wanted[-1]:
+        _move_trailing_comment(node, keys[-1], wanted[-1])

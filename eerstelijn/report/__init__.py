@@ -1,0 +1,28 @@
+"""The HTML progress report for the bestuurlijk overleg: one self-contained `index.html`.
+
+The page has its CSS, script and SVG inline and loads nothing, so it works from a file:// URL,
+on GitHub Pages, and on paper. It is built from the queries alone; nothing here imports the
+terminal stack.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from eerstelijn.atomic import write_atomic
+from eerstelijn.models import Registry
+from eerstelijn.report.page import Figure, build_page, headline_figures
+
+__all__ = ["Figure", "build_page", "headline_figures", "write_report"]
+
+
+def write_report(registry: Registry, as_of: date, out: Path, *, version: str) -> Path:
+    """Write `out/index.html` (creating `out`), atomically; return its path.
+
+    Raises OSError when `out` cannot be created or written.
+    """
+    out.mkdir(parents=True, exist_ok=True)
+    target = out / "index.html"
+    write_atomic(target, build_page(registry, as_of, version=version).encode("utf-8"))
+    return target

@@ -1,0 +1,525 @@
+"""The report page: each section of the HTML built from one query of `eerstelijn.queries`."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from importlib.resources import files
+
+from eerstelijn.kwartaal import Kwartaal
+from eerstelijn.models import DOCUMENTEN, Actie, Bron, Registry
+from eerstelijn.queries import (
+    ActieFilter,
+    BelofteCoverage,
+    DoelCoverage,
+    OverdueRow,
+    Overview,
+    actie_record,
+    doelen_coverage,
+    overdue,
+    overview,
+    quarter_range,
+    select,
+    timeline,
+    timeline_bounds,
+    zorgbelofte_coverage,
+)
+from eerstelijn.report.markup import el, esc, void
+from eerstelijn.report.timeline import GEEN_TREKKER, timeline_svg
+
+__all__ = ["Figure", "build_page", "headline_figures"]
+
+TITLE = "Progress of the realisatieagenda eerstelijnszorg"
+
+
+def _asset(name: str) -> str:
+    return files("eerstelijn.report").joinpath(name).read_text(encoding="utf-8")
+
+
+# --- Small pieces ----------------------------------------------------------------------------
+
+
+def _actie_link(actie_id: str) -> str:
+    return el("a", esc(actie_id), href=f"#actie-{actie_id}")
+
+
+def _links(acties: Sequence[Actie]) -> str:
+    return ", ".join(_actie_link(a.id) for a in acties)
+
+
+def _partijen(registry: Registry, codes: Sequence[str]) -> str:
+    """Codes as written, each with the partij's full name on hover and for screen readers."""
+    if not codes:
+        return el("span", "geen", class_="badge gap")
+    out = []
+    for code in codes:
+        partij = registry.partij(code)
+        name = partij.naam if partij else code
+        out.append(el("abbr", esc(code), title=name) if name != code else esc(code))
+    return ", ".join(out)
+
+
+def _bron(bron: Bron) -> str:
+    return f"{DOCUMENTEN[bron.document]}, {bron.sectie}"
+
+
+def _table(
+    caption: str,
+    headers: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    *,
+    row_classes: Sequence[str] = (),
+    id_: str | None = None,
+    empty: str = "None.",
+    compact: bool = False,
+) -> str:
+    """A table whose first cell of each row is its row header; cells are HTML already."""
+    if not rows:
+        return el("p", esc(f"{caption}: {empty}"), class_="empty", id=id_)
+    head = el("tr", *(el("th", esc(h), scope="col") for h in headers))
+    body = []
+    for i, cells in enumerate(rows):
+        first, *rest = cells
+        css = row_classes[i] if i < len(row_classes) else ""
+        body.append(
+            el("tr", el("th", first, scope="row"), *(el("td", c) for c in rest), class_=css or None)
+        )
+    return el(
+        "div",
+        el(
+            "table",
+            el("caption", esc(caption)),
+            el("thead", head),
+            el("tbody", *body),
+            id=id_,
+            class_="compact" if compact else None,
+        ),
+        class_="table-wrap",
+    )
+
+
+def _section(id_: str, title: str, *content: str) -> str:
+    return el(
+        "section", el("h2", esc(title), id=f"{id_}-h"), *content, id=id_, aria_labelledby=f"{id_}-h"
+    )
+
+
+# --- Headline figures ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One headline number of the report."""
+
+    key: str
+    label: str
+    value: int
+    alarm: bool = False
+
+
+def headline_figures(registry: Registry, as_of: date) -> list[Figure]:
+    """The numbers at the top of the report, in the order shown."""
+    view = overview(registry, as_of)
+    late = overdue(registry, as_of)
+    gaps = [c for c in doelen_coverage(registry, as_of) if not c.acties]
+    done = view.per_status["gereed"] + view.per_status["vervallen"]
+    return [
+        Figure("acties", "acties", len(registry.acties)),
+        Figure("gereed", "acties done", done),
+        Figure("overdue-acties", "acties overdue", len({r.actie.id for r in late}), bool(late)),
+        Figure("overdue-mijlpalen", "mijlpalen overdue", len(late), bool(late)),
+        Figure(
+            "without-trekker",
+            "acties without trekker",
+            len(view.without_trekker),
+            bool(view.without_trekker),
+        ),
+        Figure(
+            "without-deadline",
+            "acties without deadline",
+            len(view.without_deadline),
+            bool(view.without_deadline),
+        ),
+        Figure("doelen-without-acties", "doelen without acties", len(gaps), bool(gaps)),
+    ]
+
+
+def _figures(figures: Sequence[Figure]) -> str:
+    items = [
+        el(
+            "div",
+            el("dt", esc(f.label)),
+            el("dd", str(f.value)),
+            class_="figure alarm" if f.alarm else "figure",
+            id=f"figure-{f.key}",
+        )
+        for f in figures
+    ]
+    return _section("figures", "Headline figures", el("dl", *items, class_="figures"))
+
+
+# --- Overdue and gaps ------------------------------------------------------------------------
+
+
+def _overdue(registry: Registry, view: Overview, rows: Sequence[OverdueRow], as_of: date) -> str:
+    per_partij = [
+        [
+            esc(code) if code else el("span", "geen trekker", class_="badge gap"),
+            esc(p.naam) if code and (p := registry.partij(code)) else "",
+            str(count),
+        ]
+        for code, count in view.overdue_per_partij.items()
+    ]
+    milestones = [
+        [
+            _actie_link(r.actie.id),
+            esc(r.actie.titel),
+            esc(f"{r.index + 1}. {r.mijlpaal.omschrijving}"),
+            esc(str(r.mijlpaal.deadline)),
+            str(r.days),
+            _partijen(registry, r.actie.trekker),
+        ]
+        for r in rows
+    ]
+    return _section(
+        "overdue",
+        f"Overdue on {as_of.isoformat()}",
+        el(
+            "p",
+            "A deadline ‘Q1 2026’ is met through 31 March 2026; a milestone is overdue from the "
+            "day after. A groep as trekker counts for each of its leden.",
+        ),
+        _table(
+            "Acties overdue per partij",
+            ["partij", "naam", "acties overdue"],
+            per_partij,
+            id_="overdue-per-partij",
+            compact=True,
+            empty="nothing overdue",
+        ),
+        _table(
+            "Overdue mijlpalen, most days late first",
+            ["actie", "titel", "mijlpaal", "deadline", "days late", "trekker"],
+            milestones,
+            row_classes=["overdue"] * len(milestones),
+            id_="overdue-mijlpalen",
+            empty="nothing overdue",
+        ),
+    )
+
+
+def _actie_rows(registry: Registry, acties: Sequence[Actie], as_of: date) -> list[list[str]]:
+    rows = []
+    for actie in acties:
+        rows.append(
+            [
+                _actie_link(actie.id),
+                esc(actie.titel),
+                esc(actie.hoofdstuk or actie.regio or ""),
+                _partijen(registry, actie.trekker),
+                esc(actie.deadline or "none"),
+            ]
+        )
+    return rows
+
+
+def _gaps(registry: Registry, view: Overview, as_of: date) -> str:
+    headers = ["actie", "titel", "hoofdstuk", "trekker", "deadline"]
+    return _section(
+        "gaps",
+        "Acties without trekker or deadline",
+        _table(
+            "Acties without trekker",
+            headers,
+            _actie_rows(registry, view.without_trekker, as_of),
+            id_="without-trekker",
+        ),
+        _table(
+            "Acties without deadline",
+            headers,
+            _actie_rows(registry, view.without_deadline, as_of),
+            id_="without-deadline",
+        ),
+    )
+
+
+# --- Timeline --------------------------------------------------------------------------------
+
+
+def _timeline(registry: Registry, as_of: date) -> str:
+    bounds = timeline_bounds(registry)
+    if bounds is None:
+        return _section("timeline", "Timeline", el("p", "No milestones.", class_="empty"))
+    current = Kwartaal.from_date(as_of)
+    first, last = min(bounds[0], current), max(bounds[1], current)
+    rows = timeline(registry, first, last)
+    leading = {
+        p.code: {a.id for a in select(registry, ActieFilter(partij=p.code))}
+        for p in registry.partijen
+    }
+    leads = {
+        row.actie.id: [code for code, ids in leading.items() if row.actie.id in ids] for row in rows
+    }
+    options = [el("option", "all partijen", value="")]
+    options += [
+        el("option", esc(f"{p.code}: {p.naam}" if p.naam != p.code else p.code), value=p.code)
+        for p in registry.partijen
+        if any(p.code in codes for codes in leads.values())
+    ]
+    if any(not codes for codes in leads.values()):
+        options.append(el("option", "(geen trekker)", value=GEEN_TREKKER))
+    chapters = sorted({r.actie.hoofdstuk for r in rows if r.actie.hoofdstuk})
+    chapter_options = [el("option", "all hoofdstukken", value="")]
+    chapter_options += [el("option", esc(h), value=h) for h in chapters]
+    # Hidden until the script runs: without it the controls would do nothing, and every row
+    # shows anyway.
+    form = el(
+        "form",
+        el(
+            "div",
+            el("label", "Trekker (partij)", for_="filter-partij"),
+            el("select", *options, id="filter-partij", name="partij"),
+            class_="control",
+        ),
+        el(
+            "div",
+            el("label", "Hoofdstuk", for_="filter-hoofdstuk"),
+            el("select", *chapter_options, id="filter-hoofdstuk", name="hoofdstuk"),
+            class_="control",
+        ),
+        el("button", "Show all", type="reset"),
+        el(
+            "output",
+            esc(f"{len(rows)} of {len(rows)} acties shown"),
+            id="filter-status",
+            aria_live="polite",
+            for_="filter-partij filter-hoofdstuk",
+        ),
+        id="timeline-filter",
+        class_="filters",
+        hidden=True,
+        aria_label="Filter the timeline",
+    )
+    legend = el(
+        "ul",
+        el(
+            "li",
+            el("span", "◆", class_="key m-deadline-key", aria_hidden="true"),
+            " deadline (end of the quarter)",
+        ),
+        el("li", el("span", "▼", class_="key m-overdue-key", aria_hidden="true"), " overdue"),
+        el("li", el("span", "●", class_="key m-done-key", aria_hidden="true"), " done"),
+        el(
+            "li",
+            el("span", "▶", class_="key m-start-key", aria_hidden="true"),
+            " start, no deadline",
+        ),
+        el(
+            "li",
+            el("span", "│", class_="key asof-key", aria_hidden="true"),
+            esc(f" {as_of.isoformat()}"),
+        ),
+        class_="legend",
+    )
+    svg = timeline_svg(rows, quarter_range(first, last), as_of, leads)
+    return _section(
+        "timeline",
+        "Timeline",
+        form,
+        legend,
+        # Focusable, so that keyboard users can scroll a timeline wider than the screen.
+        el(
+            "div",
+            svg,
+            class_="timeline-wrap",
+            tabindex="0",
+            role="region",
+            aria_label="Timeline, scrolls sideways",
+        ),
+    )
+
+
+# --- Coverage --------------------------------------------------------------------------------
+
+
+def _doelen(registry: Registry, coverage: Sequence[DoelCoverage]) -> str:
+    rows = []
+    for c in coverage:
+        acties = _links(c.acties) if c.acties else el("span", "no acties", class_="badge gap")
+        rows.append(
+            [
+                esc(c.doel.id),
+                esc(c.doel.titel),
+                acties,
+                str(sum(a.done for a in c.acties)),
+                _partijen(registry, c.trekkers) if c.acties else "",
+                esc(c.next_deadline or ""),
+            ]
+        )
+    return _section(
+        "doelen",
+        "Doelen: coverage by acties",
+        _table(
+            "Doelen with the acties behind them; a goal without acties is marked",
+            ["doel", "titel", "acties", "done", "trekkers", "next deadline"],
+            rows,
+            row_classes=["gap" if not c.acties else "" for c in coverage],
+            id_="doelen-table",
+        ),
+    )
+
+
+def _zorgbelofte(registry: Registry, coverage: Sequence[BelofteCoverage]) -> str:
+    rows = []
+    for c in coverage:
+        done = sum(a.done for a in c.acties)
+        total = len(c.acties)
+        progress = el(
+            "span",
+            esc(f"{done} of {total}"),
+            void("progress", max=max(total, 1), value=done, aria_hidden="true") if total else "",
+            class_="done-count",
+        )
+        doelen = ", ".join(el("abbr", esc(d.id), title=d.titel) for d in c.doelen)
+        rows.append(
+            [
+                str(c.belofte.nummer),
+                esc(c.belofte.titel),
+                doelen,
+                _links(c.acties) if c.acties else el("span", "no acties", class_="badge gap"),
+                progress,
+            ]
+        )
+    return _section(
+        "zorgbelofte",
+        "Zorgbelofte: how far each promise has come",
+        el("p", "Each promise with the doelen it serves and the acties behind those doelen."),
+        _table(
+            "The ten promises of the zorgbelofte",
+            ["#", "belofte", "doelen", "acties", "acties done"],
+            rows,
+            row_classes=["gap" if not c.acties else "" for c in coverage],
+            id_="zorgbelofte-table",
+        ),
+    )
+
+
+# --- Acties ----------------------------------------------------------------------------------
+
+
+def _actie(registry: Registry, actie: Actie, as_of: date) -> str:
+    record = actie_record(actie, as_of)
+    doelen = "; ".join(
+        esc(f"{d} {doel.titel}" if (doel := registry.doel(d)) else d) for d in actie.doelen
+    )
+    facts = [
+        ("hoofdstuk", esc(actie.hoofdstuk or "")),
+        ("regio", esc(actie.regio or "")),
+        ("status", esc(actie.status)),
+        ("deadline", esc(actie.deadline or "none")),
+        ("trekker", _partijen(registry, actie.trekker)),
+        ("betrokkenen", _partijen(registry, actie.betrokkenen) if actie.betrokkenen else ""),
+        ("doelen", doelen),
+        ("toelichting", esc(actie.toelichting or "")),
+        ("bron", "<br>".join(esc(_bron(b)) for b in actie.bron)),
+    ]
+    details = el(
+        "dl", *(el("div", el("dt", k), el("dd", v)) for k, v in facts if v), class_="facts"
+    )
+    mijlpalen = [
+        [
+            str(i + 1),
+            esc(m["omschrijving"]),
+            esc(m["termijn"] or ""),
+            esc(Kwartaal.parse(m["deadline"]) if m["deadline"] else "none"),
+            esc(m["status"])
+            + (" " + el("span", "overdue", class_="badge overdue") if m["overdue"] else ""),
+        ]
+        for i, m in enumerate(record["mijlpalen"])
+    ]
+    flag = " " + el("span", "overdue", class_="badge overdue") if record["overdue"] else ""
+    return el(
+        "article",
+        el("h3", esc(f"{actie.id} {actie.titel}"), flag),
+        details,
+        _table(
+            f"Mijlpalen of {actie.id}",
+            ["#", "mijlpaal", "as written", "deadline", "status"],
+            mijlpalen,
+            row_classes=["overdue" if m["overdue"] else "" for m in record["mijlpalen"]],
+            empty="no mijlpalen",
+        ),
+        id=f"actie-{actie.id}",
+        class_="actie overdue" if record["overdue"] else "actie",
+    )
+
+
+def _acties(registry: Registry, as_of: date) -> str:
+    return _section(
+        "acties",
+        "Acties",
+        *(_actie(registry, a, as_of) for a in registry.acties),
+    )
+
+
+# --- The page --------------------------------------------------------------------------------
+
+_NAV = [
+    ("figures", "Figures"),
+    ("timeline", "Timeline"),
+    ("overdue", "Overdue"),
+    ("gaps", "Gaps"),
+    ("doelen", "Doelen"),
+    ("zorgbelofte", "Zorgbelofte"),
+    ("acties", "Acties"),
+]
+
+
+def build_page(registry: Registry, as_of: date, *, version: str) -> str:
+    """The whole report as one HTML document, with its CSS and script inline."""
+    view = overview(registry, as_of)
+    sources = ", ".join(sorted({DOCUMENTEN[b.document] for a in registry.acties for b in a.bron}))
+    header = el(
+        "header",
+        el("a", "Skip to the figures", href="#main", class_="skip"),
+        el("h1", esc(TITLE)),
+        el("p", esc(f"As of {as_of.isoformat()}. Sources: {sources}."), class_="meta"),
+        el(
+            "nav",
+            el("ul", *(el("li", el("a", esc(t), href=f"#{i}")) for i, t in _NAV)),
+            aria_label="Sections",
+        ),
+    )
+    main = el(
+        "main",
+        _figures(headline_figures(registry, as_of)),
+        # The timeline right after the figures: the whole agenda at a glance, then its details.
+        _timeline(registry, as_of),
+        _overdue(registry, view, overdue(registry, as_of), as_of),
+        _gaps(registry, view, as_of),
+        _doelen(registry, doelen_coverage(registry, as_of)),
+        _zorgbelofte(registry, zorgbelofte_coverage(registry)),
+        _acties(registry, as_of),
+        id="main",
+        tabindex="-1",
+    )
+    footer = el(
+        "footer",
+        el(
+            "p",
+            esc(
+                f"Made by eerstelijn {version} from the registry, as of {as_of.isoformat()}. "
+                "Texts are summaries of the sources, not quotes."
+            ),
+        ),
+    )
+    head = el(
+        "head",
+        void("meta", charset="utf-8"),
+        void("meta", name="viewport", content="width=device-width, initial-scale=1"),
+        el("title", esc(f"{TITLE}, {as_of.isoformat()}")),
+        el("style", _asset("report.css")),
+    )
+    body = el("body", header, main, footer, el("script", _asset("report.js")))
+    return "<!DOCTYPE html>\n" + el("html", head, body, lang="en") + "\n"

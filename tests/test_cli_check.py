@@ -1,0 +1,103 @@
+"""`check` as a CI gate: which findings fail the run (--fail-on)."""
+
+from __future__ import annotations
+
+from tests.conftest import REGISTRY, RunCli
+
+AS_OF = ("--as-of", "2026-01-15")
+
+
+def codes(stdout: str) -> list[str]:
+    """The codes of the problem lines, in order."""
+    return [line.split("[")[1].split("]")[0] for line in stdout.splitlines() if "[" in line]
+
+
+def test_opt_in_checks_do_not_run_by_default(run_cli: RunCli) -> None:
+    result = run_cli("check", "--data", REGISTRY, *AS_OF)
+    assert result.exit_code == 1
+    assert codes(result.stdout) == ["missing-trekker", "missing-deadline"]
+
+
+def test_naming_an_opt_in_check_runs_it_and_fails_on_it(run_cli: RunCli) -> None:
+    result = run_cli("check", "--data", REGISTRY, *AS_OF, "--fail-on", "overdue-mijlpaal")
+    assert result.exit_code == 1
+    assert codes(result.stdout) == [
+        "overdue-mijlpaal",
+        "missing-trekker",
+        "overdue-mijlpaal",
+        "missing-deadline",
+    ]
+    assert result.stdout.splitlines()[0] == (
+        f"{REGISTRY}/acties.yaml:20:19: warning[overdue-mijlpaal] "
+        "acties[H2.2].mijlpalen[0].deadline: milestone 1 of H2.2 was due Q3 2025 "
+        "(by 2025-09-30) and is open"
+    )
+
+
+def test_findings_not_named_are_printed_but_pass(run_cli: RunCli) -> None:
+    # Before Q1 2025 ends nothing is overdue; the default findings still print.
+    result = run_cli(
+        "check", "--data", REGISTRY, "--as-of", "2025-01-15", "--fail-on", "overdue-mijlpaal"
+    )
+    assert result.exit_code == 0
+    assert codes(result.stdout) == ["missing-trekker", "missing-deadline"]
+    assert result.stdout.endswith("0 errors, 2 warnings in 5 files.\n")
+
+
+def test_fail_on_repeats_or_takes_a_comma_list(run_cli: RunCli) -> None:
+    repeated = run_cli(
+        "check", "--data", REGISTRY, *AS_OF,
+        "--fail-on", "missing-status", "--fail-on", "overdue-mijlpaal",
+    )  # fmt: skip
+    listed = run_cli(
+        "check", "--data", REGISTRY, *AS_OF, "--fail-on", "missing-status, overdue-mijlpaal"
+    )
+    assert repeated.exit_code == listed.exit_code == 1
+    assert repeated.stdout == listed.stdout
+    assert set(codes(listed.stdout)) == {
+        "missing-status",
+        "overdue-mijlpaal",
+        "missing-trekker",
+        "missing-deadline",
+    }
+
+
+def test_unknown_fail_on_code_is_a_usage_error_with_a_suggestion(run_cli: RunCli) -> None:
+    result = run_cli("check", "--data", REGISTRY, "--fail-on", "missing-trekker,overdue")
+    assert result.exit_code == 2
+    assert "unknown finding code 'overdue'; did you mean 'overdue-mijlpaal'?" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_an_error_code_cannot_be_a_fail_on_code(run_cli: RunCli) -> None:
+    result = run_cli("check", "--data", REGISTRY, "--fail-on", "duplicate-id")
+    assert result.exit_code == 2
+    assert "'duplicate-id' is an error, which always fails the run (exit 2)" in result.output
+
+
+def test_cli_spells_out_the_cores_defaults() -> None:
+    # The CLI writes these out so that --help need not import the core; they must agree.
+    from eerstelijn import baseline, checks, schema
+    from eerstelijn.cli import checking
+
+    assert ",".join(checks.DEFAULT_FAIL_ON) == checking.DEFAULT_FAIL_ON_TEXT
+    assert checking.BASELINE_FILE == baseline.BASELINE_FILE
+    assert checking.SCHEMA_DIR == schema.SCHEMA_DIR
+
+
+def test_help_does_not_load_the_core() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from eerstelijn.cli import app\n"
+        "try:\n"
+        "    app(['--help'])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "heavy = ('pydantic', 'ruamel', 'rich')\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules if m.split('.')[0] in heavy}))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip().splitlines()[-1] == "[]"

@@ -1,0 +1,200 @@
+"""The editing commands as a user meets them: diffs, exit codes, messages, prompts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from eerstelijn import cli
+from eerstelijn.cli import editing
+from tests.conftest import CLI_ENV, FIXTURES, REAL_DATA, REGISTRY, Golden, RunCli
+from tests.test_edit import messy_registry
+
+# Golden diffs name the files as `registry/...`: the commands run in tests/fixtures.
+GOLDEN_CASES = {
+    "set-status--diff": ["set-status", "H2.1", "lopend"],
+    "set-status-mijlpaal--diff": ["set-status", "H2.2", "gereed", "--mijlpaal", "1"],
+    "assign--diff": ["assign", "H3.1", "--trekker", "ZN", "--betrokken", "LHV"],
+    "assign-remove--diff": ["assign", "H2.1", "--betrokken", "LHV", "--remove"],
+    "add--diff": [
+        "add",
+        "--titel",
+        "Regionale kennisdeling",
+        "--hoofdstuk",
+        "H2",
+        "--doel",
+        "1",
+        "--doel",
+        "6C",
+        "--trekker",
+        "ZN",
+        "--mijlpaal",
+        "Plan van aanpak",
+        "--deadline",
+        "q2-2026",
+        "--mijlpaal",
+        "Uitvoering",
+        "--bron",
+        "H2, actie 5",
+    ],
+    "add-regio--diff": [
+        "add",
+        "--id",
+        "OOST.2",
+        "--regio",
+        "Oost",
+        "--titel",
+        "Tweede regionale actie",
+        "--doel",
+        "4",
+        "--document",
+        "visie-vgz",
+        "--bron",
+        "RESV",
+        "--file",
+        "registry/acties/regio-oost.yaml",
+    ],
+}
+
+
+@pytest.mark.parametrize("name", GOLDEN_CASES)
+def test_dry_run_prints_the_diff_and_writes_nothing(
+    name: str, run_cli: RunCli, golden: Golden, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(FIXTURES)
+    before = {p: p.read_bytes() for p in REGISTRY.rglob("*.yaml")}
+    result = run_cli(*GOLDEN_CASES[name], "--data", "registry", "--dry-run")
+    assert result.exit_code == 0, result.output
+    golden(name, result.stdout)
+    assert {p: p.read_bytes() for p in REGISTRY.rglob("*.yaml")} == before
+
+
+def test_set_status_writes_the_file(run_cli: RunCli, registry_copy: Path) -> None:
+    result = run_cli("set-status", "H2.1", "gereed", "--data", registry_copy)
+    assert result.exit_code == 0
+    assert result.stderr == f"updated {registry_copy}/acties.yaml\n"
+    assert "    status: gereed\n    bron:" in (registry_copy / "acties.yaml").read_text()
+
+
+def test_add_reports_the_new_id(run_cli: RunCli, registry_copy: Path) -> None:
+    result = run_cli(
+        "add", "--titel", "X", "--hoofdstuk", "H4", "--doel", "4", "--bron", "H4",
+        "--data", registry_copy,
+    )  # fmt: skip
+    assert result.exit_code == 0
+    assert result.stderr.splitlines()[-1] == "added H4.2"
+
+
+def test_nothing_to_change(run_cli: RunCli) -> None:
+    result = run_cli("set-status", "H2.1", "open", "--data", REGISTRY)
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", "nothing to change\n")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["set-status", "H2.9", "open"],
+         "error: unknown actie 'H2.9'; did you mean 'H2.2', 'H2.1', 'H4.1'?"),
+        (
+            ["set-status", "H2.1", "klaar"],
+            "error: unknown status 'klaar'; use one of open, lopend, gereed, vervallen",
+        ),
+        (["assign", "H2.1", "--trekker", "VSW"],
+         "error: unknown partij 'VSW'; did you mean 'VWS'?"),
+        (
+            ["add", "--titel", "x", "--hoofdstuk", "H3", "--doel", "1", "--bron", "s",
+             "--trekker", "ZM"],
+            "error: unknown partij 'ZM'; did you mean 'ZN'?",
+        ),
+    ],
+)  # fmt: skip
+def test_unknown_names_exit_2_without_traceback(
+    run_cli: RunCli, args: list[str], message: str
+) -> None:
+    result = run_cli(*args, "--data", REGISTRY)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [message]
+    assert "Traceback" not in result.output
+
+
+def test_an_invalid_result_is_shown_and_not_written(run_cli: RunCli, registry_copy: Path) -> None:
+    before = (registry_copy / "acties.yaml").read_bytes()
+    result = run_cli(
+        "add", "--titel", " ", "--hoofdstuk", "H2", "--doel", "1", "--bron", "s",
+        "--data", registry_copy,
+    )  # fmt: skip
+    assert result.exit_code == 2
+    assert "error[schema] acties[H2.3].titel: 'titel' must not be empty text" in result.stdout
+    assert result.stderr == (
+        "error: the edit would make the registry invalid (see above); nothing was written\n"
+    )
+    assert (registry_copy / "acties.yaml").read_bytes() == before
+
+
+def test_an_invalid_registry_is_not_edited(run_cli: RunCli, registry_copy: Path) -> None:
+    (registry_copy / "doelen.yaml").write_text("doelen: []\n")
+    result = run_cli("set-status", "H2.1", "gereed", "--data", registry_copy)
+    assert result.exit_code == 2
+    assert "error[unknown-doel]" in result.stdout
+    assert "the registry is not valid (see above); fix it first" in result.stderr
+
+
+def test_add_without_required_values_is_a_usage_error(run_cli: RunCli) -> None:
+    result = run_cli("add", "--titel", "x", "--hoofdstuk", "H2", "--data", REGISTRY)
+    assert result.exit_code == 2
+    assert "missing --bron, --doel" in result.output
+
+
+def test_add_asks_on_a_terminal(monkeypatch: pytest.MonkeyPatch, registry_copy: Path) -> None:
+    monkeypatch.setattr(editing, "_interactive", lambda: True)
+    answers = "Gevraagde actie\nH3\n1, 4\nLHV\nPlan\nQ3 2026\nH3, actie 2\n"
+    result = CliRunner().invoke(
+        cli.app, ["add", "--data", str(registry_copy)], input=answers, env=CLI_ENV
+    )
+    assert result.exit_code == 0, result.output
+    text = (registry_copy / "acties.yaml").read_text()
+    assert (
+        "  - id: H3.2\n    titel: Gevraagde actie\n    hoofdstuk: H3\n    doelen: [1, 4]\n"
+        "    trekker: [LHV]\n    mijlpalen:\n      - omschrijving: Plan\n"
+        '        deadline: Q3 2026\n    bron: {document: realisatieagenda, sectie: "H3, actie 2"}\n'
+    ) in text
+
+
+def test_fmt_check_exits_1_with_a_diff(run_cli: RunCli, registry_copy: Path) -> None:
+    acties = registry_copy / "acties.yaml"
+    messy = acties.read_text().replace("deadline: Q1 2026", "deadline: q1-2026")
+    acties.write_text(messy)
+    result = run_cli("fmt", "--check", "--data", registry_copy)
+    assert result.exit_code == 1
+    assert "-        deadline: q1-2026\n+        deadline: Q1 2026\n" in result.stdout
+    assert acties.read_text() == messy
+    assert run_cli("fmt", "--data", registry_copy).exit_code == 0
+    assert run_cli("fmt", "--check", "--data", registry_copy).exit_code == 0
+
+
+def test_fmt_check_golden_diff(
+    run_cli: RunCli, golden: Golden, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    messy_registry(tmp_path / "data")
+    monkeypatch.chdir(tmp_path)
+    result = run_cli("fmt", "--check", "--data", "data")
+    assert result.exit_code == 1
+    golden("fmt-check--diff", result.stdout)
+
+
+def test_fmt_check_on_the_real_data_is_clean(run_cli: RunCli) -> None:
+    result = run_cli("fmt", "--check", "--data", REAL_DATA)
+    assert (result.exit_code, result.stdout) == (0, "")
+
+
+def test_an_edit_of_a_non_canonical_file_points_to_fmt(
+    run_cli: RunCli, registry_copy: Path
+) -> None:
+    acties = registry_copy / "acties.yaml"
+    acties.write_bytes(acties.read_bytes().replace(b"\n", b"\r\n"))
+    result = run_cli("set-status", "H2.1", "gereed", "--data", registry_copy)
+    assert result.exit_code == 2
+    assert "is not in canonical form" in result.stderr
+    assert "run `eerstelijn fmt` first" in result.stderr

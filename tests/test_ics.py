@@ -1,0 +1,109 @@
+"""`export ics`: the feed parses with two independent parsers, is stable, and filters by partij."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import icalendar
+import pytest
+
+# vobject ships without type hints; it is here only as a second, independent parser.
+import vobject  # type: ignore[import-untyped]
+
+from tests.conftest import REAL_DATA, REGISTRY, RunCli
+
+# The fixture's milestones with a deadline; H4.1's "na Q4 2025" sets none.
+EXPECTED = {
+    "H2.1-m1@eerstelijn": date(2026, 3, 31),
+    "H2.2-m1@eerstelijn": date(2025, 9, 30),
+    "H2.2-m2@eerstelijn": date(2026, 6, 30),
+    "H3.1-m1@eerstelijn": date(2025, 3, 31),
+    "OOST.1-m1@eerstelijn": date(2025, 12, 31),  # "in 2025": Q4 2025
+}
+
+
+def _export(run_cli: RunCli, *args: str | Path) -> bytes:
+    result = run_cli("export", "ics", "--data", REGISTRY, *args)
+    assert result.exit_code == 0, result.output
+    return result.stdout_bytes
+
+
+def _events(feed: bytes) -> dict[str, date]:
+    calendar = icalendar.Calendar.from_ical(feed)
+    return {str(e["UID"]): e.decoded("DTSTART") for e in calendar.walk("VEVENT")}
+
+
+def test_feed_parses_back_with_icalendar(run_cli: RunCli) -> None:
+    feed = _export(run_cli)
+    assert _events(feed) == EXPECTED
+    calendar = icalendar.Calendar.from_ical(feed)
+    for event in calendar.walk("VEVENT"):
+        start = event.decoded("DTSTART")
+        # All-day events: a date, not a datetime, ending the next day.
+        assert type(start) is date
+        assert (event.decoded("DTEND") - start).days == 1
+
+
+def test_feed_parses_back_with_vobject(run_cli: RunCli) -> None:
+    parsed = vobject.readOne(_export(run_cli).decode("utf-8"))
+    events = {e.uid.value: e.dtstart.value for e in parsed.vevent_list}
+    assert events == EXPECTED
+    h21 = next(e for e in parsed.vevent_list if e.uid.value == "H2.1-m1@eerstelijn")
+    assert h21.summary.value == "H2.1: Handreiking gereed"
+    assert "Bron: Realisatieagenda" in h21.description.value
+    assert "H2, actie 1" in h21.description.value
+
+
+def test_reexport_of_unchanged_data_is_byte_identical(run_cli: RunCli, tmp_path: Path) -> None:
+    first, second = tmp_path / "a.ics", tmp_path / "b.ics"
+    _export(run_cli, "--out", first)
+    _export(run_cli, "--out", second)
+    assert first.read_bytes() == second.read_bytes() == _export(run_cli)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.ics", "b.ics"]  # no temp files left
+
+
+def test_reexport_replaces_the_file(run_cli: RunCli, tmp_path: Path) -> None:
+    out = tmp_path / "feed.ics"
+    out.write_text("old", encoding="utf-8")
+    _export(run_cli, "--out", out)
+    assert out.read_bytes().startswith(b"BEGIN:VCALENDAR\r\n")
+
+
+@pytest.mark.parametrize(
+    ("partij", "uids"),
+    [
+        ("ZN", {"H2.1-m1@eerstelijn", "OOST.1-m1@eerstelijn"}),
+        # ZIN is in the groep 'overheid' (written as its alias ZINL): the groep is expanded.
+        ("zin", {"H2.2-m1@eerstelijn", "H2.2-m2@eerstelijn"}),
+        ("LHV", set()),  # leads only H4.1, which has no deadline
+    ],
+)
+def test_partij_filters_the_feed(run_cli: RunCli, partij: str, uids: set[str]) -> None:
+    feed = _export(run_cli, "--partij", partij)
+    assert set(_events(feed)) == uids
+    name = str(icalendar.Calendar.from_ical(feed)["X-WR-CALNAME"])
+    assert name.endswith(f"({partij.upper()})")
+
+
+def test_real_data_exports_every_milestone_with_a_deadline(run_cli: RunCli) -> None:
+    result = run_cli("export", "ics", "--data", REAL_DATA)
+    assert result.exit_code == 0
+    events = _events(result.stdout_bytes)
+    assert events["H3.3-m1@eerstelijn"] == date(2025, 3, 31)
+    assert "H4.2-m1@eerstelijn" not in events  # "vanaf Q1 2025" is a start, not a deadline
+    assert len(events) == len(set(events))
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--partij", "ZM"], "unknown partij 'ZM'; did you mean 'ZN'"),
+        (["--out", "no/such/dir/feed.ics"], "cannot write"),
+    ],
+)
+def test_bad_input_exits_2_with_a_message(run_cli: RunCli, args: list[str], message: str) -> None:
+    result = run_cli("export", "ics", "--data", REGISTRY, *args)
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert "Traceback" not in result.output

@@ -1,0 +1,220 @@
+"""`report`: the HTML page's content on the real data at a fixed date, its form, and its file."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from eerstelijn import __version__
+from eerstelijn.load import load_registry
+from eerstelijn.queries import overdue
+from eerstelijn.report import build_page
+from tests.conftest import REAL_DATA, REGISTRY, RunCli
+from tests.report_html import Node, parse
+
+AS_OF = date(2026, 1, 15)
+
+
+@pytest.fixture(scope="module")
+def html() -> str:
+    return build_page(load_registry(REAL_DATA), AS_OF, version=__version__)
+
+
+@pytest.fixture(scope="module")
+def page(html: str) -> Node:
+    return parse(html)
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [
+        ("acties", "23"),
+        ("gereed", "0"),
+        ("overdue-acties", "13"),
+        ("overdue-mijlpalen", "17"),
+        ("without-trekker", "6"),
+        ("without-deadline", "5"),
+        ("doelen-without-acties", "1"),
+    ],
+)
+def test_headline_figures(page: Node, key: str, value: str) -> None:
+    figure = page.by_id(f"figure-{key}")
+    assert next(figure.iter("dd")).text() == value
+
+
+def test_overdue_rows_are_the_overdue_milestones(page: Node) -> None:
+    rows = page.by_id("overdue-mijlpalen").rows()
+    expected = overdue(load_registry(REAL_DATA), AS_OF)
+    assert [(r[0], r[2].split(".")[0], r[4]) for r in rows] == [
+        (o.actie.id, str(o.index + 1), str(o.days)) for o in expected
+    ]
+    h33 = next(r for r in rows if r[0] == "H3.3")
+    assert h33[2:6] == ["1. Inventarisatie opgeleverd", "Q1 2025", "290", "geen"]
+    tr = list(page.by_id("overdue-mijlpalen").iter("tr"))[1:]
+    assert all("overdue" in t.classes for t in tr)
+
+
+def test_overdue_per_partij(page: Node) -> None:
+    rows = {r[0]: r[2] for r in page.by_id("overdue-per-partij").rows()}
+    assert rows["V&VN"] == "4"
+    assert rows["VWS"] == "3"  # through the groep overheidspartijen
+    assert rows["geen trekker"] == "4"
+
+
+def test_gaps_name_the_actions_without_trekker_or_deadline(page: Node) -> None:
+    without_trekker = [r[0] for r in page.by_id("without-trekker").rows()]
+    assert without_trekker == ["H2.4", "H3.1", "H3.3", "VGZ.1", "VGZ.2", "VGZ.3"]
+    without_deadline = [r[0] for r in page.by_id("without-deadline").rows()]
+    assert without_deadline == ["H2.4", "H4.2", "H4.3", "H4.6", "VGZ.3"]
+
+
+def test_goal_without_actions_stands_out(page: Node) -> None:
+    table = page.by_id("doelen-table")
+    rows = list(table.iter("tr"))[1:]
+    gaps = [tr for tr in rows if "gap" in tr.classes]
+    assert [next(g.iter("th")).text() for g in gaps] == ["6C"]
+    assert "no acties" in gaps[0].text()
+
+
+def test_zorgbelofte_shows_each_promise_with_goals_actions_and_done(page: Node) -> None:
+    rows = page.by_id("zorgbelofte-table").rows()
+    assert [r[0] for r in rows] == [str(n) for n in range(1, 11)]
+    for row in rows:
+        assert re.fullmatch(r"0 of \d+", row[4])
+    assert rows[0][2].replace(" ", "") == "5,6A,6B"
+
+
+def test_every_action_has_a_detail_with_its_bron(page: Node) -> None:
+    registry = load_registry(REAL_DATA)
+    for actie in registry.acties:
+        article = page.by_id(f"actie-{actie.id}")
+        assert article.tag == "article"
+        for bron in actie.bron:
+            assert bron.sectie in article.text()
+    h33 = page.by_id("actie-H3.3").text()
+    assert "trekker geen" in h33
+    assert "Realisatieagenda visie eerstelijnszorg 2030, versie 2024-12-18, H3, actie 3" in h33
+
+
+def test_timeline_marks_every_milestone_and_the_overdue_ones(page: Node) -> None:
+    svg = page.by_id("timeline-svg")
+    rows = {g.attrs["data-actie"]: g for g in svg.iter("g", "tl-row")}
+    assert "H4.6" not in rows  # its milestone has no timing at all
+    assert len(rows) == 22
+    assert len(list(svg.iter("polygon", "m-overdue"))) == 17
+    assert "LHV" in (rows["H3.2"].attrs["data-partijen"] or "").split()
+    assert rows["H3.3"].attrs["data-partijen"] == "-"
+    assert "2026-01-15" in svg.text()
+
+
+def test_filters_are_labelled_and_hidden_until_the_script_runs(page: Node) -> None:
+    form = page.by_id("timeline-filter")
+    assert "hidden" in form.attrs
+    labels = {lab.attrs["for"] for lab in form.iter("label")}
+    assert labels == {s.attrs["id"] for s in form.iter("select")}
+    options = [o.attrs["value"] for o in page.by_id("filter-partij").iter("option")]
+    assert {"", "LHV", "ZN", "-"} <= set(options)
+
+
+def test_page_is_accessible_in_form(page: Node) -> None:
+    assert next(page.iter("html")).attrs["lang"] == "en"
+    for tag in ("header", "main", "footer", "nav"):
+        assert list(page.iter(tag)), tag
+    for table in page.iter("table"):
+        assert list(table.iter("caption")), table.attrs
+        assert all(th.attrs.get("scope") in ("col", "row") for th in table.iter("th"))
+    assert [h.tag for h in page.iter("h1")] == ["h1"]
+
+
+def test_page_is_self_contained(html: str) -> None:
+    assert "<link" not in html
+    assert " src=" not in html
+    # The SVG namespace is a name, not a request.
+    assert re.findall(r"https?://[^\s\"']+", html) == ["http://www.w3.org/2000/svg"]
+    assert "@media print" in html
+    assert "@media (max-width" in html
+
+
+def test_page_is_the_same_for_the_same_data() -> None:
+    registry = load_registry(REAL_DATA)
+    assert build_page(registry, AS_OF, version="x") == build_page(registry, AS_OF, version="x")
+
+
+def test_text_from_the_data_is_escaped(registry_copy: Path) -> None:
+    acties = registry_copy / "acties.yaml"
+    hostile = "<script>alert('x')</script> & \"quoted\""
+    text = acties.read_text(encoding="utf-8")
+    # JSON's string syntax is YAML's double-quoted scalar.
+    acties.write_text(text.replace("titel: Handreiking", f"titel: {json.dumps(hostile)}"), "utf-8")
+    html = build_page(load_registry(registry_copy), AS_OF, version="x")
+    assert "<script>alert" not in html
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; &amp; &quot;quoted&quot;" in html
+    parse(html)
+
+
+def test_report_command_writes_index_html(run_cli: RunCli, tmp_path: Path) -> None:
+    out = tmp_path / "site" / "report"
+    result = run_cli("report", "--data", REGISTRY, "--as-of", "2026-01-15", "--out", out)
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir()) == ["index.html"]  # no temporary file left
+    assert "Wrote" in result.stderr
+    first = (out / "index.html").read_bytes()
+    run_cli("report", "--data", REGISTRY, "--as-of", "2026-01-15", "--out", out)
+    assert (out / "index.html").read_bytes() == first
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--as-of", "someday"], "--as-of"),
+        (["--out", "{file}"], "cannot write the report"),
+    ],
+)
+def test_report_bad_input_exits_2(
+    run_cli: RunCli, tmp_path: Path, args: list[str], message: str
+) -> None:
+    a_file = tmp_path / "taken"
+    a_file.write_text("", encoding="utf-8")
+    argv = [a.replace("{file}", str(a_file)) for a in args]
+    result = run_cli("report", "--data", REGISTRY, *argv)
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert "Traceback" not in result.output
+
+
+def _luminance(colour: str) -> float:
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def _contrast(a: str, b: str) -> float:
+    light, dark = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+@pytest.mark.parametrize(
+    ("text", "background"),
+    [
+        ("ink", "paper"),
+        ("muted", "paper"),
+        ("muted", "band"),
+        ("accent", "paper"),
+        ("accent", "red-bg"),  # links in overdue rows
+        ("ink", "red-bg"),
+        ("red", "paper"),
+        ("red", "red-bg"),  # alarming figures
+        ("paper", "red"),  # the 'overdue' badge
+        ("gap-ink", "gap-bg"),
+        ("ink", "gap-bg"),
+        ("accent", "gap-bg"),
+        ("green", "paper"),
+    ],
+)
+def test_colours_meet_wcag_aa_contrast(html: str, text: str, background: str) -> None:
+    colours = dict(re.findall(r"--([a-z-]+): (#[0-9a-f]{6});", html))
+    assert _contrast(colours[text], colours[background]) >= 4.5

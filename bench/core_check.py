@@ -1,5 +1,6 @@
-"""`check` through the core alone, printing plain lines: what the CLI costs once its imports are
-lazy. The cache decides whether pydantic, the models and a YAML parser get imported at all.
+"""`check` through the core alone, printing plain lines: what `check` could cost if the CLI
+imported nothing it does not use. The cache decides whether pydantic, the models and a YAML
+parser get imported at all.
 
     python bench/core_check.py DATA_DIR
 """

@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DATA ?= data
 
-.PHONY: run test lint typecheck pytest fuzz clean
+.PHONY: run test lint typecheck pytest fuzz bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,15 @@ fuzz: $(VENV)/.installed-dev
 	mkdir -p fuzz/crashes fuzz/work
 	cp fuzz/corpus/* fuzz/work/
 	$(BIN)/python fuzz/fuzz_load.py fuzz/work -max_total_time=$(FUZZ_SECONDS) -artifact_prefix=fuzz/crashes/
+
+# Timings against python's floor and yamllint, real and synthetic registries (docs/performance.md).
+BENCH_ROUNDS ?= 5
+$(VENV)/.installed-bench: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
+	touch $@ $(VENV)/.installed-dev $(VENV)/.installed
+
+bench: $(VENV)/.installed-bench
+	$(BIN)/python bench/run.py --rounds $(BENCH_ROUNDS)
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache .hypothesis

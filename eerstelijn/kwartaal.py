@@ -60,7 +60,8 @@ class Kwartaal:
     @property
     def last_day(self) -> date:
         """The last day of the quarter: a deadline in this quarter is met through this day."""
-        return self.first_day + relativedelta(months=3, days=-1)
+        # Spelled out: relativedelta took a third of `overdue` on 10,000 actions.
+        return date(self.year, 3 * self.q, 31 if self.q in (1, 4) else 30)
 
     def shift(self, n: int) -> Kwartaal:
         """The quarter `n` quarters later (earlier when `n` is negative)."""

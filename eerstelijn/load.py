@@ -2,72 +2,34 @@
 
 from __future__ import annotations
 
+import gc
 import re
-from collections.abc import Iterator, Mapping, Set
-from dataclasses import dataclass, field
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path as FsPath
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, ValidationError
-from pydantic_core import ErrorDetails
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.constructor import DuplicateKeyError
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
+from eerstelijn.cache import RegistryCache, content_key
+from eerstelijn.problems import InvalidRegistry, Problem, Severity, SourceMap
 
-from eerstelijn.models import (
-    Actie,
-    ActiesFile,
-    Belofte,
-    Bron,
-    Doel,
-    DoelenFile,
-    Mijlpaal,
-    Partij,
-    PartijenFile,
-    Registry,
-    ZorgbelofteFile,
-)
-from eerstelijn.problems import Origin, Path, Problem, Severity, format_path, suggest
+if TYPE_CHECKING:
+    from eerstelijn.models import Registry
 
-__all__ = ["MAX_FILE_BYTES", "InvalidRegistry", "RegistryFiles", "load_registry"]
+__all__ = [
+    "MAX_FILE_BYTES",
+    "MAX_NESTING",
+    "InvalidRegistry",
+    "RegistryFiles",
+    "Snapshot",
+    "load_registry",
+    "parse_yaml",
+]
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 
-# Which key names a list item, so that paths read `acties[H3.4]` rather than `acties[7]`.
-_ID_KEYS = ("id", "code", "nummer")
-
-_FILES: dict[str, type[BaseModel]] = {
-    "doelen.yaml": DoelenFile,
-    "partijen.yaml": PartijenFile,
-    "acties.yaml": ActiesFile,
-    "zorgbelofte.yaml": ZorgbelofteFile,
-}
-_MODELS: tuple[type[BaseModel], ...] = (Doel, Partij, Actie, Mijlpaal, Bron, Belofte)
-_ALL_FIELDS = sorted({name for model in _MODELS for name in model.model_fields})
-
-
-class InvalidRegistry(Exception):
-    """The data directory cannot be read as a registry; `problems` says where and why."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        super().__init__(f"{len(problems)} problem(s) in the registry")
-        self.problems = sorted(problems)
-
-
-@dataclass
-class SourceMap:
-    """Positions of one file's keys and values, 1-based, and the ids that name its list items."""
-
-    file: str
-    values: dict[Path, tuple[int, int]] = field(default_factory=dict)
-    keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
-    labels: dict[Path, str] = field(default_factory=dict)
-
-    def origin(self, path: Path) -> Origin:
-        """An Origin for the item at `path`."""
-        return Origin(self.file, path, self.values, self.labels)
+# The fixed files of a registry directory, in load order (validate.py knows their models).
+_NAMES = ("doelen.yaml", "partijen.yaml", "acties.yaml", "zorgbelofte.yaml")
 
 
 @dataclass(frozen=True)
@@ -81,7 +43,7 @@ class RegistryFiles:
     def find(cls, root: FsPath) -> RegistryFiles:
         """The four fixed files, then `acties/*.yaml` in name order."""
         extra = sorted((root / "acties").glob("*.yaml")) if (root / "acties").is_dir() else []
-        return cls(root, (*(root / name for name in _FILES), *extra))
+        return cls(root, (*(root / name for name in _NAMES), *extra))
 
 
 def load_registry(root: FsPath, overrides: Mapping[FsPath, bytes] | None = None) -> Registry:
@@ -90,109 +52,132 @@ def load_registry(root: FsPath, overrides: Mapping[FsPath, bytes] | None = None)
     `overrides` gives the bytes of some files instead of what is on disk, so that an edit can
     be validated before it is written.
     """
-    if not root.is_dir():
-        what = "does not exist" if not root.exists() else "is not a directory"
-        raise _fail(str(root), 0, 0, "missing-directory", f"registry directory {what}")
-    problems: list[Problem] = []
+    return Snapshot.read(root, overrides).registry()
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """The bytes of a registry directory's files, each read once, and what could not be read.
+
+    The cache key hashes these very bytes, the ones that are parsed, so an edit made during a
+    run cannot put a result under the wrong key.
+    """
+
+    root: FsPath
+    files: list[tuple[FsPath, bytes]]
+    problems: list[Problem]
+    cache: RegistryCache | None
+    key: str
+
+    @classmethod
+    def read(cls, root: FsPath, overrides: Mapping[FsPath, bytes] | None = None) -> Snapshot:
+        """Read every data file of `root`, or its bytes in `overrides`; raise InvalidRegistry
+        when there is no directory.
+        """
+        if not root.is_dir():
+            what = "does not exist" if not root.exists() else "is not a directory"
+            raise _fail(str(root), 0, 0, "missing-directory", f"registry directory {what}")
+        problems: list[Problem] = []
+        files: list[tuple[FsPath, bytes]] = []
+        inside = root.resolve()
+        for path in RegistryFiles.find(root).files:
+            try:
+                # A link out of the data directory could make CI on a fork read any file.
+                if path.exists() and not path.resolve().is_relative_to(inside):
+                    raise _fail(
+                        str(path),
+                        0,
+                        0,
+                        "outside-link",
+                        "links to a file outside the data directory",
+                    )
+                override = (overrides or {}).get(path)
+                files.append((path, _read_bytes(path) if override is None else override))
+            except InvalidRegistry as invalid:
+                problems.extend(invalid.problems)
+        # Runs with unreadable files are quick to fail and not worth caching, and an edit's
+        # preview would only push the files' own entry out.
+        cache = RegistryCache.find() if not problems and not overrides else None
+        return cls(root, files, problems, cache, content_key(files) if cache else "")
+
+    def cached(self, kind: str, detail: str = "") -> object | None:
+        """What the cache holds for these files (and `detail`) under `kind`, or None."""
+        if self.cache is None:
+            return None
+        with _gc_paused():
+            return self.cache.get(self.root, kind, f"{self.key}:{detail}")
+
+    def store(self, kind: str, value: object, detail: str = "") -> None:
+        """Keep `value` in the cache for these files (and `detail`) under `kind`."""
+        if self.cache is not None:
+            self.cache.put(self.root, kind, f"{self.key}:{detail}", value)
+
+    def registry(self) -> Registry:
+        """The registry these files make; raise InvalidRegistry with all their problems."""
+        from eerstelijn.models import Registry
+
+        hit = self.cached("registry")
+        if isinstance(hit, Registry):
+            return hit
+        if isinstance(hit, list) and hit and all(isinstance(p, Problem) for p in hit):
+            raise InvalidRegistry(hit)
+        problems = list(self.problems)
+        with _gc_paused():
+            registry = _parse_registry(self.root, self.files, problems)
+        self.store("registry", problems or registry)
+        if problems:
+            raise InvalidRegistry(problems)
+        return registry
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Keep the cyclic garbage collector off the objects loading builds.
+
+    Loading makes hundreds of thousands of objects that live on and form no cycles. With the
+    collector running, each collection the allocations trigger walks all of them again: a
+    third of the load time at 10,000 actions, and again after loading, in every collection
+    until the process ends. So the collector pauses while loading, and what exists when it
+    ends is frozen (gc.freeze): left out of later collections, still freed by reference
+    counting. The cost is that cyclic garbage made before loading is never collected, which
+    matters little in a command-line run; a long-lived host can call gc.unfreeze().
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if enabled:
+            gc.enable()
+
+
+def _parse_registry(
+    root: FsPath, files: list[tuple[FsPath, bytes]], problems: list[Problem]
+) -> Registry:
+    """The registry the files make, adding what is wrong with them to `problems`."""
+    # Imported here: pydantic and the models are import time a cached run does not need.
+    from eerstelijn import validate
+
     parts: dict[str, list[Any]] = {"doelen": [], "partijen": [], "acties": [], "zorgbelofte": []}
-    inside = root.resolve()
-    for path in RegistryFiles.find(root).files:
-        model = _FILES.get(path.name, ActiesFile) if path.parent == root else ActiesFile
+    for path, raw in files:
         try:
-            # A link out of the data directory could make CI on a fork read any file.
-            if path.exists() and not path.resolve().is_relative_to(inside):
-                raise _fail(
-                    str(path), 0, 0, "outside-link", "links to a file outside the data directory"
-                )
-            items = _load_file(path, model, (overrides or {}).get(path))
+            plain, source = _parse_file(str(path), raw)
+            items = validate.validate_file(plain, source, validate.model_for(path, root))
         except InvalidRegistry as invalid:
             problems.extend(invalid.problems)
             continue
         for key, values in items.items():
             parts[key].extend(values)
-    if problems:
-        raise InvalidRegistry(problems)
-    return Registry(**parts)
-
-
-def _load_file(
-    path: FsPath, model: type[BaseModel], override: bytes | None = None
-) -> dict[str, list[Any]]:
-    plain, source = _read_yaml(path, override)
-    try:
-        validated = model.model_validate(plain)
-    except ValidationError as error:
-        raise InvalidRegistry(
-            [_schema_problem(e, source, model) for e in error.errors(include_url=False)]
-        ) from None
-    out: dict[str, list[Any]] = {}
-    for key in type(validated).model_fields:
-        items = getattr(validated, key)
-        for index, item in enumerate(items):
-            item._origin = source.origin((key, index))
-        out[key] = items
-    return out
+    return validate.registry(parts)
 
 
 def _fail(file: str, line: int, col: int, code: str, message: str) -> InvalidRegistry:
     return InvalidRegistry([Problem(file, line, col, "", code, Severity.ERROR, message)])
 
 
-def _read_yaml(path: FsPath, override: bytes | None = None) -> tuple[Any, SourceMap]:
-    """Read one YAML file safely, with the positions of everything in it."""
-    file = str(path)
-    raw = _read_bytes(path) if override is None else override
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = raw.count(b"\n", 0, error.start) + 1
-        col = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
-        raise _fail(file, line, col, "encoding", "file is not UTF-8 text") from None
-    if "\0" in text:
-        raise _fail(file, 1, 1, "encoding", "file holds binary data (NUL bytes), not text")
-    if deep := _nesting_too_deep(text):
-        raise _fail(file, *deep, "yaml-syntax", f"nested more than {MAX_NESTING} levels deep")
-    try:
-        document = YAML(typ="rt").load(text)
-    except DuplicateKeyError as error:
-        raise _marked(file, error, "duplicate-key") from None
-    except MarkedYAMLError as error:
-        raise _marked(file, error, "yaml-syntax") from None
-    except YAMLError as error:
-        raise _fail(file, 1, 1, "yaml-syntax", str(error)) from None
-    except RecursionError:
-        raise _fail(file, 1, 1, "yaml-syntax", "nested too deeply") from None
-    except TypeError:
-        # ruamel's constructor fails this way on a key that is itself a mapping or a list.
-        line, col = _complex_key_position(text)
-        raise _fail(file, line, col, "yaml-syntax", "a key must be plain text") from None
-    if document is None:
-        raise _fail(file, 1, 1, "empty-file", "file is empty: expected a mapping with a list")
-    source = SourceMap(file)
-    source.values[()] = (1, 1)
-    try:
-        plain = _Walker(source).convert(document, ())
-    except _Refused as refused:
-        raise InvalidRegistry([refused.problem]) from None
-    return plain, source
-
-
-def _complex_key_position(text: str) -> tuple[int, int]:
-    """Where the first key that is not a scalar stands; only read on that error's path."""
-    pending = [YAML(typ="rt").compose(text)]
-    while pending:
-        node = pending.pop()
-        if isinstance(node, MappingNode):
-            for key, value in node.value:
-                if not isinstance(key, ScalarNode):
-                    return key.start_mark.line + 1, key.start_mark.column + 1
-                pending.append(value)
-        elif isinstance(node, SequenceNode):
-            pending.extend(node.value)
-    return 1, 1
-
-
 def _read_bytes(path: FsPath) -> bytes:
+    """The bytes of one data file, refusing a missing, unreadable or too large one."""
     file = str(path)
     if not path.exists():
         raise _fail(file, 0, 0, "missing-file", "required file is missing")
@@ -207,93 +192,45 @@ def _read_bytes(path: FsPath) -> bytes:
         raise _fail(file, 0, 0, "unreadable", error.strerror or str(error)) from None
 
 
-def _marked(file: str, error: MarkedYAMLError, code: str) -> InvalidRegistry:
-    mark = error.problem_mark or error.context_mark
-    line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-    message = error.problem or error.context or "invalid YAML"
-    if code == "duplicate-key" and error.context_mark is not None:
-        message += f" (first defined on line {error.context_mark.line + 1})"
-    return _fail(file, line, col, code, message)
+def _parse_file(file: str, raw: bytes) -> tuple[Any, SourceMap]:
+    """Read one file's bytes safely as YAML, with the positions of everything in it."""
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        col = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        raise _fail(file, line, col, "encoding", "file is not UTF-8 text") from None
+    if "\0" in text:
+        raise _fail(file, 1, 1, "encoding", "file holds binary data (NUL bytes), not text")
+    if deep := _nesting_too_deep(text):
+        raise _fail(file, *deep, "yaml-syntax", f"nested more than {MAX_NESTING} levels deep")
+    return parse_yaml(text, file)
 
 
-_PLAIN_TAGS = frozenset(
-    f"tag:yaml.org,2002:{name}" for name in ("map", "seq", "str", "int", "float", "bool", "null")
-)
+def parse_yaml(text: str, file: str) -> tuple[Any, SourceMap]:
+    """The plain data of one file's text and its source map; raise InvalidRegistry when unfit.
+
+    fastyaml reads what registry files normally hold; the round-trip reader, the reference,
+    takes the rest and words every error.
+    """
+    from eerstelijn import fastyaml
+
+    source = SourceMap(file)
+    try:
+        return fastyaml.read(text, source), source
+    except fastyaml.Unsupported:
+        pass
+    # Imported here: ruamel costs import time that a run over clean files does not need.
+    from eerstelijn import rtyaml
+
+    try:
+        return rtyaml.read(text, file)
+    except rtyaml.Refused as refused:
+        raise InvalidRegistry([refused.problem]) from None
+
+
 # Deeper than this, no registry file goes; far deeper, ruamel's parser takes seconds to find out.
 MAX_NESTING = 64
-
-
-class _Refused(Exception):
-    """The walk met something registry files may not hold; `problem` says what and where."""
-
-    def __init__(self, problem: Problem) -> None:
-        super().__init__(problem.message)
-        self.problem = problem
-
-
-class _Walker:
-    """Turns ruamel's round-trip tree into plain Python and records positions on the way.
-
-    Anchors (and so aliases and merge keys) and tags are refused, at the first one met: the data
-    needs none of them, an alias can make a small file expand without bound, and a tag asks a
-    loader to build objects. An alias always follows its anchor, so refusing anchors is enough.
-    """
-
-    def __init__(self, source: SourceMap) -> None:
-        self.source = source
-
-    def _refuse(self, path: Path, code: str, message: str) -> NoReturn:
-        line, col = self.source.values.get(path, (1, 1))
-        yaml_path = format_path(path, self.source.labels)
-        raise _Refused(
-            Problem(self.source.file, line, col, yaml_path, code, Severity.ERROR, message)
-        )
-
-    def convert(self, node: Any, path: Path) -> Any:
-        tag = getattr(getattr(node, "tag", None), "value", None)
-        if tag is not None and tag not in _PLAIN_TAGS:
-            self._refuse(path, "yaml-tag", f"tag {tag!r} is not allowed in registry files")
-        anchor = node.yaml_anchor() if hasattr(node, "yaml_anchor") else None
-        if anchor is not None:
-            message = f"anchors and aliases are not allowed (anchor &{anchor.value})"
-            self._refuse(path, "yaml-alias", message)
-        if isinstance(node, CommentedMap):
-            return dict(self._mapping(node, path))
-        if isinstance(node, CommentedSeq):
-            return [self._item(node, index, path) for index in range(len(node))]
-        if isinstance(node, bool | int | float | str) or node is None:
-            return _plain_scalar(node)
-        if isinstance(node, Mapping | Set):  # !!omap, !!set and the like, written without a tag
-            self._refuse(path, "yaml-tag", "only mappings, lists and plain values are allowed")
-        # Dates and timestamps: keep them as text so the schema can say why they do not fit.
-        return str(node)
-
-    def _mapping(self, node: CommentedMap, path: Path) -> Iterator[tuple[str, Any]]:
-        positions = node.lc.data
-        for key in node:
-            child = (*path, str(key))
-            if key not in positions:  # only a merge key (<<) brings keys without a position
-                self._refuse(path, "yaml-alias", "merge keys (<<) are not allowed")
-            key_line, key_col, value_line, value_col = positions[key]
-            key_at = (key_line + 1, key_col + 1)
-            self.source.keys[child] = key_at
-            value = node[key]
-            if isinstance(value, CommentedMap | CommentedSeq):
-                self.source.values[child] = key_at
-            else:
-                self.source.values[child] = (value_line + 1, value_col + 1)
-            yield str(key), self.convert(value, child)
-
-    def _item(self, node: CommentedSeq, index: int, path: Path) -> Any:
-        child = (*path, index)
-        at = _one_based(node.lc.item(index)) or self.source.values.get(path, (1, 1))
-        self.source.values[child] = at
-        value = node[index]
-        if isinstance(value, CommentedMap):
-            label = next((value[k] for k in _ID_KEYS if k in value), None)
-            if isinstance(label, str | int) and not isinstance(label, bool):
-                self.source.labels[child] = str(label)
-        return self.convert(value, child)
 
 
 def _nesting_too_deep(text: str) -> tuple[int, int] | None:
@@ -312,88 +249,3 @@ def _nesting_too_deep(text: str) -> tuple[int, int] | None:
 
 
 _BRACKETS = re.compile(r"[\[\]{}]")
-
-
-def _one_based(position: tuple[int, int] | None) -> tuple[int, int] | None:
-    """ruamel's 0-based (line, col) as 1-based; ruamel has none for some tagged nodes."""
-    return None if position is None else (position[0] + 1, position[1] + 1)
-
-
-def _plain_scalar(value: bool | int | float | str | None) -> bool | int | float | str | None:
-    """ruamel's scalar subclasses (ScalarInt, ScalarFloat, ...) as the builtin types."""
-    for kind in (bool, int, float, str):
-        if isinstance(value, kind):
-            return kind(value)
-    return None
-
-
-def _schema_problem(error: ErrorDetails, source: SourceMap, model: type[BaseModel]) -> Problem:
-    path: Path = tuple(error["loc"])
-    lookup = source.keys if error["type"] == "extra_forbidden" else source.values
-    probe = path
-    while probe and probe not in lookup and probe not in source.values:
-        probe = probe[:-1]
-    line, col = lookup.get(probe) or source.values.get(probe, (1, 1))
-    code = "unknown-field" if error["type"] == "extra_forbidden" else "schema"
-    message = _message(error, path, model)
-    return Problem(
-        source.file, line, col, format_path(path, source.labels), code, Severity.ERROR, message
-    )
-
-
-def _message(error: ErrorDetails, path: Path, model: type[BaseModel]) -> str:
-    """A pydantic error in words a maintainer of the YAML understands."""
-    kind = error["type"]
-    value = error.get("input")
-    ctx: Mapping[str, Any] = error.get("ctx") or {}
-    field = next((p for p in reversed(path) if isinstance(p, str)), "")
-    if kind == "extra_forbidden":
-        return f"unknown field {field!r}" + suggest(field, _ALL_FIELDS)
-    if kind == "missing":
-        return f"missing required field {field!r}"
-    if kind == "model_type" and not path:
-        expected = next(iter(model.model_fields))
-        return f"expected a mapping with the key {expected!r} at the top of the file"
-    if kind in ("model_type", "dict_type", "model_attributes_type"):
-        return f"expected a mapping, got {_describe(value)}"
-    if kind == "list_type":
-        return f"expected a list, got {_describe(value)}"
-    if kind in ("string_type", "str_type"):
-        return f"expected text, got {_describe(value)}"
-    if kind == "literal_error":
-        expected = str(ctx.get("expected", ""))
-        options = [o.strip(" '") for o in expected.replace(" or ", ",").split(",")]
-        return f"{value!r} is not one of {expected}" + suggest(str(value), options)
-    if kind == "string_pattern_mismatch":
-        return f"{value!r} is not a valid {field}: {_PATTERN_HELP.get(field, 'see the README')}"
-    if kind == "too_short":
-        return f"{field!r} must not be empty"
-    if kind == "string_too_short":
-        return f"{field!r} must not be empty text"
-    if kind == "value_error":
-        return str(ctx.get("error", error["msg"]))
-    return f"{error['msg']} (got {_describe(value)})"
-
-
-_PATTERN_HELP = {
-    "doelen": "goal ids are 1 to 5, 6A, 6B or 6C",
-    "id": "use letters, digits, '.', '-' and '_' (doel ids: 1 to 5, 6A, 6B, 6C)",
-    "code": "a partij code has no spaces, commas or brackets",
-    "trekker": "a partij code has no spaces, commas or brackets",
-    "betrokkenen": "a partij code has no spaces, commas or brackets",
-    "leden": "a partij code has no spaces, commas or brackets",
-}
-
-
-def _describe(value: object) -> str:
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    if value is None:
-        return "nothing"
-    if isinstance(value, bool):
-        return f"the boolean {str(value).lower()}"
-    if isinstance(value, int | float):
-        return f"the number {value}"
-    return repr(value)

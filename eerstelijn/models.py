@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Annotated, Literal
 
 from pydantic import (
@@ -82,7 +82,12 @@ def _parse_termijn(value: object) -> Termijn:
         return value
     if isinstance(value, bool) or not isinstance(value, str | int):
         raise ValueError("expected a timing as text, such as 'Q1 2026'")
-    return Termijn.parse(value)
+    return _termijn(value)
+
+
+# A registry repeats a few dozen wordings thousands of times; Termijn is immutable, so equal
+# wordings can share one object, which saves parsing, memory, and pickling in the cache.
+_termijn = lru_cache(maxsize=4096)(Termijn.parse)
 
 
 TermijnVeld = Annotated[
@@ -121,7 +126,11 @@ class _Item(_Model):
     @property
     def origin(self) -> Origin:
         """Where this item stands in the data (a placeholder for items built in code)."""
-        return self._origin or Origin("<memory>", (), {}, {})
+        # Read past pydantic's __getattr__, which costs microseconds per private attribute;
+        # checks ask tens of thousands of origins on a large registry.
+        private = self.__pydantic_private__
+        origin = private.get("_origin") if private else None
+        return origin or Origin("<memory>", (), {}, {})
 
 
 class Bron(_Model):

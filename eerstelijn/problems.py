@@ -7,9 +7,21 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-__all__ = ["Origin", "Path", "Problem", "Severity", "format_path", "suggest"]
+__all__ = [
+    "ID_KEYS",
+    "Origin",
+    "Path",
+    "Problem",
+    "Severity",
+    "SourceMap",
+    "format_path",
+    "suggest",
+]
 
 Path = tuple[str | int, ...]
+
+# Which key names a list item, so that paths read `acties[H3.4]` rather than `acties[7]`.
+ID_KEYS = ("id", "code", "nummer")
 
 
 class Severity(StrEnum):
@@ -81,3 +93,25 @@ class Origin:
         line, col = self.locate(*sub)
         yaml_path = format_path(self.path + sub, self.labels)
         return Problem(self.file, line, col, yaml_path, code, severity, message)
+
+
+@dataclass
+class SourceMap:
+    """Positions of one file's keys and values, 1-based, and the ids that name its list items."""
+
+    file: str
+    values: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    labels: dict[Path, str] = field(default_factory=dict)
+
+    def origin(self, path: Path) -> Origin:
+        """An Origin for the item at `path`."""
+        return Origin(self.file, path, self.values, self.labels)
+
+
+class InvalidRegistry(Exception):
+    """The data directory cannot be read as a registry; `problems` says where and why."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__(f"{len(problems)} problem(s) in the registry")
+        self.problems = sorted(problems)

@@ -22,6 +22,12 @@ CLI_ENV = {"NO_COLOR": "1", "COLUMNS": "100", "TERM": "dumb"}
 RunCli = Callable[..., Result]
 
 
+@pytest.fixture(autouse=True)
+def _no_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests load afresh; tests of the cache turn it on themselves."""
+    monkeypatch.setenv("EERSTELIJN_NO_CACHE", "1")
+
+
 @pytest.fixture
 def registry_copy(tmp_path: Path) -> Path:
     """A writable copy of the fixture registry."""

@@ -84,8 +84,8 @@ def check(
     action without trekker or deadline) that --baseline does not list, 2 when invalid (YAML,
     schema or reference errors) or called wrongly. Other findings are printed but pass.
     """
-    from eerstelijn.checks import run_checks
-    from eerstelijn.load import InvalidRegistry, load_registry
+    from eerstelijn.checking import check_directory
+    from eerstelijn.load import InvalidRegistry
     from eerstelijn.problems import Severity
     from eerstelijn.render import PROBLEM_FORMATS, summary
 
@@ -93,10 +93,9 @@ def check(
     failing = _fail_on(fail_on)
     files = file_count(data)
     try:
-        registry = load_registry(data)
+        problems = check_directory(data, day, opt_in=failing)
     except InvalidRegistry as invalid:
         _invalid(invalid.problems, fmt, files)
-    problems = run_checks(registry, day, opt_in=failing)
     note = ""
     if baseline_file is not None:
         outcome = _apply_baseline(baseline_file, problems, failing)

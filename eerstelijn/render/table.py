@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from typing import TYPE_CHECKING
 
 from rich import box
 from rich.columns import Columns
@@ -12,8 +13,12 @@ from rich.table import Table
 from rich.text import Text
 
 from eerstelijn.kwartaal import Kwartaal
-from eerstelijn.queries import TimelineRow, is_overdue
 from eerstelijn.render.listing import RowStyle, Section, flat
+
+if TYPE_CHECKING:
+    # Only the timeline needs queries (and through it pydantic and the models): `check`, which
+    # imports this package for its problem formats, does not pay for them.
+    from eerstelijn.queries import TimelineRow
 
 ROW_STYLES: dict[RowStyle, str] = {"": "", "overdue": "red", "due": "yellow", "gap": "magenta"}
 
@@ -72,6 +77,8 @@ def render_timeline(
     rows: Sequence[TimelineRow], quarters: Sequence[Kwartaal], as_of: date
 ) -> RenderableType:
     """Quarters across, actions down; a milestone is ◆ (✓ when done, ! when overdue)."""
+    from eerstelijn.queries import is_overdue
+
     if not rows:
         return Text("No milestones in this range.", style="dim")
     current = Kwartaal.from_date(as_of)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from rich.text import Text
+from rich.text import Span, Text
 
 from eerstelijn.problems import Problem, Severity
 
@@ -20,11 +20,18 @@ def location(problem: Problem) -> str:
 
 def render_problems(problems: Sequence[Problem]) -> Text:
     """All problems as lines; severity in colour where the console allows it."""
-    out = Text()
+    # One string and a list of spans: appending piece by piece to a Text costs ~40 µs a
+    # problem, a lot when a large registry has thousands of warnings.
+    lines: list[str] = []
+    spans: list[Span] = []
+    offset = 0
     for problem in problems:
-        out.append(f"{location(problem)}: ")
-        out.append(f"{problem.severity.value}[{problem.code}]", style=_STYLE[problem.severity])
+        head = f"{location(problem)}: "
+        severity = f"{problem.severity.value}[{problem.code}]"
         where = f"{problem.yaml_path}: " if problem.yaml_path else ""
-        out.append(f" {where}{problem.message}\n")
-    out.rstrip()
-    return out
+        line = f"{head}{severity} {where}{problem.message}"
+        start = offset + len(head)
+        spans.append(Span(start, start + len(severity), _STYLE[problem.severity]))
+        lines.append(line)
+        offset += len(line) + 1
+    return Text("\n".join(lines), spans=spans)

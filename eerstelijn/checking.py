@@ -1,0 +1,45 @@
+"""`check` on a directory: load the registry and run every check, with the outcome cached.
+
+Kept apart from checks/ and light to import: a run whose outcome is in the cache reads the files,
+hashes them and unpickles a list of problems, without pydantic, the models or a YAML parser.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from datetime import date
+from pathlib import Path
+
+from eerstelijn.load import Snapshot
+from eerstelijn.problems import InvalidRegistry, Problem
+
+__all__ = ["check_directory"]
+
+
+def check_directory(root: Path, as_of: date, *, opt_in: Collection[str] = ()) -> list[Problem]:
+    """Load the registry in `root` and run every check (and the opt-in ones named); raise
+    InvalidRegistry when it is invalid.
+
+    The outcome is cached with the date it was judged by and the opt-in checks, so a second
+    `check` of unchanged files needs neither the registry nor the checks.
+    """
+    snapshot = Snapshot.read(root)
+    detail = " ".join([as_of.isoformat(), *sorted(opt_in)])
+    hit = snapshot.cached("checks", detail)
+    if isinstance(hit, tuple) and len(hit) == 2 and isinstance(hit[1], list):
+        valid, cached = hit[0], [p for p in hit[1] if isinstance(p, Problem)]
+        if len(cached) == len(hit[1]):
+            if valid is True:
+                return cached
+            if valid is False and cached:
+                raise InvalidRegistry(cached)
+    try:
+        registry = snapshot.registry()
+    except InvalidRegistry as invalid:
+        snapshot.store("checks", (False, invalid.problems), detail)
+        raise
+    from eerstelijn.checks import run_checks
+
+    problems = run_checks(registry, as_of, opt_in=opt_in)
+    snapshot.store("checks", (True, problems), detail)
+    return problems

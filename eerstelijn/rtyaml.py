@@ -1,0 +1,164 @@
+"""The reference reader: ruamel's round-trip tree to plain data, with every position.
+
+It reads about 0.2 MB/s, so load.py reads with fastyaml first and comes here only for what
+fastyaml leaves alone. Its errors are the ones users see: they name the problem in YAML's words
+and where it is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Set
+from typing import Any, NoReturn
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.constructor import DuplicateKeyError
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from eerstelijn.problems import ID_KEYS, Path, Problem, Severity, SourceMap, format_path
+
+__all__ = ["Refused", "read"]
+
+
+def read(text: str, file: str) -> tuple[Any, SourceMap]:
+    """The plain data of one YAML document and its source map; raise Refused when unfit."""
+    try:
+        document = YAML(typ="rt").load(text)
+    except DuplicateKeyError as error:
+        raise _marked(file, error, "duplicate-key") from None
+    except MarkedYAMLError as error:
+        raise _marked(file, error, "yaml-syntax") from None
+    except YAMLError as error:
+        raise _refused(file, 1, 1, "yaml-syntax", str(error)) from None
+    except RecursionError:
+        raise _refused(file, 1, 1, "yaml-syntax", "nested too deeply") from None
+    except TypeError:  # ruamel cannot hash a mapping or list used as a key
+        line, col = _first_complex_key(text)
+        message = "a key must be plain text"
+        raise _refused(file, line, col, "yaml-syntax", message) from None
+    if document is None:
+        raise _refused(file, 1, 1, "empty-file", "file is empty: expected a mapping with a list")
+    source = SourceMap(file)
+    source.values[()] = (1, 1)
+    return _Walker(source).convert(document, ()), source
+
+
+def _first_complex_key(text: str) -> tuple[int, int]:
+    """Where the first key that is not a plain value stands (1-based), from ruamel's node tree."""
+    found: list[tuple[int, int]] = []
+    pending: list[Node] = [YAML(typ="rt").compose(text)]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, MappingNode):
+            for key, value in node.value:
+                if not isinstance(key, ScalarNode):
+                    found.append((key.start_mark.line + 1, key.start_mark.column + 1))
+                pending.extend((key, value))
+        elif isinstance(node, SequenceNode):
+            pending.extend(node.value)
+    return min(found, default=(1, 1))
+
+
+def _refused(file: str, line: int, col: int, code: str, message: str) -> Refused:
+    return Refused(Problem(file, line, col, "", code, Severity.ERROR, message))
+
+
+def _marked(file: str, error: MarkedYAMLError, code: str) -> Refused:
+    mark = error.problem_mark or error.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    message = error.problem or error.context or "invalid YAML"
+    if code == "duplicate-key" and error.context_mark is not None:
+        message += f" (first defined on line {error.context_mark.line + 1})"
+    return _refused(file, line, col, code, message)
+
+
+_PLAIN_TAGS = frozenset(
+    f"tag:yaml.org,2002:{name}" for name in ("map", "seq", "str", "int", "float", "bool", "null")
+)
+
+
+class Refused(Exception):
+    """The file is not YAML a registry may hold; `problem` says what and where."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem.message)
+        self.problem = problem
+
+
+class _Walker:
+    """Turns ruamel's round-trip tree into plain Python and records positions on the way.
+
+    Anchors (and so aliases and merge keys) and tags are refused, at the first one met: the data
+    needs none of them, an alias can make a small file expand without bound, and a tag asks a
+    loader to build objects. An alias always follows its anchor, so refusing anchors is enough.
+    """
+
+    def __init__(self, source: SourceMap) -> None:
+        self.source = source
+
+    def _refuse(self, path: Path, code: str, message: str) -> NoReturn:
+        line, col = self.source.values.get(path, (1, 1))
+        yaml_path = format_path(path, self.source.labels)
+        raise Refused(
+            Problem(self.source.file, line, col, yaml_path, code, Severity.ERROR, message)
+        )
+
+    def convert(self, node: Any, path: Path) -> Any:
+        tag = getattr(getattr(node, "tag", None), "value", None)
+        if tag is not None and tag not in _PLAIN_TAGS:
+            self._refuse(path, "yaml-tag", f"tag {tag!r} is not allowed in registry files")
+        anchor = node.yaml_anchor() if hasattr(node, "yaml_anchor") else None
+        if anchor is not None:
+            message = f"anchors and aliases are not allowed (anchor &{anchor.value})"
+            self._refuse(path, "yaml-alias", message)
+        if isinstance(node, CommentedMap):
+            return dict(self._mapping(node, path))
+        if isinstance(node, CommentedSeq):
+            return [self._item(node, index, path) for index in range(len(node))]
+        if isinstance(node, bool | int | float | str) or node is None:
+            return _plain_scalar(node)
+        if isinstance(node, Mapping | Set):  # !!omap, !!set and the like, written without a tag
+            self._refuse(path, "yaml-tag", "only mappings, lists and plain values are allowed")
+        # Dates and timestamps: keep them as text so the schema can say why they do not fit.
+        return str(node)
+
+    def _mapping(self, node: CommentedMap, path: Path) -> Iterator[tuple[str, Any]]:
+        positions = node.lc.data
+        for key in node:
+            child = (*path, str(key))
+            if key not in positions:  # only a merge key (<<) brings keys without a position
+                self._refuse(path, "yaml-alias", "merge keys (<<) are not allowed")
+            key_line, key_col, value_line, value_col = positions[key]
+            key_at = (key_line + 1, key_col + 1)
+            self.source.keys[child] = key_at
+            value = node[key]
+            if isinstance(value, CommentedMap | CommentedSeq):
+                self.source.values[child] = key_at
+            else:
+                self.source.values[child] = (value_line + 1, value_col + 1)
+            yield str(key), self.convert(value, child)
+
+    def _item(self, node: CommentedSeq, index: int, path: Path) -> Any:
+        child = (*path, index)
+        at = _one_based(node.lc.item(index)) or self.source.values.get(path, (1, 1))
+        self.source.values[child] = at
+        value = node[index]
+        if isinstance(value, CommentedMap):
+            label = next((value[k] for k in ID_KEYS if k in value), None)
+            if isinstance(label, str | int) and not isinstance(label, bool):
+                self.source.labels[child] = str(label)
+        return self.convert(value, child)
+
+
+def _one_based(position: tuple[int, int] | None) -> tuple[int, int] | None:
+    """ruamel's 0-based (line, col) as 1-based; ruamel has none for some tagged nodes."""
+    return None if position is None else (position[0] + 1, position[1] + 1)
+
+
+def _plain_scalar(value: bool | int | float | str | None) -> bool | int | float | str | None:
+    """ruamel's scalar subclasses (ScalarInt, ScalarFloat, ...) as the builtin types."""
+    for kind in (bool, int, float, str):
+        if isinstance(value, kind):
+            return kind(value)
+    return None

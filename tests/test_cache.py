@@ -1,0 +1,266 @@
+"""The registry cache: used when nothing changed, never wrong after any change, safe to lose."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from eerstelijn import cache, load
+from eerstelijn.checking import check_directory
+from eerstelijn.load import InvalidRegistry, Snapshot, load_registry
+from eerstelijn.models import Registry
+from eerstelijn.problems import Problem
+
+
+@pytest.fixture
+def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Turn the cache on, in a fresh directory."""
+    directory = tmp_path / "cache"
+    monkeypatch.delenv(cache.NO_CACHE_ENV)
+    monkeypatch.setenv(cache.CACHE_DIR_ENV, str(directory))
+    return directory
+
+
+def outcome(root: Path) -> str | list[Problem]:
+    """Everything loading yields, origins included, in a form that compares exactly."""
+    try:
+        registry = load_registry(root)
+    except InvalidRegistry as invalid:
+        return invalid.problems
+    items = [*registry.doelen, *registry.partijen, *registry.acties, *registry.zorgbelofte]
+    origins = [
+        (i.origin.file, i.origin.path, dict(i.origin.positions), dict(i.origin.labels))
+        for i in items
+    ]
+    return registry.model_dump_json() + repr(origins)
+
+
+def fresh(root: Path, monkeypatch: pytest.MonkeyPatch) -> str | list[Problem]:
+    with monkeypatch.context() as m:
+        m.setenv(cache.NO_CACHE_ENV, "1")
+        return outcome(root)
+
+
+def count_parses(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """From here on, note the root of every load that does not come from the cache."""
+    calls: list[Path] = []
+    real = load._parse_registry
+
+    def counting(root: Path, *args: object) -> Registry:
+        calls.append(root)
+        return real(root, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(load, "_parse_registry", counting)
+    return calls
+
+
+def parse_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    """From here on, loading that does not come from the cache fails the test."""
+
+    def refuse(*args: object) -> Registry:
+        raise AssertionError("parsed although the cache holds the result")
+
+    monkeypatch.setattr(load, "_parse_registry", refuse)
+
+
+def test_an_unchanged_registry_comes_from_the_cache(
+    cache_dir: Path, registry_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = outcome(registry_copy)
+    assert len(list(cache_dir.glob("*.pickle"))) == 1
+    parse_refused(monkeypatch)
+    assert outcome(registry_copy) == first
+
+
+def test_an_invalid_registry_comes_from_the_cache_too(
+    cache_dir: Path, registry_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (registry_copy / "doelen.yaml").write_text("doelen: [\n", encoding="utf-8")
+    first = outcome(registry_copy)
+    assert isinstance(first, list) and first[0].code == "yaml-syntax"
+    parse_refused(monkeypatch)
+    assert outcome(registry_copy) == first
+
+
+def change_one_byte(root: Path) -> None:
+    path = root / "acties" / "regio-oost.yaml"
+    path.write_bytes(path.read_bytes().replace(b"Oost", b"OosT", 1))
+
+
+def rename_a_file(root: Path) -> None:
+    (root / "acties" / "regio-oost.yaml").rename(root / "acties" / "regio-oost-2.yaml")
+
+
+def add_a_file(root: Path) -> None:
+    text = (root / "acties" / "regio-oost.yaml").read_text(encoding="utf-8")
+    (root / "acties" / "regio-noord.yaml").write_text(
+        text.replace("OOST.", "NOORD."), encoding="utf-8"
+    )
+
+
+def remove_a_file(root: Path) -> None:
+    (root / "acties" / "regio-oost.yaml").unlink()
+
+
+def break_a_file(root: Path) -> None:
+    (root / "zorgbelofte.yaml").write_text("zorgbelofte: {\n", encoding="utf-8")
+
+
+def point_a_link_elsewhere(root: Path) -> None:
+    link = root / "acties" / "link.yaml"
+    link.unlink()
+    link.symlink_to(root / "acties" / "regio-west.yaml")
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        change_one_byte,
+        rename_a_file,
+        add_a_file,
+        remove_a_file,
+        break_a_file,
+        point_a_link_elsewhere,
+    ],
+)
+def test_any_change_misses_the_cache(
+    cache_dir: Path, registry_copy: Path, monkeypatch: pytest.MonkeyPatch, change: object
+) -> None:
+    # Two links to files with the same bytes: repointing one changes no content, only a path.
+    oost = (registry_copy / "acties" / "regio-oost.yaml").read_text(encoding="utf-8")
+    (registry_copy / "acties" / "regio-west.yaml").write_text(oost, encoding="utf-8")
+    (registry_copy / "acties" / "link.yaml").symlink_to(
+        registry_copy / "acties" / "regio-oost.yaml"
+    )
+    outcome(registry_copy)
+    assert callable(change)
+    change(registry_copy)
+    calls = count_parses(monkeypatch)
+    assert outcome(registry_copy) == fresh(registry_copy, monkeypatch)
+    assert calls == [registry_copy, registry_copy]  # the cached run missed, like the fresh one
+
+
+def test_every_single_byte_change_misses_the_cache(
+    cache_dir: Path, registry_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = registry_copy / "acties.yaml"
+    original = path.read_bytes()
+    outcome(registry_copy)
+    for at in range(0, len(original), max(1, len(original) // 40)):
+        changed = bytearray(original)
+        changed[at] = ord("#") if changed[at] != ord("#") else ord(" ")
+        path.write_bytes(bytes(changed))
+        assert outcome(registry_copy) == fresh(registry_copy, monkeypatch), at
+
+
+def test_a_corrupt_entry_is_a_miss(
+    cache_dir: Path, registry_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    expected = outcome(registry_copy)
+    [entry] = cache_dir.glob("*.pickle")
+    whole = entry.read_bytes()
+    header = whole.split(b"\n", 1)[0] + b"\n"
+    for damage in [b"", b"garbage", header, header + b"\x80\x05garbage", whole[: len(whole) // 2]]:
+        entry.write_bytes(damage)
+        assert outcome(registry_copy) == expected
+    entry.write_bytes(header + b"\x80\x05garbage")
+    assert outcome(registry_copy) == fresh(registry_copy, monkeypatch)
+
+
+def test_deleting_the_cache_is_harmless(cache_dir: Path, registry_copy: Path) -> None:
+    expected = outcome(registry_copy)
+    shutil.rmtree(cache_dir)
+    assert outcome(registry_copy) == expected
+    assert list(cache_dir.glob("*.pickle"))
+
+
+def test_the_cache_can_be_turned_off(
+    cache_dir: Path, registry_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(cache.NO_CACHE_ENV, "1")
+    outcome(registry_copy)
+    assert not cache_dir.exists()
+
+
+def test_a_directory_others_may_write_to_is_not_used(cache_dir: Path, registry_copy: Path) -> None:
+    cache_dir.mkdir()
+    cache_dir.chmod(0o777)
+    outcome(registry_copy)
+    assert not list(cache_dir.iterdir())
+
+
+def test_an_unwritable_cache_does_not_fail_the_run(
+    tmp_path: Path, registry_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "not-a-directory"
+    blocker.write_text("", encoding="utf-8")
+    monkeypatch.delenv(cache.NO_CACHE_ENV)
+    monkeypatch.setenv(cache.CACHE_DIR_ENV, str(blocker / "cache"))
+    assert outcome(registry_copy) == fresh(registry_copy, monkeypatch)
+
+
+def test_a_change_of_the_tool_misses_the_cache(
+    cache_dir: Path, registry_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    outcome(registry_copy)
+    monkeypatch.setattr(cache, "_tool_fingerprint", lambda: ["another version"])
+    parse_calls = count_parses(monkeypatch)
+    outcome(registry_copy)
+    assert parse_calls == [registry_copy]
+
+
+def test_the_default_directory_follows_xdg() -> None:
+    found = cache.RegistryCache.find({"XDG_CACHE_HOME": "/x"})
+    assert found is not None and found.directory == Path("/x/eerstelijn")
+    assert cache.RegistryCache.find({"EERSTELIJN_NO_CACHE": "1"}) is None
+    explicit = cache.RegistryCache.find({"EERSTELIJN_CACHE_DIR": "/y", "XDG_CACHE_HOME": "/x"})
+    assert explicit is not None and explicit.directory == Path("/y")
+
+
+AS_OF = date(2026, 1, 15)
+
+
+def checked(root: Path, as_of: date = AS_OF) -> list[Problem] | tuple[str, list[Problem]]:
+    try:
+        return check_directory(root, as_of)
+    except InvalidRegistry as invalid:
+        return ("invalid", invalid.problems)
+
+
+def test_check_results_come_from_the_cache_for_the_same_files_and_date(
+    cache_dir: Path, registry_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (registry_copy / "acties" / "regio-oost.yaml").write_text(
+        (registry_copy / "acties" / "regio-oost.yaml")
+        .read_text(encoding="utf-8")
+        .replace("trekker: [", "trekker: [Onbekend, "),
+        encoding="utf-8",
+    )
+    first = checked(registry_copy)
+    assert first and isinstance(first, list)
+
+    def refuse(self: Snapshot) -> Registry:
+        raise AssertionError("loaded although the cache holds the check")
+
+    with monkeypatch.context() as m:
+        m.setattr(Snapshot, "registry", refuse)
+        assert checked(registry_copy) == first
+    # Another date is another check; the registry itself still comes from the cache.
+    parse_refused(monkeypatch)
+    assert checked(registry_copy, date(2030, 1, 1)) == first
+
+
+def test_cached_check_results_follow_every_change(
+    cache_dir: Path, registry_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    checked(registry_copy)
+    for change in (change_one_byte, add_a_file, break_a_file):
+        change(registry_copy)
+        mine = checked(registry_copy)
+        with monkeypatch.context() as m:
+            m.setenv(cache.NO_CACHE_ENV, "1")
+            assert mine == checked(registry_copy), change.__name__
+        assert mine == checked(registry_copy)  # and again, now from the cache

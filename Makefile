@@ -11,11 +11,11 @@ $(BIN)/python:
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e .
+	$(BIN)/python -m pip install --quiet --config-settings editable_mode=compat -e .
 	touch $@
 
 $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --config-settings editable_mode=compat -e '.[dev]'
 	touch $@ $(VENV)/.installed
 
 # The main job: the overview of the registry in data/.
@@ -45,7 +45,7 @@ fuzz: $(VENV)/.installed-dev
 # Timings against python's floor and yamllint, real and synthetic registries (docs/performance.md).
 BENCH_ROUNDS ?= 5
 $(VENV)/.installed-bench: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
+	$(BIN)/python -m pip install --quiet --config-settings editable_mode=compat -e '.[dev,bench]'
 	touch $@ $(VENV)/.installed-dev $(VENV)/.installed
 
 bench: $(VENV)/.installed-bench

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
-
-from dateutil import parser
+from functools import cache
+from typing import TYPE_CHECKING
 
 from eerstelijn.kwartaal import Kwartaal, TimingError
+
+if TYPE_CHECKING:
+    from dateutil.parser import parserinfo
 
 __all__ = ["DateError", "parse_as_of"]
 
@@ -41,16 +44,21 @@ _WEEKDAYS: list[tuple[str, ...]] = [
 ]
 
 
-class DutchParserInfo(parser.parserinfo):
-    """Month and weekday names in Dutch and English, so "31 maart 2026" reads as a date."""
+@cache
+def _dutch() -> parserinfo:
+    """Month and weekday names in Dutch and English, so "31 maart 2026" reads as a date.
 
-    # dateutil takes any number of names per month; its type stubs allow only two or three.
-    MONTHS = _MONTHS  # type: ignore[assignment]
-    WEEKDAYS = _WEEKDAYS  # type: ignore[assignment]
-    JUMP = [*parser.parserinfo.JUMP, "de", "van"]  # noqa: RUF012
+    Built on first use: most runs say "today" or an ISO date and need no dateutil parser.
+    """
+    from dateutil import parser
 
+    class DutchParserInfo(parser.parserinfo):
+        # dateutil takes any number of names per month; its type stubs allow two or three.
+        MONTHS = _MONTHS  # type: ignore[assignment]
+        WEEKDAYS = _WEEKDAYS  # type: ignore[assignment]
+        JUMP = [*parser.parserinfo.JUMP, "de", "van"]  # noqa: RUF012
 
-_INFO = DutchParserInfo(dayfirst=True)
+    return DutchParserInfo(dayfirst=True)
 
 
 def parse_as_of(text: str, today: date) -> date:
@@ -68,12 +76,15 @@ def parse_as_of(text: str, today: date) -> date:
         return Kwartaal.parse(cleaned).first_day
     except TimingError:
         pass
+    from dateutil import parser
+
     first: datetime | None
     second: datetime | None
     try:
         # Parsed against two different defaults, a text that leaves out its day, month or
         # year gives two different answers: such a text is refused rather than completed.
-        first, second = (parser.parse(cleaned, parserinfo=_INFO, default=d) for d in _DEFAULTS)
+        info = _dutch()
+        first, second = (parser.parse(cleaned, parserinfo=info, default=d) for d in _DEFAULTS)
     except (ValueError, OverflowError):
         first = second = None
     if first is None or first != second:

@@ -14,6 +14,7 @@ from eerstelijn.cli.common import (
     ExitCode,
     app,
     as_of_date,
+    colour_possible,
     console,
     emit,
     file_count,
@@ -44,9 +45,16 @@ class ProblemFormat(StrEnum):
 def _invalid(problems: list[Problem], fmt: ProblemFormat, files: int) -> NoReturn:
     from eerstelijn.render import PROBLEM_FORMATS, summary
 
-    emit(PROBLEM_FORMATS[fmt.value](problems))
-    console(stderr=True).print(summary(problems, files), markup=False)
+    emit(PROBLEM_FORMATS[_problem_format(fmt)](problems))
+    typer.echo(summary(problems, files), err=True)
     raise typer.Exit(ExitCode.INVALID)
+
+
+def _problem_format(fmt: ProblemFormat) -> str:
+    """The renderer for `fmt`: coloured text only where colour can show."""
+    if fmt is ProblemFormat.text and not colour_possible():
+        return "plain"
+    return fmt.value
 
 
 @app.command()
@@ -101,10 +109,8 @@ def check(
         outcome = _apply_baseline(baseline_file, problems, failing)
         problems = [*outcome.new, *outcome.stale]
         note = _baseline_note(outcome)
-    emit(PROBLEM_FORMATS[fmt.value](problems))
-    console(stderr=fmt is not ProblemFormat.text).print(
-        summary(problems, files) + note, markup=False
-    )
+    emit(PROBLEM_FORMATS[_problem_format(fmt)](problems))
+    typer.echo(summary(problems, files) + note, err=fmt is not ProblemFormat.text)
     if any(p.severity is Severity.ERROR for p in problems):
         raise typer.Exit(ExitCode.INVALID)
     if any(p.code in failing for p in problems):
@@ -113,11 +119,12 @@ def check(
 
 def _fail_on(values: list[str] | None) -> frozenset[str]:
     """The finding codes of --fail-on (repeated or comma-separated), or the default ones."""
-    from eerstelijn.checks import CHECKS, DEFAULT_FAIL_ON, finding_codes
+    if values is None:
+        # Spelled out, not imported: loading every check module costs a cached check a third.
+        return frozenset(DEFAULT_FAIL_ON_TEXT.split(","))
+    from eerstelijn.checks import CHECKS, finding_codes
     from eerstelijn.problems import suggest
 
-    if values is None:
-        return frozenset(DEFAULT_FAIL_ON)
     codes = [code.strip() for value in values for code in value.split(",") if code.strip()]
     if not codes:
         raise typer.BadParameter("name at least one finding code", param_hint="'--fail-on'")

@@ -6,6 +6,7 @@ shell completion stay fast. Each helper imports the core where it needs it.
 
 from __future__ import annotations
 
+import os
 import sys
 from datetime import date
 from enum import IntEnum, StrEnum
@@ -95,17 +96,26 @@ def console(*, stderr: bool = False) -> Console:
     return Console(stderr=stderr, highlight=False, soft_wrap=False)
 
 
+def colour_possible() -> bool:
+    """Whether rich could colour standard output at all: a terminal, or FORCE_COLOR.
+
+    Where it could not (CI logs, pipes), plain text is printed without loading rich; where it
+    could, rich decides, honouring NO_COLOR and TERM.
+    """
+    return bool(os.environ.get("FORCE_COLOR")) or sys.stdout.isatty()
+
+
 def emit(output: RenderableType) -> None:
     """Print a renderer's output: strings as they are, rich renderables on the console."""
-    from rich.text import Text
-
-    if isinstance(output, str | Text) and not str(output):
-        return
     if isinstance(output, str):
         sys.stdout.write(output)
-    else:
-        # Problem lines must stay one per line for editors and grep; tables may wrap.
-        console().print(output, soft_wrap=isinstance(output, Text))
+        return
+    from rich.text import Text
+
+    if isinstance(output, Text) and not output.plain:
+        return
+    # Problem lines must stay one per line for editors and grep; tables may wrap.
+    console().print(output, soft_wrap=isinstance(output, Text))
 
 
 def as_of_date(text: str) -> date:

@@ -1,33 +1,47 @@
 """Turning problems and query results into text: one module per output format.
 
-Machine formats (json, csv, github) return plain strings; human formats return rich
-renderables, which the CLI prints on a console that knows about TTYs and NO_COLOR.
+Machine formats (json, csv, github) and plain text return strings; human formats return
+rich renderables, which the CLI prints on a console that knows about TTYs and NO_COLOR.
+A format's module is imported when it is first used: a check in CI never loads rich.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-
-from rich.console import RenderableType
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
 from eerstelijn.problems import Problem, Severity
-from eerstelijn.render import csv, github, json, markdown, table, text
 from eerstelijn.render.csv import SeveralSections
-from eerstelijn.render.listing import Section
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+    from eerstelijn.render.listing import Section
 
 __all__ = ["LISTING_FORMATS", "PROBLEM_FORMATS", "SeveralSections", "summary"]
 
+
+def _on_use(module: str, function: str) -> Callable[[Any], Any]:
+    def render(items: Any) -> Any:
+        return getattr(import_module(f"eerstelijn.render.{module}"), function)(items)
+
+    render.__doc__ = f"eerstelijn.render.{module}.{function}, imported on first use."
+    return render
+
+
 LISTING_FORMATS: dict[str, Callable[[Sequence[Section]], RenderableType]] = {
-    "table": table.render_sections,
-    "json": json.render_sections,
-    "csv": csv.render_sections,
-    "markdown": markdown.render_sections,
+    "table": _on_use("table", "render_sections"),
+    "json": _on_use("json", "render_sections"),
+    "csv": _on_use("csv", "render_sections"),
+    "markdown": _on_use("markdown", "render_sections"),
 }
 
 PROBLEM_FORMATS: dict[str, Callable[[Sequence[Problem]], RenderableType]] = {
-    "text": text.render_problems,
-    "json": json.render_problems,
-    "github": github.render_problems,
+    "text": _on_use("text", "render_problems"),
+    "plain": _on_use("text", "problem_lines"),
+    "json": _on_use("json", "render_problems"),
+    "github": _on_use("github", "render_problems"),
 }
 
 

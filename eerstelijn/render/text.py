@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-
-from rich.text import Span, Text
+from typing import TYPE_CHECKING
 
 from eerstelijn.problems import Problem, Severity
+
+if TYPE_CHECKING:
+    from rich.text import Text
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow"}
 
@@ -18,18 +20,30 @@ def location(problem: Problem) -> str:
     return f"{problem.file}:{problem.line}:{problem.col}"
 
 
+def _line(problem: Problem) -> tuple[str, str]:
+    head = f"{location(problem)}: "
+    where = f"{problem.yaml_path}: " if problem.yaml_path else ""
+    return head, f"{problem.severity.value}[{problem.code}] {where}{problem.message}"
+
+
+def problem_lines(problems: Sequence[Problem]) -> str:
+    """All problems as plain lines, for output that cannot show colour anyway."""
+    return "".join(f"{head}{rest}\n" for head, rest in map(_line, problems))
+
+
 def render_problems(problems: Sequence[Problem]) -> Text:
     """All problems as lines; severity in colour where the console allows it."""
+    from rich.text import Span, Text
+
     # One string and a list of spans: appending piece by piece to a Text costs ~40 µs a
     # problem, a lot when a large registry has thousands of warnings.
     lines: list[str] = []
     spans: list[Span] = []
     offset = 0
     for problem in problems:
-        head = f"{location(problem)}: "
+        head, rest = _line(problem)
         severity = f"{problem.severity.value}[{problem.code}]"
-        where = f"{problem.yaml_path}: " if problem.yaml_path else ""
-        line = f"{head}{severity} {where}{problem.message}"
+        line = head + rest
         start = offset + len(head)
         spans.append(Span(start, start + len(severity), _STYLE[problem.severity]))
         lines.append(line)

@@ -7,8 +7,6 @@ from datetime import date, datetime
 from functools import cache
 from typing import TYPE_CHECKING
 
-from eerstelijn.kwartaal import Kwartaal, TimingError
-
 if TYPE_CHECKING:
     from dateutil.parser import parserinfo
 
@@ -44,6 +42,17 @@ _WEEKDAYS: list[tuple[str, ...]] = [
 ]
 
 
+def _quarter_start(text: str) -> date | None:
+    """The first day of the quarter `text` names, or None when it names none."""
+    # Imported here: a run with --as-of today (every CI run) needs no quarter arithmetic.
+    from eerstelijn.kwartaal import Kwartaal, TimingError
+
+    try:
+        return Kwartaal.parse(text).first_day
+    except TimingError:
+        return None
+
+
 @cache
 def _dutch() -> parserinfo:
     """Month and weekday names in Dutch and English, so "31 maart 2026" reads as a date.
@@ -72,10 +81,8 @@ def parse_as_of(text: str, today: date) -> date:
         # dateutil would read 2026-13-01 as 13 January: an ISO-shaped text must be valid ISO.
         if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", cleaned):
             raise DateError(f"{text!r} is not a date: no such day in the calendar") from None
-    try:
-        return Kwartaal.parse(cleaned).first_day
-    except TimingError:
-        pass
+    if (start := _quarter_start(cleaned)) is not None:
+        return start
     from dateutil import parser
 
     first: datetime | None

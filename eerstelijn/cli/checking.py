@@ -165,18 +165,17 @@ def baseline(
     written: the registry must be valid.
     """
     from eerstelijn.baseline import dumps_baseline, entries_for
-    from eerstelijn.checks import run_checks
-    from eerstelijn.load import InvalidRegistry, load_registry
+    from eerstelijn.checking import check_directory
+    from eerstelijn.load import InvalidRegistry
     from eerstelijn.problems import Severity
 
     day = as_of_date(as_of)
     failing = _fail_on(fail_on)
     files = file_count(data)
     try:
-        registry = load_registry(data)
+        problems = check_directory(data, day, opt_in=failing)
     except InvalidRegistry as invalid:
         report_invalid(invalid.problems, files)
-    problems = run_checks(registry, day, opt_in=failing)
     errors = [p for p in problems if p.severity is Severity.ERROR]
     if errors:
         report_invalid(errors, files)

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+from pathlib import Path
+
+from tests.conftest import REGISTRY
 
 CORE = [
     "eerstelijn.kwartaal",
@@ -37,3 +41,33 @@ def test_core_does_not_import_the_cli_stack() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
     assert out.strip() == "[]"
+
+
+def test_a_cached_check_needs_no_pydantic_or_yaml_parser(tmp_path: Path) -> None:
+    """A second `check` of unchanged files answers from the cache: it must not pay for the
+    models, a YAML parser or (through typer) pydantic. This is what keeps `check` in front of
+    yamllint; a typer that coerces options through pydantic fails it (see pyproject.toml)."""
+    code = (
+        "import sys\n"
+        "from eerstelijn.cli import main\n"
+        f"sys.argv = ['eerstelijn', 'check', '--data', {str(REGISTRY)!r},"
+        " '--as-of', '2026-01-15']\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit as stop:\n"
+        "    code = stop.code\n"
+        "heavy = ('pydantic', 'ruamel.yaml', 'yaml', 'eerstelijn.models', 'rich')\n"
+        "print(code, sorted(m for m in heavy if m in sys.modules), file=sys.stderr)\n"
+    )
+    env = {**os.environ, "EERSTELIJN_CACHE_DIR": str(tmp_path / "cache")}
+    env.pop("EERSTELIJN_NO_CACHE", None)
+    env["NO_COLOR"] = "1"
+    runs = [
+        subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+        for _ in range(2)
+    ]
+    first, second = (run.stderr.strip().splitlines()[-1] for run in runs)
+    assert runs[0].stdout == runs[1].stdout
+    assert "pydantic" in first  # the cold run did load and validate
+    assert second.endswith("[]"), f"a cached check (exit, heavy modules) loaded: {second}"
+    assert first.split()[0] == second.split()[0]  # same exit code

@@ -10,13 +10,17 @@ from pathlib import Path
 __all__ = ["write_atomic"]
 
 
-def write_atomic(path: Path, data: bytes, *, mode: int | None = None) -> None:
+def write_atomic(
+    path: Path, data: bytes, *, mode: int | None = None, exclusive: bool = False
+) -> None:
     """Write `data` to `path` through a temporary file in the same directory and a rename.
 
     The temporary file is written whole and fsynced before the rename, so a reader (an editor,
     a web server, a calendar polling the file) sees the old or the new version, never a mix;
     on any failure the temporary file is removed and `path` stays as it was. `mode` sets the
-    permissions (default: those of a new file under the umask). Raises OSError.
+    permissions (default: those of a new file under the umask). With `exclusive`, `path` must
+    not exist: the whole file appears at once, or FileExistsError is raised and nothing is
+    written. Raises OSError.
     """
     handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     temporary = Path(name)
@@ -30,12 +34,30 @@ def write_atomic(path: Path, data: bytes, *, mode: int | None = None) -> None:
             os.close(handle)
         # mkstemp creates the file for its owner only; the result is meant to be shared.
         temporary.chmod(_new_file_mode() if mode is None else mode)
-        temporary.replace(path)
+        if exclusive:
+            _link_new(temporary, path)
+        else:
+            temporary.replace(path)
     except BaseException:
         with contextlib.suppress(OSError):
             temporary.unlink()
         raise
     _sync_directory(path.parent)
+
+
+def _link_new(temporary: Path, path: Path) -> None:
+    # A hard link is created whole or not at all, and never over an existing file.
+    try:
+        os.link(temporary, path)
+    except FileExistsError:
+        raise
+    except OSError:
+        # A file system without hard links: claim the name, then rename over the claim. A
+        # reader may see the empty claim for that moment, never a partial file.
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        temporary.replace(path)
+        return
+    temporary.unlink()
 
 
 def _new_file_mode() -> int:

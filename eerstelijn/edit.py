@@ -77,6 +77,15 @@ _WIDTH = 4096
 # A comment indented this far or more, after a top-level list item, belongs to that item.
 _ITEM_COLUMN = 4
 
+# A new regional file: its name, the line that points editors at the schema, its first text.
+_NEW_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
+_SCHEMA_LINE = re.compile(r"(?P<prefix>#\s*yaml-language-server:\s*\$schema=)(?P<ref>\S+)\s*")
+_NEW_ACTIES_FILE = (
+    "# The actions of a regional agenda, beside the national acties.yaml: the same schema,\n"
+    "# and ids unique across all files.\n"
+    "acties: []\n"
+)
+
 _QUARTER = re.compile(r"[Qq]\d\s*[-/ ]?\s*\d{4}|\d{4}\s*[- ]?\s*[Qq]\d")
 
 
@@ -106,23 +115,25 @@ class WriteError(EditError):
 
 @dataclass(frozen=True)
 class FileEdit:
-    """One file's bytes before and after an edit."""
+    """One file's bytes before and after an edit; `new` when the edit creates the file."""
 
     path: Path
     before: bytes
     after: bytes
+    new: bool = False
 
     @property
     def changed(self) -> bool:
-        """True when the edit changes the file."""
-        return self.before != self.after
+        """True when the edit changes (or creates) the file."""
+        return self.new or self.before != self.after
 
     def diff(self) -> str:
-        """The change as a unified diff, git style (`a/` and `b/` before the path)."""
+        """The change as a unified diff, git style (`a/` and `b/` before the path, /dev/null
+        for a file that does not exist yet)."""
         lines = difflib.unified_diff(
             self.before.decode("utf-8").splitlines(keepends=True),
             self.after.decode("utf-8").splitlines(keepends=True),
-            fromfile=f"a/{self.path}",
+            fromfile="/dev/null" if self.new else f"a/{self.path}",
             tofile=f"b/{self.path}",
         )
         return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
@@ -211,13 +222,14 @@ def next_id(registry: Registry, hoofdstuk: str) -> str:
 
 
 def add(root: Path, actie: NewActie, *, file: Path | None = None) -> tuple[FileEdit, str]:
-    """Add an action to acties.yaml (or to `file`, one of the registry's acties files).
+    """Add an action to acties.yaml (or to `file`, one of the registry's acties files, or a
+    new `acties/NAME.yaml` that the edit creates, for a regional agenda's first action).
 
     It goes after the last action of its hoofdstuk in that file, else at the end. Returns the
     edit and the new action's id.
     """
     registry = _load_valid(root)
-    target = _acties_file(root, file)
+    target, exists = _acties_file(root, file)
     actie_id = _new_id(registry, actie)
     if not actie.doelen:
         raise EditError("give at least one doel (--doel)")
@@ -227,7 +239,7 @@ def add(root: Path, actie: NewActie, *, file: Path | None = None) -> tuple[FileE
         trekker=_codes(registry, actie.trekker),
         betrokkenen=_codes(registry, actie.betrokkenen),
     )
-    doc = _Document.read(target)
+    doc = _Document.read(target) if exists else _Document.new_acties_file(root, target)
     items = doc.tree["acties"]
     if not isinstance(items, CommentedSeq):
         raise EditError(f"{target}: 'acties' is not a list")
@@ -274,8 +286,12 @@ def write(edit: FileEdit) -> None:
     The new bytes go to a temporary file in the same directory, are flushed and fsynced, then
     renamed over the original; on any failure the original stays as it was and the temporary
     file is removed. A lock on the original makes the check and the rename one step, so two
-    concurrent edits of one file never both win.
+    concurrent edits of one file never both win. A new file is created only if no file of
+    that name has appeared meanwhile.
     """
+    if edit.new:
+        _create(edit)
+        return
     try:
         fd = os.open(edit.path, os.O_RDONLY)
     except OSError as error:
@@ -312,6 +328,19 @@ def _replace(path: Path, data: bytes) -> None:
         raise WriteError(f"{path}: {error.strerror or error}; the file is unchanged") from None
 
 
+def _create(edit: FileEdit) -> None:
+    try:
+        edit.path.parent.mkdir(exist_ok=True)
+        write_atomic(edit.path, edit.after, exclusive=True)
+    except FileExistsError:
+        raise ConflictError(
+            f"{edit.path} was created by someone else meanwhile; nothing was written. "
+            "Run the command again to add to it."
+        ) from None
+    except OSError as error:
+        raise WriteError(f"{edit.path}: {error.strerror or error}; nothing was written") from None
+
+
 def _yaml() -> YAML:
     yaml = YAML(typ="rt")
     yaml.preserve_quotes = True
@@ -327,6 +356,17 @@ class _Document:
     path: Path
     before: bytes
     tree: Any
+    new: bool = False
+
+    @classmethod
+    def new_acties_file(cls, root: Path, path: Path) -> _Document:
+        """An empty acties file at `path`, pointing editors at the schema as acties.yaml does."""
+        header = _NEW_ACTIES_FILE
+        first = _first_line(root / "acties.yaml")
+        if (match := _SCHEMA_LINE.fullmatch(first)) and not _is_url_or_absolute(match["ref"]):
+            # One directory deeper than acties.yaml, so one more step up to the schema.
+            header = f"{match['prefix']}../{match['ref']}\n" + header
+        return cls(path, b"", _yaml().load(header), new=True)
 
     @classmethod
     def read(cls, path: Path, *, canonical: bool = True) -> _Document:
@@ -359,7 +399,7 @@ class _Document:
 
 
 def _finish(root: Path, doc: _Document) -> FileEdit:
-    edit = FileEdit(doc.path, doc.before, doc.dump())
+    edit = FileEdit(doc.path, doc.before, doc.dump(), new=doc.new)
     if edit.changed:
         _validate(root, {doc.path: edit.after})
     return edit
@@ -487,22 +527,47 @@ def _move_trailing_comment(node: CommentedMap, old: Any, new: Any) -> None:
     )
 
 
-def _acties_file(root: Path, file: Path | None) -> Path:
+def _acties_file(root: Path, file: Path | None) -> tuple[Path, bool]:
+    """The acties file to add to, as the registry names it, and whether it exists already."""
     files = [
         p
         for p in RegistryFiles.find(root).files
         if (p.parent == root and p.name == "acties.yaml") or p.parent == root / "acties"
     ]
     if file is None:
-        return root / "acties.yaml"
+        return root / "acties.yaml", True
+    named = {file.resolve(), (root / file).resolve()}
     for path in files:
-        if path.resolve() in (file.resolve(), (root / file).resolve()):
-            return path
+        if path.resolve() in named:
+            return path, True
+    folder = (root / "acties").resolve()
+    for candidate in sorted(named):
+        if (
+            candidate.parent == folder
+            and folder.is_relative_to(root.resolve())  # not through a link out of the registry
+            and candidate.suffix == ".yaml"
+            and _NEW_NAME.fullmatch(candidate.stem)
+            and not candidate.exists()
+            and not candidate.is_symlink()
+        ):
+            return root / "acties" / candidate.name, False
     raise UnknownName(
-        f"{file} is not an acties file of the registry in {root} "
-        f"(acties.yaml or acties/*.yaml; create a new file by hand first)"
+        f"{file} is not an acties file of the registry in {root}: give acties.yaml, an "
+        "existing acties/NAME.yaml, or a new acties/NAME.yaml (letters, digits, '-' and '_')"
         + suggest(str(file), [str(p) for p in files])
     )
+
+
+def _first_line(path: Path) -> str:
+    try:
+        with path.open(encoding="utf-8-sig") as handle:
+            return handle.readline().rstrip("\r\n")
+    except (OSError, UnicodeDecodeError):
+        return ""
+
+
+def _is_url_or_absolute(ref: str) -> bool:
+    return "://" in ref or ref.startswith("/")
 
 
 def _new_id(registry: Registry, actie: NewActie) -> str:

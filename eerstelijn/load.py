@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path as FsPath
@@ -40,10 +40,13 @@ class RegistryFiles:
     files: tuple[FsPath, ...]
 
     @classmethod
-    def find(cls, root: FsPath) -> RegistryFiles:
-        """The four fixed files, then `acties/*.yaml` in name order."""
-        extra = sorted((root / "acties").glob("*.yaml")) if (root / "acties").is_dir() else []
-        return cls(root, (*(root / name for name in _NAMES), *extra))
+    def find(cls, root: FsPath, *, new: Iterable[FsPath] = ()) -> RegistryFiles:
+        """The four fixed files, then `acties/*.yaml` in name order, counting the `acties/*.yaml`
+        among `new` (files an edit is about to create) as if they were there.
+        """
+        extra = set((root / "acties").glob("*.yaml")) if (root / "acties").is_dir() else set()
+        extra |= {p for p in new if p.parent == root / "acties" and p.suffix == ".yaml"}
+        return cls(root, (*(root / name for name in _NAMES), *sorted(extra)))
 
 
 def load_registry(root: FsPath, overrides: Mapping[FsPath, bytes] | None = None) -> Registry:
@@ -80,7 +83,7 @@ class Snapshot:
         problems: list[Problem] = []
         files: list[tuple[FsPath, bytes]] = []
         inside = root.resolve()
-        for path in RegistryFiles.find(root).files:
+        for path in RegistryFiles.find(root, new=overrides or ()).files:
             try:
                 # A link out of the data directory could make CI on a fork read any file.
                 if path.exists() and not path.resolve().is_relative_to(inside):

@@ -40,3 +40,35 @@ def test_a_failed_write_keeps_the_old_file(tmp_path: Path, monkeypatch: pytest.M
         write_atomic(target, b"new")
     assert target.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["index.html"]
+
+
+def test_an_exclusive_write_creates_the_file_whole(tmp_path: Path) -> None:
+    target = tmp_path / "regio-west.yaml"
+    write_atomic(target, b"acties: []\n", exclusive=True)
+    assert target.read_bytes() == b"acties: []\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["regio-west.yaml"]
+
+
+def test_an_exclusive_write_never_replaces_a_file(tmp_path: Path) -> None:
+    target = tmp_path / "regio-west.yaml"
+    target.write_bytes(b"theirs")
+    with pytest.raises(FileExistsError):
+        write_atomic(target, b"ours", exclusive=True)
+    assert target.read_bytes() == b"theirs"
+    assert [p.name for p in tmp_path.iterdir()] == ["regio-west.yaml"]
+
+
+def test_an_exclusive_write_works_without_hard_links(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_links(source: object, target: object) -> None:
+        raise OSError(1, "Operation not permitted")
+
+    monkeypatch.setattr(os, "link", no_links)
+    target = tmp_path / "regio-west.yaml"
+    write_atomic(target, b"ours", exclusive=True)
+    assert target.read_bytes() == b"ours"
+    assert [p.name for p in tmp_path.iterdir()] == ["regio-west.yaml"]
+    with pytest.raises(FileExistsError):
+        write_atomic(target, b"again", exclusive=True)
+    assert target.read_bytes() == b"ours"

@@ -87,6 +87,23 @@ def test_add_reports_the_new_id(run_cli: RunCli, registry_copy: Path) -> None:
     assert result.stderr.splitlines()[-1] == "added H4.2"
 
 
+def test_add_starts_a_new_regional_file(run_cli: RunCli, registry_copy: Path) -> None:
+    west = registry_copy / "acties" / "regio-west.yaml"
+    args = [
+        "add", "--titel", "RESV opgericht", "--hoofdstuk", "H2", "--doel", "1",
+        "--regio", "West", "--bron", "RESV", "--file", west, "--data", registry_copy,
+    ]  # fmt: skip
+    preview = run_cli(*args, "--dry-run")
+    assert preview.exit_code == 0
+    assert preview.stdout.startswith(f"--- /dev/null\n+++ b/{west}\n")
+    assert not west.exists()
+    result = run_cli(*args)
+    assert result.exit_code == 0, result.output
+    assert result.stderr == f"created {west}\nadded H2.3\n"
+    shown = run_cli("show", "H2.3", "--data", registry_copy, "--format", "json")
+    assert '"regio": "West"' in shown.stdout
+
+
 def test_nothing_to_change(run_cli: RunCli) -> None:
     result = run_cli("set-status", "H2.1", "open", "--data", REGISTRY)
     assert (result.exit_code, result.stdout, result.stderr) == (0, "", "nothing to change\n")

@@ -12,6 +12,8 @@ import re
 import shutil
 import tempfile
 from collections.abc import Callable, Iterator
+from dataclasses import replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -393,7 +395,7 @@ def test_an_edit_that_breaks_the_schema_is_refused() -> None:
             lambda: edit.add(
                 REGISTRY,
                 edit.NewActie(titel="x", doelen=["1"], sectie="s", id="X"),
-                file=Path("acties/regio-west.yaml"),
+                file=Path("acties/regio-west.yml"),
             ),
             "not an acties file",
         ),
@@ -534,6 +536,75 @@ def test_add_to_a_new_regional_file(tmp_path: Path) -> None:
         "    doelen: [1]\n    trekker: []\n"
         "    bron: {document: realisatieagenda, sectie: RESV}\n"
     )
+
+
+def test_add_creates_a_regional_file_that_does_not_exist_yet(tmp_path: Path) -> None:
+    root = copy_of(REAL_DATA, tmp_path / "data")
+    oost = root / "acties" / "regio-oost.yaml"
+    new = edit.NewActie(
+        titel="Eerste", doelen=["1"], sectie="RESV", hoofdstuk="H2", regio="Oost",
+        trekker=["ZN"], mijlpalen=[("Start", "Q1 2027")],
+    )  # fmt: skip
+    change, actie_id = edit.add(root, new, file=oost)
+    assert not oost.exists(), "nothing is written before `write`"
+    assert change.new and change.changed and change.before == b""
+    assert change.diff().startswith(f"--- /dev/null\n+++ b/{oost}\n@@ -0,0 +1,")
+    text = change.after.decode()
+    # It points editors at the schema from one directory deeper than acties.yaml.
+    assert text.startswith("# yaml-language-server: $schema=../../schemas/acties.schema.json\n")
+    assert f"acties:\n  - id: {actie_id}\n" in text
+    edit.write(change)
+    assert oost.read_bytes() == change.after
+    registry = load_registry(root)
+    added = registry.actie(actie_id)
+    assert added is not None and added.regio == "Oost"
+    assert [e for e in edit.fmt(root) if e.changed] == [], "the new file is canonical"
+    # The next action for that region goes into the file now there.
+    second, _ = edit.add(root, replace(new, titel="Tweede"), file=oost)
+    assert not second.new and second.before == change.after
+
+
+def test_add_creates_the_acties_folder_too(tmp_path: Path) -> None:
+    root = copy_of(REAL_DATA, tmp_path / "data")
+    assert not (root / "acties").exists()
+    new = edit.NewActie(titel="Eerste", doelen=["1"], sectie="RESV", hoofdstuk="H2")
+    change, actie_id = edit.add(root, new, file=Path("acties/regio-west.yaml"))
+    edit.write(change)
+    added = load_registry(root).actie(actie_id)
+    assert added is not None and added.titel == "Eerste"
+
+
+@pytest.mark.parametrize(
+    "name", ["elders/regio.yaml", "acties/regio.yml", "acties/.verborgen.yaml", "acties/a b.yaml"]
+)
+def test_add_creates_only_acties_files(tmp_path: Path, name: str) -> None:
+    root = copy_of(REGISTRY, tmp_path / "data")
+    new = edit.NewActie(titel="x", doelen=["1"], sectie="s", hoofdstuk="H2")
+    with pytest.raises(edit.UnknownName, match=re.escape("new acties/NAME.yaml")):
+        edit.add(root, new, file=root / name)
+    assert not (root / name).exists()
+
+
+def test_a_new_file_someone_else_created_meanwhile_is_not_overwritten(tmp_path: Path) -> None:
+    root = copy_of(REGISTRY, tmp_path / "data")
+    west = root / "acties" / "regio-west.yaml"
+    new = edit.NewActie(titel="x", doelen=["1"], sectie="s", hoofdstuk="H2")
+    change, _ = edit.add(root, new, file=west)
+    west.write_text("# theirs\nacties: []\n")
+    with pytest.raises(edit.ConflictError, match="created by someone else"):
+        edit.write(change)
+    assert west.read_text() == "# theirs\nacties: []\n"
+
+
+def test_a_new_file_is_validated_with_the_rest(tmp_path: Path) -> None:
+    # What `add` validates before it creates a file: the registry as it would be with it.
+    root = copy_of(REGISTRY, tmp_path / "data")
+    west = root / "acties" / "regio-west.yaml"
+    # The fixture's regional file under a second name: the same id in two files.
+    clash = (root / "acties" / "regio-oost.yaml").read_bytes()
+    problems = integrity_problems(load_registry(root, {west: clash}), date(2026, 1, 15))
+    assert ("duplicate-id", str(west)) in {(p.code, p.file) for p in problems}
+    assert not west.exists()
 
 
 def test_fmt_leaves_comments_in_canonical_places_alone(tmp_path: Path) -> None:

@@ -77,7 +77,7 @@ def _apply(make: Callable[[], Sequence[FileEdit]], *, dry_run: bool) -> list[Fil
         else:
             for change in changed:
                 edit.write(change)
-                typer.echo(f"updated {change.path}", err=True)
+                typer.echo(f"{'created' if change.new else 'updated'} {change.path}", err=True)
     except (edit.EditError, InvalidRegistry) as error:
         _edit_failed(error)
     if not changed:
@@ -203,7 +203,9 @@ def add(
     file: Annotated[
         Path | None,
         typer.Option(
-            metavar="FILE", help="The acties file to add to, e.g. data/acties/regio-oost.yaml."
+            metavar="FILE",
+            help="The acties file to add to, e.g. data/acties/regio-oost.yaml; a new"
+            " acties/NAME.yaml is created.",
         ),
     ] = None,
     data: DataOption = Path("data"),

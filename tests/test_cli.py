@@ -104,3 +104,9 @@ def test_every_command_has_help_text(run_cli: RunCli, command: str) -> None:
 def test_version(run_cli: RunCli) -> None:
     result = run_cli("--version")
     assert result.stdout.startswith("eerstelijn ")
+
+
+def test_a_mistyped_command_is_a_usage_error_with_one_suggestion(run_cli: RunCli) -> None:
+    result = run_cli("overdu")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == "Error: No such command 'overdu'. Did you mean 'overdue'?"

@@ -109,4 +109,5 @@ def test_version(run_cli: RunCli) -> None:
 def test_a_mistyped_command_is_a_usage_error_with_one_suggestion(run_cli: RunCli) -> None:
     result = run_cli("overdu")
     assert result.exit_code == 2
-    assert result.stderr.splitlines()[-1] == "Error: No such command 'overdu'. Did you mean 'overdue'?"
+    last = result.stderr.splitlines()[-1]
+    assert last == "Error: No such command 'overdu'. Did you mean 'overdue'?"

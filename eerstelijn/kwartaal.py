@@ -84,7 +84,7 @@ class Kwartaal:
         return f"{self.year}-Q{self.q}"
 
 
-TermijnSoort = Literal["kwartaal", "jaar", "voor", "vanaf", "na", "per"]
+TermijnSoort = Literal["kwartaal", "jaar", "voor", "vanaf", "na", "per", "mogelijk"]
 
 _YEAR = r"(?P<y>\d{4})"
 _PERIOD = r"(?P<period>[Qq]\d\s*[-/ ]?\s*\d{4}|\d{4}\s*[- ]?\s*[Qq]\d|\d{4})"
@@ -94,6 +94,7 @@ _PHRASES: tuple[tuple[TermijnSoort, re.Pattern[str]], ...] = (
     ("vanaf", re.compile(rf"^vanaf {_PERIOD}$", re.IGNORECASE)),
     ("na", re.compile(rf"^na {_PERIOD}$", re.IGNORECASE)),
     ("per", re.compile(rf"^per {_PERIOD}$", re.IGNORECASE)),
+    ("mogelijk", re.compile(rf"^mogelijk (?:al )?in {_PERIOD}$", re.IGNORECASE)),
     ("jaar", re.compile(rf"^(?:in )?{_YEAR}$", re.IGNORECASE)),
 )
 
@@ -105,6 +106,7 @@ ACCEPTED_FORMS = (
     "'vanaf Q1 2026'",
     "'na Q4 2025'",
     "'per 2027'",
+    "'mogelijk al in 2025'",
 )
 
 
@@ -131,6 +133,7 @@ TIMING_PATTERN = (
             rf"(?:{_any_case('in ')})?{_SCHEMA_YEAR}",
             rf"{_any_case('voor de zomer van ')}{_SCHEMA_YEAR}",
             rf"(?:{_SCHEMA_WORDS}) {_SCHEMA_PERIOD}",
+            rf"{_any_case('mogelijk ')}(?:{_any_case('al ')})?{_any_case('in ')}{_SCHEMA_PERIOD}",
         )
     )
     + r")$"
@@ -151,8 +154,8 @@ class Termijn:
     """When a milestone is due, as the source words it, with what that wording commits to.
 
     `deadline` is the last quarter in which the milestone is on time, or None when the wording
-    sets no deadline (a start, or a moment after which something applies). `start` is the
-    earliest quarter the wording allows, where it names one.
+    sets no deadline (a start, a moment after which something applies, or what may happen as
+    early as some time). `start` is the earliest quarter the wording allows, where it names one.
     """
 
     tekst: str
@@ -190,7 +193,9 @@ class Termijn:
             return cls(written, soort, first, None)
         # A quarter-like text with a bad quarter or year gets the quarter's own, sharper message.
         if re.search(r"[Qq]\d", written):
-            Kwartaal.parse(re.sub(r"^(voor|vanaf|na|per)\s+", "", written, flags=re.IGNORECASE))
+            Kwartaal.parse(
+                re.sub(r"^(voor|vanaf|na|per|mogelijk (al )?in)\s+", "", written, flags=re.I)
+            )
         raise TimingError(
             f"{written!r} is not a timing this registry understands; use one of "
             + ", ".join(ACCEPTED_FORMS)

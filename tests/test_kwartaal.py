@@ -91,6 +91,8 @@ def test_last_day_is_the_real_end_of_the_quarter() -> None:
         ("vanaf 2025", "vanaf", "Q1 2025", None),
         ("na Q4 2025", "na", "Q1 2026", None),
         ("per 2027", "per", "Q1 2027", None),
+        ("mogelijk al in 2025", "mogelijk", "Q1 2025", None),
+        ("mogelijk in Q3 2025", "mogelijk", "Q3 2025", None),
     ],
 )
 def test_interpretation_rules(

@@ -3,6 +3,7 @@
 Each edit loads the registry, changes one file's round-trip tree (ruamel.yaml keeps comments,
 blank lines, quoting and flow style), validates the registry as it would be after the edit,
 and returns FileEdits holding the old and the new bytes. Nothing is written until `write`.
+How the tree is laid out (key order, quoting, where comments go) is layout.py's concern.
 """
 
 from __future__ import annotations
@@ -14,25 +15,22 @@ import io
 import os
 import re
 import stat
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any, get_args
 
 from pydantic import BaseModel
-from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.error import CommentMark
-from ruamel.yaml.scalarstring import DoubleQuotedScalarString, ScalarString
-from ruamel.yaml.tokens import CommentToken
 
-from eerstelijn import queries
+from eerstelijn import layout, queries
 from eerstelijn.atomic import write_atomic
 from eerstelijn.checks import integrity_problems
-from eerstelijn.kwartaal import Kwartaal, Termijn, TimingError
+from eerstelijn.kwartaal import Termijn, TimingError
+from eerstelijn.layout import normalise_termijn
 from eerstelijn.load import InvalidRegistry, RegistryFiles, load_registry
-from eerstelijn.models import Actie, Belofte, Bron, Doel, Mijlpaal, Partij, Registry, Status
+from eerstelijn.models import Actie, Mijlpaal, Registry, Status
 from eerstelijn.problems import suggest
 
 __all__ = [
@@ -58,24 +56,9 @@ __all__ = [
 STATUSES: tuple[str, ...] = get_args(Status)
 HOOFDSTUKKEN: tuple[str, ...] = get_args(get_args(Actie.model_fields["hoofdstuk"].annotation)[0])
 
-# Which model describes the items under a key, for the canonical key order.
-_ITEMS: dict[str, type[BaseModel]] = {
-    "doelen": Doel,
-    "partijen": Partij,
-    "acties": Actie,
-    "zorgbelofte": Belofte,
-}
-_NESTED: dict[str, type[BaseModel]] = {"mijlpalen": Mijlpaal, "bron": Bron}
-
 # The integrity checks that decide whether a registry may be written do not depend on the
 # date; a fixed one keeps the core off the clock.
 _ANY_DAY = date(2000, 1, 1)
-
-# Canonical layout: the indentation of data/ (mapping 2, sequence 4 with the dash at 2).
-# Long titles stay on one line: the width is never reached.
-_WIDTH = 4096
-# A comment indented this far or more, after a top-level list item, belongs to that item.
-_ITEM_COLUMN = 4
 
 # A new regional file: its name, the line that points editors at the schema, its first text.
 _NEW_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
@@ -85,8 +68,6 @@ _NEW_ACTIES_FILE = (
     "# and ids unique across all files.\n"
     "acties: []\n"
 )
-
-_QUARTER = re.compile(r"[Qq]\d\s*[-/ ]?\s*\d{4}|\d{4}\s*[- ]?\s*[Qq]\d")
 
 
 class EditError(Exception):
@@ -183,7 +164,7 @@ def set_status(root: Path, actie_id: str, status: str, *, mijlpaal: int | None =
         target, model = node["mijlpalen"][mijlpaal - 1], Mijlpaal
         current = actie.mijlpalen[mijlpaal - 1].status
     if status != current:
-        _put(target, "status", status, model)
+        layout.put(target, "status", status, model)
     return _finish(root, doc)
 
 
@@ -245,7 +226,7 @@ def add(root: Path, actie: NewActie, *, file: Path | None = None) -> tuple[FileE
         raise EditError(f"{target}: 'acties' is not a list")
     if not items:
         items.fa.set_block_style()  # a new file's `acties: []` becomes a list of mappings
-    _insert_item(items, _position(items, actie.hoofdstuk), _new_node(actie, actie_id))
+    layout.insert_item(items, _position(items, actie.hoofdstuk), _new_node(actie, actie_id))
     return _finish(root, doc), actie_id
 
 
@@ -259,25 +240,13 @@ def fmt(root: Path) -> list[FileEdit]:
     edits: list[FileEdit] = []
     for path in RegistryFiles.find(root).files:
         doc = _Document.read(path, canonical=False)
-        _reindent_comments(doc.tree, (), 0)
-        _canonicalise(doc.tree)
+        layout.reindent_comments(doc.tree, (), 0)
+        layout.canonicalise(doc.tree)
         edits.append(FileEdit(path, doc.before, doc.dump()))
     changed = {e.path: e.after for e in edits if e.changed}
     if changed:
         _validate(root, changed)
     return edits
-
-
-def normalise_termijn(text: str) -> str:
-    """Write each quarter in a timing as 'Q1 2026': 'voor q3-2025' becomes 'voor Q3 2025'."""
-
-    def canonical(match: re.Match[str]) -> str:
-        try:
-            return str(Kwartaal.parse(match[0]))
-        except TimingError:
-            return match[0]
-
-    return _QUARTER.sub(canonical, text)
 
 
 def write(edit: FileEdit) -> None:
@@ -341,14 +310,6 @@ def _create(edit: FileEdit) -> None:
         raise WriteError(f"{edit.path}: {error.strerror or error}; nothing was written") from None
 
 
-def _yaml() -> YAML:
-    yaml = YAML(typ="rt")
-    yaml.preserve_quotes = True
-    yaml.width = _WIDTH
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    return yaml
-
-
 @dataclass
 class _Document:
     """One registry file: the bytes read and the round-trip tree made from them."""
@@ -366,7 +327,7 @@ class _Document:
         if (match := _SCHEMA_LINE.fullmatch(first)) and not _is_url_or_absolute(match["ref"]):
             # One directory deeper than acties.yaml, so one more step up to the schema.
             header = f"{match['prefix']}../{match['ref']}\n" + header
-        return cls(path, b"", _yaml().load(header), new=True)
+        return cls(path, b"", layout.round_trip_yaml().load(header), new=True)
 
     @classmethod
     def read(cls, path: Path, *, canonical: bool = True) -> _Document:
@@ -375,7 +336,7 @@ class _Document:
             raw = path.read_bytes()
         except OSError as error:
             raise EditError(f"{path}: {error.strerror or error}") from None
-        doc = cls(path, raw, _yaml().load(raw.decode("utf-8-sig")))
+        doc = cls(path, raw, layout.round_trip_yaml().load(raw.decode("utf-8-sig")))
         if canonical and doc.dump() != raw:
             raise NotCanonical(
                 f"{path} is not in canonical form, so an edit would change other lines too; "
@@ -386,7 +347,7 @@ class _Document:
     def dump(self) -> bytes:
         """The tree as YAML text."""
         out = io.StringIO()
-        _yaml().dump(self.tree, out)
+        layout.round_trip_yaml().dump(self.tree, out)
         return out.getvalue().encode("utf-8")
 
     def item(self, actie: Actie) -> CommentedMap:
@@ -455,17 +416,11 @@ def _canonical(registry: Registry, code: object) -> str:
     return partij.code if partij is not None else str(code)
 
 
-def _flow(values: Iterable[Any]) -> CommentedSeq:
-    seq = CommentedSeq(values)
-    seq.fa.set_flow_style()
-    return seq
-
-
 def _add_codes(registry: Registry, node: CommentedMap, key: str, codes: Sequence[str]) -> None:
     """Append the codes not there yet (also not under an alias)."""
     seq = node.get(key)
     if not isinstance(seq, CommentedSeq):
-        _put(node, key, _flow(codes), Actie)
+        layout.put(node, key, layout.flow(codes), Actie)
         return
     if not seq:
         seq.fa.set_flow_style()  # `[]` has no style of its own; the data writes codes in flow
@@ -489,42 +444,6 @@ def _remove_codes(
             assert isinstance(seq, CommentedSeq)
             seq.remove(entry)
             have.remove(entry)
-
-
-def _put(node: CommentedMap, key: str, value: Any, model: type[BaseModel]) -> None:
-    """Set `key`; a new key goes where the model's field order puts it."""
-    if key in node:
-        node[key] = value
-        return
-    order = list(model.model_fields)
-    rank = order.index(key)
-    later = [i for i, k in enumerate(node) if k in order and order.index(k) > rank]
-    if later:
-        node.insert(later[0], key, value)
-        return
-    last = list(node)[-1] if node else None
-    node[key] = value
-    if last is not None:
-        _move_trailing_comment(node, last, key)
-
-
-def _move_trailing_comment(node: CommentedMap, old: Any, new: Any) -> None:
-    """Full-line comments after the last key of a mapping follow whatever key is last now.
-
-    ruamel.yaml keeps them with the key before them; a key added after it would land below
-    them. An end-of-line comment stays on its line.
-    """
-    entry = node.ca.items.get(old)
-    if not entry or len(entry) < 3 or entry[2] is None:
-        return
-    token = entry[2]
-    eol, _, rest = token.value.partition("\n")
-    if not rest:
-        return
-    entry[2] = CommentToken(eol + "\n", token.start_mark, None) if eol else None
-    node.ca.items.setdefault(new, [None, None, None, None])[2] = CommentToken(
-        "\n" + rest, CommentMark(0), None
-    )
 
 
 def _acties_file(root: Path, file: Path | None) -> tuple[Path, bool]:
@@ -588,39 +507,28 @@ def _new_id(registry: Registry, actie: NewActie) -> str:
 def _new_node(actie: NewActie, actie_id: str) -> CommentedMap:
     node = CommentedMap()
     node["id"] = actie_id
-    node["titel"] = _text(actie.titel)
+    node["titel"] = layout.text(actie.titel)
     if actie.hoofdstuk:
         node["hoofdstuk"] = actie.hoofdstuk
     if actie.regio:
-        node["regio"] = _text(actie.regio)
+        node["regio"] = layout.text(actie.regio)
     # YAML reads `[1, 2]` as numbers and the data writes goals that way; 6A stays text.
-    node["doelen"] = _flow(int(d) if d.isdigit() else d for d in actie.doelen)
-    node["trekker"] = _flow(dict.fromkeys(actie.trekker))
+    node["doelen"] = layout.flow(int(d) if d.isdigit() else d for d in actie.doelen)
+    node["trekker"] = layout.flow(dict.fromkeys(actie.trekker))
     if actie.betrokkenen:
-        node["betrokkenen"] = _flow(dict.fromkeys(actie.betrokkenen))
+        node["betrokkenen"] = layout.flow(dict.fromkeys(actie.betrokkenen))
     if actie.mijlpalen:
         node["mijlpalen"] = CommentedSeq(_new_mijlpaal(o, d) for o, d in actie.mijlpalen)
     if actie.toelichting:
-        node["toelichting"] = _text(actie.toelichting)
-    bron = CommentedMap(document=actie.document, sectie=_text(actie.sectie, flow=True))
+        node["toelichting"] = layout.text(actie.toelichting)
+    bron = CommentedMap(document=actie.document, sectie=layout.text(actie.sectie, flow=True))
     bron.fa.set_flow_style()
     node["bron"] = bron
     return node
 
 
-def _text(value: str, *, flow: bool = False) -> str:
-    """Text as the data writes it: plain where YAML allows, else in double quotes."""
-    probe = CommentedMap(k=value)
-    if flow:
-        probe.fa.set_flow_style()
-    out = io.StringIO()
-    _yaml().dump(probe, out)
-    written = out.getvalue().removeprefix("{").removeprefix("k: ")
-    return DoubleQuotedScalarString(value) if written[:1] in ("'", '"') else value
-
-
 def _new_mijlpaal(omschrijving: str, deadline: str | None) -> CommentedMap:
-    node = CommentedMap(omschrijving=_text(omschrijving))
+    node = CommentedMap(omschrijving=layout.text(omschrijving))
     if deadline:
         try:
             Termijn.parse(deadline)
@@ -634,162 +542,3 @@ def _position(items: CommentedSeq, hoofdstuk: str | None) -> int:
     """After the file's last action of the same hoofdstuk, else at the end."""
     same = [i for i, item in enumerate(items) if hoofdstuk and item.get("hoofdstuk") == hoofdstuk]
     return same[-1] + 1 if same else len(items)
-
-
-def _insert_item(items: CommentedSeq, index: int, node: CommentedMap) -> None:
-    """Insert a list item, keeping comments with the items they belong to.
-
-    ruamel.yaml stores the comments between two items as the pre-comment of the second (at
-    the end: as the list's end comment). An indented run at their start belongs to the item
-    above, so it stays above the new item; the rest (a blank line, a heading) stays with the
-    item below. The new item gets a blank line before it when the items are spaced that way.
-    """
-    at_end = index >= len(items)
-    between: list[Any] = list(items.ca.end or []) if at_end else _pre_comments(items, index)
-    split = next(
-        (n for n, t in enumerate(between) if _column(t) < _ITEM_COLUMN),
-        len(between),
-    )
-    above, below = between[:split], between[split:]
-    items.insert(index, node)
-    own = [*above, *([CommentToken("\n", CommentMark(0), None)] if _spaced(items) else [])]
-    if at_end:
-        items.ca.end = below or None
-    elif index + 1 in items.ca.items:
-        items.ca.items[index + 1][1] = below or None
-    if own:
-        items.ca.items[index] = [None, own, None, None]
-
-
-def _pre_comments(items: CommentedSeq, index: int) -> list[Any]:
-    entry = items.ca.items.get(index)
-    return list(entry[1] or []) if entry and len(entry) > 1 else []
-
-
-def _column(token: Any) -> int:
-    if not token.value.lstrip(" ").startswith("#"):
-        return 0  # a blank line
-    mark = token.start_mark
-    return int(mark.column) if mark is not None else 0
-
-
-def _spaced(items: CommentedSeq) -> bool:
-    """True when the items of this list are separated by blank lines."""
-    return any(
-        tokens and tokens[0].value.startswith("\n")
-        for index in range(1, len(items))
-        if (tokens := _pre_comments(items, index))
-    )
-
-
-def _canonicalise(tree: Any) -> None:
-    if not isinstance(tree, CommentedMap):
-        return
-    for key, model in _ITEMS.items():
-        items = tree.get(key)
-        if isinstance(items, CommentedSeq):
-            for item in items:
-                _canonical_item(item, model)
-
-
-def _canonical_item(node: Any, model: type[BaseModel]) -> None:
-    if not isinstance(node, CommentedMap):
-        return
-    _reorder(node, list(model.model_fields))
-    for key, child_model in _NESTED.items():
-        if key in model.model_fields:
-            for child in _each(node.get(key)):
-                _canonical_item(child, child_model)
-    deadline = node.get("deadline") if model is Mijlpaal else None
-    if isinstance(deadline, str):
-        normal = normalise_termijn(deadline)
-        if normal != deadline:
-            # Keep the quoting the file used.
-            node["deadline"] = (
-                type(deadline)(normal) if isinstance(deadline, ScalarString) else normal
-            )
-
-
-Levels = tuple[tuple[int, int], ...]
-
-
-def _reindent_comments(node: Any, levels: Levels, column: int) -> None:
-    """Move full-line comments along when fmt re-indents the lines around them.
-
-    `levels` pairs the original column of each enclosing mapping's keys and list's dashes with
-    its canonical column (`column` for this node); a comment at one of those columns moves
-    with it. An end-of-line comment moves as far as the start of its line.
-    """
-    if not isinstance(node, CommentedMap | CommentedSeq) or node.fa.flow_style():
-        return
-    if node.lc.col is not None:
-        levels = (*levels, (int(node.lc.col), column))
-    slots: list[Any] = [node.ca.comment, *node.ca.items.values(), [node.ca.end]]
-    for slot in slots:
-        if isinstance(slot, list):
-            _reindent_slot(slot, levels)
-    for child in node.values() if isinstance(node, CommentedMap) else node:
-        _reindent_comments(child, levels, column + 2)
-
-
-def _reindent_slot(slot: list[Any], levels: Levels) -> None:
-    """A token in the slot itself follows a value (its first line is that value's end);
-    tokens in a list within it are whole lines."""
-    for index, entry in enumerate(slot):
-        if isinstance(entry, CommentToken):
-            slot[index] = _reindent_token(entry, levels, whole_line=False)
-        elif isinstance(entry, list):
-            entry[:] = [
-                _reindent_token(t, levels, whole_line=True) if isinstance(t, CommentToken) else t
-                for t in entry
-            ]
-
-
-def _reindent_token(token: Any, levels: Levels, *, whole_line: bool) -> Any:
-    first, newline, rest = token.value.partition("\n")
-    lines = [
-        _new_column(len(line) - len(line.lstrip(" ")), levels) * " " + line.lstrip(" ")
-        if line.lstrip(" ").startswith("#")
-        else line
-        for line in rest.splitlines(keepends=True)
-    ]
-    value = first + newline + "".join(lines)
-    mark = token.start_mark
-    column = int(mark.column) if mark is not None else 0
-    if whole_line and first.startswith("#"):
-        column = _new_column(column, levels)
-    elif first.startswith("#") and levels:
-        # An end-of-line comment keeps its distance from the start of its line.
-        column = max(0, column + levels[-1][1] - levels[-1][0])
-    if value == token.value and (mark is None or column == mark.column):
-        return token
-    return CommentToken(value, CommentMark(column), None)
-
-
-def _new_column(column: int, levels: Levels) -> int:
-    """The canonical column for a comment at `column`: it keeps its place after the deepest
-    level at or before it."""
-    below = [(old, new) for old, new in levels if old <= column]
-    if not below:
-        return column
-    deepest = max(old for old, _ in below)
-    new = [n for old, n in below if old == deepest][-1]
-    return new + column - deepest
-
-
-def _each(value: Any) -> Iterator[Any]:
-    if isinstance(value, CommentedSeq):
-        yield from value
-    elif value is not None:
-        yield value
-
-
-def _reorder(node: CommentedMap, order: list[str]) -> None:
-    keys = list(node)
-    wanted = [k for k in order if k in node] + [k for k in keys if k not in order]
-    if keys == wanted:
-        return
-    for key in wanted:
-        node.move_to_end(key)
-    if keys[-1] != wanted[-1]:
-        _move_trailing_comment(node, keys[-1], wanted[-1])

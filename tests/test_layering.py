@@ -26,6 +26,7 @@ CORE = [
     "eerstelijn.ics",
     "eerstelijn.report",
     "eerstelijn.edit",
+    "eerstelijn.layout",
     "eerstelijn.baseline",
     "eerstelijn.schema",
 ]

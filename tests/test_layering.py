@@ -62,6 +62,7 @@ def test_a_cached_check_needs_no_pydantic_or_yaml_parser(tmp_path: Path) -> None
     )
     env = {**os.environ, "EERSTELIJN_CACHE_DIR": str(tmp_path / "cache")}
     env.pop("EERSTELIJN_NO_CACHE", None)
+    env.pop("FORCE_COLOR", None)  # plain output, as in a CI log: rich is not needed
     env["NO_COLOR"] = "1"
     runs = [
         subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)

@@ -11,8 +11,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from eerstelijn.checking import check_directory
 from eerstelijn.problems import InvalidRegistry
+from eerstelijn.registry.outcome import check_directory
 
 
 def main() -> int:

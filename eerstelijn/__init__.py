@@ -16,7 +16,7 @@ _HOMES = {
     "Belofte": "eerstelijn.models",
     "Bron": "eerstelijn.models",
     "Doel": "eerstelijn.models",
-    "InvalidRegistry": "eerstelijn.load",
+    "InvalidRegistry": "eerstelijn.registry.load",
     "Kwartaal": "eerstelijn.kwartaal",
     "Mijlpaal": "eerstelijn.models",
     "Partij": "eerstelijn.models",
@@ -24,7 +24,7 @@ _HOMES = {
     "Registry": "eerstelijn.models",
     "Severity": "eerstelijn.problems",
     "Termijn": "eerstelijn.kwartaal",
-    "load_registry": "eerstelijn.load",
+    "load_registry": "eerstelijn.registry.load",
 }
 
 __all__ = [
@@ -46,9 +46,9 @@ __all__ = [
 
 if TYPE_CHECKING:
     from eerstelijn.kwartaal import Kwartaal, Termijn
-    from eerstelijn.load import InvalidRegistry, load_registry
     from eerstelijn.models import Actie, Belofte, Bron, Doel, Mijlpaal, Partij, Registry
     from eerstelijn.problems import Problem, Severity
+    from eerstelijn.registry.load import InvalidRegistry, load_registry
 
 
 def __getattr__(name: str) -> Any:

@@ -16,7 +16,7 @@ import atheris
 
 # Instrumenting ruamel and pydantic too would make each run ~50x slower; our code is the target.
 with atheris.instrument_imports(include=["eerstelijn"]):
-    from eerstelijn.load import InvalidRegistry, load_registry
+    from eerstelijn.registry.load import InvalidRegistry, load_registry
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 NAMES = sorted(p.name for p in DATA.glob("*.yaml"))

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from eerstelijn.load import load_registry
 from eerstelijn.queries import agenda
+from eerstelijn.registry.load import load_registry
 from tests.conftest import REAL_DATA, REGISTRY, Golden, RunCli
 
 REPO = Path(__file__).parent.parent

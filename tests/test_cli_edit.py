@@ -8,9 +8,9 @@ import pytest
 from typer.testing import CliRunner
 
 from eerstelijn import cli
-from eerstelijn.cli import editing
+from eerstelijn.cli import edit_commands as editing
 from tests.conftest import CLI_ENV, FIXTURES, REAL_DATA, REGISTRY, Golden, RunCli
-from tests.test_edit import messy_registry
+from tests.editing.test_edit import messy_registry
 
 # Golden diffs name the files as `registry/...`: the commands run in tests/fixtures.
 GOLDEN_CASES = {

@@ -14,9 +14,9 @@ from ruamel.yaml import YAML
 
 from eerstelijn.checks import run_checks
 from eerstelijn.kwartaal import Kwartaal
-from eerstelijn.load import load_registry
 from eerstelijn.models import Actie, Registry
 from eerstelijn.problems import Severity
+from eerstelijn.registry.load import load_registry
 from tests.conftest import REAL_DATA
 
 BRONNEN = REAL_DATA.parent / "bronnen"

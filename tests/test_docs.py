@@ -11,7 +11,7 @@ import typer
 
 from eerstelijn.checks import CHECKS, OPT_IN
 from eerstelijn.cli import app
-from eerstelijn.docs import checks_markdown
+from tools.checks_doc import checks_markdown
 
 ROOT = Path(__file__).parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -52,7 +52,7 @@ def documented_codes(markdown: str) -> set[str]:
 
 def test_checks_md_is_generated() -> None:
     assert CHECKS_MD.read_text(encoding="utf-8") == checks_markdown(), (
-        "docs/checks.md is out of date: run python -m eerstelijn.docs > docs/checks.md"
+        "docs/checks.md is out of date: run python -m tools.checks_doc > docs/checks.md"
     )
 
 

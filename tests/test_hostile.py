@@ -10,11 +10,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from eerstelijn import load
 from eerstelijn.checks import run_checks
-from eerstelijn.load import InvalidRegistry, load_registry
 from eerstelijn.models import Registry
 from eerstelijn.problems import Problem
+from eerstelijn.registry import load
+from eerstelijn.registry.load import InvalidRegistry, load_registry
 from tests.conftest import FIXTURES, REAL_DATA, RunCli
 
 BOMB = "".join(

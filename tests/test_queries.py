@@ -7,7 +7,6 @@ from datetime import date
 import pytest
 
 from eerstelijn.kwartaal import Kwartaal
-from eerstelijn.load import load_registry
 from eerstelijn.models import Registry
 from eerstelijn.queries import (
     ActieFilter,
@@ -21,6 +20,7 @@ from eerstelijn.queries import (
     timeline,
     zorgbelofte_coverage,
 )
+from eerstelijn.registry.load import load_registry
 from tests.conftest import REAL_DATA, REGISTRY
 
 AS_OF = date(2026, 1, 15)

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from eerstelijn import __version__
-from eerstelijn.load import load_registry
 from eerstelijn.queries import overdue
+from eerstelijn.registry.load import load_registry
 from eerstelijn.report import build_page
 from tests.conftest import REAL_DATA, REGISTRY, RunCli
 from tests.report_html import Node, parse

@@ -10,11 +10,16 @@ from typing import Annotated
 
 import typer
 
-from eerstelijn.cli import checking, editing, querying, reporting
+from eerstelijn.cli import ci_commands, edit_commands, query_commands, report_commands
 from eerstelijn.cli.common import ExitCode, app
 
 __all__ = ["ExitCode", "app", "main"]
-_COMMAND_MODULES = (checking, editing, querying, reporting)  # imported for their commands
+_COMMAND_MODULES = (
+    ci_commands,
+    edit_commands,
+    query_commands,
+    report_commands,
+)  # imported for their commands
 
 
 def _version(value: bool) -> None:

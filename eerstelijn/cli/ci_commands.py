@@ -92,9 +92,9 @@ def check(
     action without trekker or deadline) that --baseline does not list, 2 when invalid (YAML,
     schema or reference errors) or called wrongly. Other findings are printed but pass.
     """
-    from eerstelijn.checking import check_directory
-    from eerstelijn.load import InvalidRegistry
     from eerstelijn.problems import Severity
+    from eerstelijn.registry.load import InvalidRegistry
+    from eerstelijn.registry.outcome import check_directory
     from eerstelijn.render import PROBLEM_FORMATS, summary
 
     day = as_of_date(as_of)
@@ -165,9 +165,9 @@ def baseline(
     written: the registry must be valid.
     """
     from eerstelijn.baseline import dumps_baseline, entries_for
-    from eerstelijn.checking import check_directory
-    from eerstelijn.load import InvalidRegistry
     from eerstelijn.problems import Severity
+    from eerstelijn.registry.load import InvalidRegistry
+    from eerstelijn.registry.outcome import check_directory
 
     day = as_of_date(as_of)
     failing = _fail_on(fail_on)

@@ -68,7 +68,7 @@ FormatOption = Annotated[
 
 def _complete_from(ctx: typer.Context, pick: str) -> list[str]:
     """Completion candidates read from the registry named by --data (nothing if unreadable)."""
-    from eerstelijn.load import InvalidRegistry, load_registry
+    from eerstelijn.registry.load import InvalidRegistry, load_registry
 
     try:
         registry = load_registry(Path(ctx.params.get("data") or "data"))
@@ -130,7 +130,7 @@ def as_of_date(text: str) -> date:
 
 def file_count(data: Path) -> int:
     """How many data files the summary line speaks of."""
-    from eerstelijn.load import RegistryFiles
+    from eerstelijn.registry.load import RegistryFiles
 
     return len(RegistryFiles.find(data).files) if data.is_dir() else 0
 
@@ -138,7 +138,7 @@ def file_count(data: Path) -> int:
 def registry_for_queries(data: Path, day: date) -> Registry:
     """A registry fit for queries; an invalid one is reported (as `check` would) and exits 2."""
     from eerstelijn.checks import integrity_problems
-    from eerstelijn.load import InvalidRegistry, load_registry
+    from eerstelijn.registry.load import InvalidRegistry, load_registry
 
     try:
         registry = load_registry(data)

@@ -19,8 +19,8 @@ from eerstelijn.cli.common import (
 )
 
 if TYPE_CHECKING:
-    from eerstelijn.edit import EditError, FileEdit
-    from eerstelijn.load import InvalidRegistry
+    from eerstelijn.editing.edit import EditError, FileEdit
+    from eerstelijn.registry.load import InvalidRegistry
 
 
 DryRunOption = Annotated[
@@ -49,8 +49,8 @@ BetrokkenOption = Annotated[
 
 
 def _edit_failed(error: EditError | InvalidRegistry) -> NoReturn:
-    from eerstelijn import edit
-    from eerstelijn.load import InvalidRegistry
+    from eerstelijn.editing import edit
+    from eerstelijn.registry.load import InvalidRegistry
     from eerstelijn.render import PROBLEM_FORMATS
 
     if isinstance(error, edit.InvalidEdit):
@@ -67,8 +67,8 @@ def _edit_failed(error: EditError | InvalidRegistry) -> NoReturn:
 
 def _apply(make: Callable[[], Sequence[FileEdit]], *, dry_run: bool) -> list[FileEdit]:
     """Compute the edits, then print them (dry run) or write them; return the changed ones."""
-    from eerstelijn import edit
-    from eerstelijn.load import InvalidRegistry
+    from eerstelijn.editing import edit
+    from eerstelijn.registry.load import InvalidRegistry
 
     try:
         changed = [e for e in make() if e.changed]
@@ -105,7 +105,7 @@ def set_status(
 
     Only the status line changes in the file; comments and layout stay as they are.
     """
-    from eerstelijn import edit
+    from eerstelijn.editing import edit
 
     _apply(lambda: [edit.set_status(data, actie_id, status, mijlpaal=mijlpaal)], dry_run=dry_run)
 
@@ -123,7 +123,7 @@ def assign(
     dry_run: DryRunOption = False,
 ) -> None:
     """Add parties to an action's trekker or betrokkenen, or remove them with --remove."""
-    from eerstelijn import edit
+    from eerstelijn.editing import edit
 
     _apply(
         lambda: [
@@ -215,7 +215,7 @@ def add(
 
     Missing values are asked for when run on a terminal.
     """
-    from eerstelijn import edit
+    from eerstelijn.editing import edit
 
     titel = _ask(titel, "titel", required=True)
     if actie_id is None:
@@ -279,7 +279,7 @@ def fmt(
 
     Canonical: keys in the schema's order, the indentation of data/, quarters as 'Q1 2026'.
     """
-    from eerstelijn import edit
+    from eerstelijn.editing import edit
 
     changed = _apply(lambda: edit.fmt(data), dry_run=dry_run or check)
     if check and changed:

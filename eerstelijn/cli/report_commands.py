@@ -127,8 +127,8 @@ def ics(
     updates its events instead of duplicating them; unchanged data gives identical bytes.
     """
     from eerstelijn import queries
-    from eerstelijn.atomic import write_atomic
-    from eerstelijn.ics import render_ics
+    from eerstelijn.editing.atomic import write_atomic
+    from eerstelijn.render.ics import render_ics
 
     # Deadlines do not depend on the date; only the integrity checks take one.
     registry = registry_for_queries(data, date.today())

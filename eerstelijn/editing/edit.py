@@ -3,7 +3,7 @@
 Each edit loads the registry, changes one file's round-trip tree (ruamel.yaml keeps comments,
 blank lines, quoting and flow style), validates the registry as it would be after the edit,
 and returns FileEdits holding the old and the new bytes. Nothing is written until `write`.
-How the tree is laid out (key order, quoting, where comments go) is layout.py's concern.
+How the tree is laid out (key order, quoting, where comments go) is yaml_layout.py's concern.
 """
 
 from __future__ import annotations
@@ -24,14 +24,15 @@ from typing import Any, get_args
 from pydantic import BaseModel
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from eerstelijn import layout, queries
-from eerstelijn.atomic import write_atomic
+from eerstelijn import queries
 from eerstelijn.checks import integrity_problems
+from eerstelijn.editing import yaml_layout
+from eerstelijn.editing.atomic import write_atomic
+from eerstelijn.editing.yaml_layout import normalise_termijn
 from eerstelijn.kwartaal import Termijn, TimingError
-from eerstelijn.layout import normalise_termijn
-from eerstelijn.load import InvalidRegistry, RegistryFiles, load_registry
 from eerstelijn.models import Actie, Mijlpaal, Registry, Status
 from eerstelijn.problems import suggest
+from eerstelijn.registry.load import InvalidRegistry, RegistryFiles, load_registry
 
 __all__ = [
     "HOOFDSTUKKEN",
@@ -164,7 +165,7 @@ def set_status(root: Path, actie_id: str, status: str, *, mijlpaal: int | None =
         target, model = node["mijlpalen"][mijlpaal - 1], Mijlpaal
         current = actie.mijlpalen[mijlpaal - 1].status
     if status != current:
-        layout.put(target, "status", status, model)
+        yaml_layout.put(target, "status", status, model)
     return _finish(root, doc)
 
 
@@ -226,7 +227,7 @@ def add(root: Path, actie: NewActie, *, file: Path | None = None) -> tuple[FileE
         raise EditError(f"{target}: 'acties' is not a list")
     if not items:
         items.fa.set_block_style()  # a new file's `acties: []` becomes a list of mappings
-    layout.insert_item(items, _position(items, actie.hoofdstuk), _new_node(actie, actie_id))
+    yaml_layout.insert_item(items, _position(items, actie.hoofdstuk), _new_node(actie, actie_id))
     return _finish(root, doc), actie_id
 
 
@@ -240,8 +241,8 @@ def fmt(root: Path) -> list[FileEdit]:
     edits: list[FileEdit] = []
     for path in RegistryFiles.find(root).files:
         doc = _Document.read(path, canonical=False)
-        layout.reindent_comments(doc.tree, (), 0)
-        layout.canonicalise(doc.tree)
+        yaml_layout.reindent_comments(doc.tree, (), 0)
+        yaml_layout.canonicalise(doc.tree)
         edits.append(FileEdit(path, doc.before, doc.dump()))
     changed = {e.path: e.after for e in edits if e.changed}
     if changed:
@@ -327,7 +328,7 @@ class _Document:
         if (match := _SCHEMA_LINE.fullmatch(first)) and not _is_url_or_absolute(match["ref"]):
             # One directory deeper than acties.yaml, so one more step up to the schema.
             header = f"{match['prefix']}../{match['ref']}\n" + header
-        return cls(path, b"", layout.round_trip_yaml().load(header), new=True)
+        return cls(path, b"", yaml_layout.round_trip_yaml().load(header), new=True)
 
     @classmethod
     def read(cls, path: Path, *, canonical: bool = True) -> _Document:
@@ -336,7 +337,7 @@ class _Document:
             raw = path.read_bytes()
         except OSError as error:
             raise EditError(f"{path}: {error.strerror or error}") from None
-        doc = cls(path, raw, layout.round_trip_yaml().load(raw.decode("utf-8-sig")))
+        doc = cls(path, raw, yaml_layout.round_trip_yaml().load(raw.decode("utf-8-sig")))
         if canonical and doc.dump() != raw:
             raise NotCanonical(
                 f"{path} is not in canonical form, so an edit would change other lines too; "
@@ -347,7 +348,7 @@ class _Document:
     def dump(self) -> bytes:
         """The tree as YAML text."""
         out = io.StringIO()
-        layout.round_trip_yaml().dump(self.tree, out)
+        yaml_layout.round_trip_yaml().dump(self.tree, out)
         return out.getvalue().encode("utf-8")
 
     def item(self, actie: Actie) -> CommentedMap:
@@ -420,7 +421,7 @@ def _add_codes(registry: Registry, node: CommentedMap, key: str, codes: Sequence
     """Append the codes not there yet (also not under an alias)."""
     seq = node.get(key)
     if not isinstance(seq, CommentedSeq):
-        layout.put(node, key, layout.flow(codes), Actie)
+        yaml_layout.put(node, key, yaml_layout.flow(codes), Actie)
         return
     if not seq:
         seq.fa.set_flow_style()  # `[]` has no style of its own; the data writes codes in flow
@@ -507,28 +508,28 @@ def _new_id(registry: Registry, actie: NewActie) -> str:
 def _new_node(actie: NewActie, actie_id: str) -> CommentedMap:
     node = CommentedMap()
     node["id"] = actie_id
-    node["titel"] = layout.text(actie.titel)
+    node["titel"] = yaml_layout.text(actie.titel)
     if actie.hoofdstuk:
         node["hoofdstuk"] = actie.hoofdstuk
     if actie.regio:
-        node["regio"] = layout.text(actie.regio)
+        node["regio"] = yaml_layout.text(actie.regio)
     # YAML reads `[1, 2]` as numbers and the data writes goals that way; 6A stays text.
-    node["doelen"] = layout.flow(int(d) if d.isdigit() else d for d in actie.doelen)
-    node["trekker"] = layout.flow(dict.fromkeys(actie.trekker))
+    node["doelen"] = yaml_layout.flow(int(d) if d.isdigit() else d for d in actie.doelen)
+    node["trekker"] = yaml_layout.flow(dict.fromkeys(actie.trekker))
     if actie.betrokkenen:
-        node["betrokkenen"] = layout.flow(dict.fromkeys(actie.betrokkenen))
+        node["betrokkenen"] = yaml_layout.flow(dict.fromkeys(actie.betrokkenen))
     if actie.mijlpalen:
         node["mijlpalen"] = CommentedSeq(_new_mijlpaal(o, d) for o, d in actie.mijlpalen)
     if actie.toelichting:
-        node["toelichting"] = layout.text(actie.toelichting)
-    bron = CommentedMap(document=actie.document, sectie=layout.text(actie.sectie, flow=True))
+        node["toelichting"] = yaml_layout.text(actie.toelichting)
+    bron = CommentedMap(document=actie.document, sectie=yaml_layout.text(actie.sectie, flow=True))
     bron.fa.set_flow_style()
     node["bron"] = bron
     return node
 
 
 def _new_mijlpaal(omschrijving: str, deadline: str | None) -> CommentedMap:
-    node = CommentedMap(omschrijving=layout.text(omschrijving))
+    node = CommentedMap(omschrijving=yaml_layout.text(omschrijving))
     if deadline:
         try:
             Termijn.parse(deadline)

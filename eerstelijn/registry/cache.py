@@ -34,7 +34,7 @@ __all__ = ["CACHE_DIR_ENV", "NO_CACHE_ENV", "RegistryCache", "content_key"]
 
 CACHE_DIR_ENV = "EERSTELIJN_CACHE_DIR"
 NO_CACHE_ENV = "EERSTELIJN_NO_CACHE"
-_PACKAGE = Path(__file__).resolve().parent
+_PACKAGE = Path(__file__).resolve().parent.parent  # the eerstelijn package
 _LIBRARIES = ("pydantic", "pydantic_core", "yaml", "ruamel.yaml")
 
 

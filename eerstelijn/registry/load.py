@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path as FsPath
 from typing import TYPE_CHECKING, Any
 
-from eerstelijn.cache import RegistryCache, content_key
 from eerstelijn.problems import InvalidRegistry, Problem, Severity, SourceMap
+from eerstelijn.registry.cache import RegistryCache, content_key
 
 if TYPE_CHECKING:
     from eerstelijn.models import Registry
@@ -160,7 +160,7 @@ def _parse_registry(
 ) -> Registry:
     """The registry the files make, adding what is wrong with them to `problems`."""
     # Imported here: pydantic and the models are import time a cached run does not need.
-    from eerstelijn import validate
+    from eerstelijn.registry import validate
 
     parts: dict[str, list[Any]] = {"doelen": [], "partijen": [], "acties": [], "zorgbelofte": []}
     for path, raw in files:
@@ -216,7 +216,7 @@ def parse_yaml(text: str, file: str) -> tuple[Any, SourceMap]:
     fastyaml reads what registry files normally hold; the round-trip reader, the reference,
     takes the rest and words every error.
     """
-    from eerstelijn import fastyaml
+    from eerstelijn.registry import fastyaml
 
     source = SourceMap(file)
     try:
@@ -224,7 +224,7 @@ def parse_yaml(text: str, file: str) -> tuple[Any, SourceMap]:
     except fastyaml.Unsupported:
         pass
     # Imported here: ruamel costs import time that a run over clean files does not need.
-    from eerstelijn import rtyaml
+    from eerstelijn.registry import rtyaml
 
     try:
         return rtyaml.read(text, file)

@@ -10,8 +10,8 @@ from collections.abc import Collection
 from datetime import date
 from pathlib import Path
 
-from eerstelijn.load import Snapshot
 from eerstelijn.problems import InvalidRegistry, Problem
+from eerstelijn.registry.load import Snapshot
 
 __all__ = ["check_directory"]
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from eerstelijn.atomic import write_atomic
+from eerstelijn.editing.atomic import write_atomic
 from eerstelijn.models import Registry
 from eerstelijn.report.page import Figure, build_page, headline_figures
 

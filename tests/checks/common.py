@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 from types import ModuleType
 
-from eerstelijn.load import load_registry
+from eerstelijn.registry.load import load_registry
 from tests.conftest import REGISTRY
 
 AS_OF = date(2026, 1, 15)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from eerstelijn.atomic import write_atomic
+from eerstelijn.editing.atomic import write_atomic
 
 
 def test_write_replaces_the_file_whole(tmp_path: Path) -> None:

@@ -22,10 +22,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
-from eerstelijn import edit
 from eerstelijn.checks import integrity_problems
-from eerstelijn.load import InvalidRegistry, RegistryFiles, load_registry
+from eerstelijn.editing import edit
 from eerstelijn.models import Actie, Registry
+from eerstelijn.registry.load import InvalidRegistry, RegistryFiles, load_registry
 from tests.conftest import REAL_DATA, REGISTRY
 
 ALL_FILES = [*RegistryFiles.find(REAL_DATA).files, *RegistryFiles.find(REGISTRY).files]

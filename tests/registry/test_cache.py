@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from eerstelijn import cache, load
-from eerstelijn.checking import check_directory
-from eerstelijn.load import InvalidRegistry, Snapshot, load_registry
 from eerstelijn.models import Registry
 from eerstelijn.problems import Problem
+from eerstelijn.registry import cache, load
+from eerstelijn.registry.load import InvalidRegistry, Snapshot, load_registry
+from eerstelijn.registry.outcome import check_directory
 
 
 @pytest.fixture

@@ -10,9 +10,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from eerstelijn import fastyaml, rtyaml
-from eerstelijn.load import InvalidRegistry, load_registry
 from eerstelijn.problems import Problem, SourceMap
+from eerstelijn.registry import fastyaml, rtyaml
+from eerstelijn.registry.load import InvalidRegistry, load_registry
 from tests.conftest import FIXTURES, REAL_DATA, REGISTRY
 from tests.test_hostile import mutations
 

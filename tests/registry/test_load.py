@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from eerstelijn.checks import run_checks
-from eerstelijn.load import InvalidRegistry, load_registry
 from eerstelijn.problems import Problem
+from eerstelijn.registry.load import InvalidRegistry, load_registry
 from tests.conftest import FIXTURES, REGISTRY
 
 AS_OF = date(2026, 1, 15)

@@ -1,0 +1,1 @@
+"""Editing registry files in place: the round-trip edit, its YAML layout, atomic locked writes."""

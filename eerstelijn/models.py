@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import cached_property, lru_cache
-from typing import Annotated, Literal
+from types import GenericAlias
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
@@ -16,12 +17,16 @@ from pydantic import (
     PrivateAttr,
     StringConstraints,
     WithJsonSchema,
+    create_model,
 )
 
 from eerstelijn.kwartaal import TIMING_PATTERN, Kwartaal, Termijn
 from eerstelijn.problems import Origin
+from eerstelijn.shape import DONE, FILES, REGIONAL_DIR, Hoofdstuk, Status
 
 __all__ = [
+    "FILE_MODELS",
+    "ITEM_MODELS",
     "Actie",
     "Belofte",
     "Bron",
@@ -32,8 +37,6 @@ __all__ = [
     "Status",
 ]
 
-Status = Literal["open", "lopend", "gereed", "vervallen"]
-DONE: frozenset[str] = frozenset({"gereed", "vervallen"})
 
 DOCUMENTEN: dict[str, str] = {
     "realisatieagenda": "Realisatieagenda visie eerstelijnszorg 2030, versie 2024-12-18",
@@ -203,7 +206,7 @@ class Actie(_Item):
 
     id: ActieId
     titel: Tekst = Field(description="Short title in our own words")
-    hoofdstuk: Literal["H2", "H3", "H4", "H5"] | None = None
+    hoofdstuk: Hoofdstuk | None = None
     regio: Tekst | None = Field(default=None, description="For regional agendas: the region")
     doelen: list[DoelId] = Field(min_length=1)
     trekker: list[Code] = Field(default=[], description="Leading parties; empty when none")
@@ -236,28 +239,23 @@ class Belofte(_Item):
     bron: Bronnen
 
 
-class DoelenFile(_Model):
-    """The top level of doelen.yaml."""
-
-    doelen: list[Doel]
+ITEM_MODELS: dict[str, type[_Item]] = {f.key: globals()[f.item] for f in FILES}
 
 
-class PartijenFile(_Model):
-    """The top level of partijen.yaml."""
-
-    partijen: list[Partij]
-
-
-class ActiesFile(_Model):
-    """The top level of acties.yaml and of each file in acties/."""
-
-    acties: list[Actie]
+def _file_model(key: str, name: str, model: str) -> type[BaseModel]:
+    what = f"{name} and of each file in {REGIONAL_DIR}/" if key == REGIONAL_DIR else name
+    items = GenericAlias(list, (ITEM_MODELS[key],))  # list[Doel], built at run time
+    fields: dict[str, Any] = {key: (items, ...)}
+    file_model: type[BaseModel] = create_model(
+        model, __base__=_Model, __doc__=f"The top level of {what}.", __module__=__name__, **fields
+    )
+    return file_model
 
 
-class ZorgbelofteFile(_Model):
-    """The top level of zorgbelofte.yaml."""
-
-    zorgbelofte: list[Belofte]
+# The model of each data file's top level, by its key: one list of items under that key.
+FILE_MODELS: dict[str, type[BaseModel]] = {
+    f.key: _file_model(f.key, f.name, f.model) for f in FILES
+}
 
 
 class Registry(BaseModel):

@@ -16,6 +16,7 @@ from typing import Any, Literal
 
 from eerstelijn.kwartaal import Kwartaal
 from eerstelijn.models import Actie, Belofte, Doel, Mijlpaal, Partij, Registry
+from eerstelijn.shape import HOOFDSTUKKEN, STATUSES
 
 __all__ = [
     "ActieFilter",
@@ -510,14 +511,14 @@ class Overview:
 def overview(registry: Registry, as_of: date) -> Overview:
     """Everything a programme office wants to see first."""
     current = Kwartaal.from_date(as_of)
-    statuses = Counter(a.status for a in registry.acties)
+    statuses: Counter[str] = Counter(a.status for a in registry.acties)
     chapters = Counter(a.hoofdstuk or "overig" for a in registry.acties)
     late: dict[str | None, set[str]] = {}
     for row in overdue(registry, as_of, per="partij"):
         late.setdefault(row.group, set()).add(row.actie.id)
     return Overview(
         as_of=as_of,
-        per_status={s: statuses.get(s, 0) for s in ("open", "lopend", "gereed", "vervallen")},
+        per_status={s: statuses.get(s, 0) for s in STATUSES},
         per_hoofdstuk=dict(sorted(chapters.items())),
         overdue_per_partij={k: len(v) for k, v in late.items()},
         without_trekker=[a for a in _gaps(registry, "trekker") if not a.done],
@@ -588,7 +589,7 @@ def agenda(registry: Registry, as_of: date) -> dict[str, list[AgendaPunt]]:
     groups: dict[str, list[AgendaPunt]] = {}
     for punt in punten:
         groups.setdefault(agenda_group(punt.actie), []).append(punt)
-    order = ["H2", "H3", "H4", "H5"]
+    order = list(HOOFDSTUKKEN)
     return dict(
         sorted(groups.items(), key=lambda g: (order.index(g[0]) if g[0] in order else 4, g[0]))
     )

@@ -12,19 +12,14 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from eerstelijn.models import ActiesFile, DoelenFile, PartijenFile, ZorgbelofteFile
+from eerstelijn.models import FILE_MODELS
 
 __all__ = ["SCHEMA_DIR", "SCHEMA_MODELS", "json_schema", "schema_files"]
 
 SCHEMA_DIR = "schemas"
 
 # One schema per data file; acties.schema.json also serves data/acties/*.yaml.
-SCHEMA_MODELS: dict[str, type[BaseModel]] = {
-    "doelen": DoelenFile,
-    "partijen": PartijenFile,
-    "acties": ActiesFile,
-    "zorgbelofte": ZorgbelofteFile,
-}
+SCHEMA_MODELS: dict[str, type[BaseModel]] = FILE_MODELS
 
 
 def json_schema(name: str) -> dict[str, Any]:

@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
+from eerstelijn.shape import STATUSES
+
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
@@ -22,6 +24,9 @@ if TYPE_CHECKING:
     from eerstelijn.models import Registry
     from eerstelijn.problems import Problem
     from eerstelijn.render.listing import Section
+
+
+STATUS_CHOICES = ", ".join(STATUSES[:-1]) + f" or {STATUSES[-1]}"  # for help texts
 
 
 class ExitCode(IntEnum):

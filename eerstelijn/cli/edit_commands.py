@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 
 from eerstelijn.cli.common import (
+    STATUS_CHOICES,
     DataOption,
     ExitCode,
     app,
@@ -88,9 +89,7 @@ def _apply(make: Callable[[], Sequence[FileEdit]], *, dry_run: bool) -> list[Fil
 @app.command("set-status")
 def set_status(
     actie_id: ActieIdArgument,
-    status: Annotated[
-        str, typer.Argument(help="open, lopend, gereed or vervallen.", show_default=False)
-    ],
+    status: Annotated[str, typer.Argument(help=f"{STATUS_CHOICES}.", show_default=False)],
     *,
     mijlpaal: Annotated[
         int | None,

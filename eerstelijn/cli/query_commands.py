@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from eerstelijn.cli.common import (
+    STATUS_CHOICES,
     AsOfOption,
     DataOption,
     FormatOption,
@@ -24,6 +25,7 @@ from eerstelijn.cli.common import (
     registry_for_queries,
     usage,
 )
+from eerstelijn.shape import HOOFDSTUKKEN, STATUSES
 
 if TYPE_CHECKING:
     from eerstelijn.queries import Per
@@ -132,11 +134,13 @@ def acties(
     ] = RolOption.trekker,
     doel: Annotated[str | None, typer.Option("--doel", help="Only actions for this goal.")] = None,
     hoofdstuk: Annotated[
-        str | None, typer.Option("--hoofdstuk", help="Only actions of this chapter (H2-H5).")
+        str | None,
+        typer.Option(
+            "--hoofdstuk",
+            help=f"Only actions of this chapter ({HOOFDSTUKKEN[0]}-{HOOFDSTUKKEN[-1]}).",
+        ),
     ] = None,
-    status: Annotated[
-        str | None, typer.Option("--status", help="open, lopend, gereed or vervallen.")
-    ] = None,
+    status: Annotated[str | None, typer.Option("--status", help=f"{STATUS_CHOICES}.")] = None,
     due_before: Annotated[
         str | None, typer.Option("--due-before", help="Deadline before this quarter.")
     ] = None,
@@ -175,9 +179,10 @@ def _hoofdstuk(text: str | None) -> str | None:
     if text is None:
         return None
     chapter = text.upper() if text.upper().startswith("H") else f"H{text}"
-    if chapter not in ("H2", "H3", "H4", "H5"):
+    if chapter not in HOOFDSTUKKEN:
         raise typer.BadParameter(
-            f"{text!r} is not a chapter: use H2 to H5", param_hint="'--hoofdstuk'"
+            f"{text!r} is not a chapter: use {HOOFDSTUKKEN[0]} to {HOOFDSTUKKEN[-1]}",
+            param_hint="'--hoofdstuk'",
         )
     return chapter
 
@@ -185,11 +190,10 @@ def _hoofdstuk(text: str | None) -> str | None:
 def _status(text: str | None) -> str | None:
     from eerstelijn.problems import suggest
 
-    statuses = ("open", "lopend", "gereed", "vervallen")
-    if text is None or text in statuses:
+    if text is None or text in STATUSES:
         return text
     raise typer.BadParameter(
-        f"{text!r} is not a status: use {', '.join(statuses)}" + suggest(text, statuses),
+        f"{text!r} is not a status: use {', '.join(STATUSES)}" + suggest(text, STATUSES),
         param_hint="'--status'",
     )
 

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
-from typing import Any, get_args
+from typing import Any
 
 from pydantic import BaseModel
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
@@ -30,9 +30,10 @@ from eerstelijn.editing import yaml_layout
 from eerstelijn.editing.atomic import write_atomic
 from eerstelijn.editing.yaml_layout import normalise_termijn
 from eerstelijn.kwartaal import Termijn, TimingError
-from eerstelijn.models import Actie, Mijlpaal, Registry, Status
+from eerstelijn.models import Actie, Mijlpaal, Registry
 from eerstelijn.problems import suggest
 from eerstelijn.registry.load import InvalidRegistry, RegistryFiles, load_registry
+from eerstelijn.shape import HOOFDSTUKKEN, STATUSES
 
 __all__ = [
     "HOOFDSTUKKEN",
@@ -54,8 +55,6 @@ __all__ = [
     "write",
 ]
 
-STATUSES: tuple[str, ...] = get_args(Status)
-HOOFDSTUKKEN: tuple[str, ...] = get_args(get_args(Actie.model_fields["hoofdstuk"].annotation)[0])
 
 # The integrity checks that decide whether a registry may be written do not depend on the
 # date; a fixed one keeps the core off the clock.

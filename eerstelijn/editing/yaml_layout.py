@@ -22,7 +22,7 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString, ScalarString
 from ruamel.yaml.tokens import CommentToken
 
 from eerstelijn.kwartaal import Kwartaal, TimingError
-from eerstelijn.models import Actie, Belofte, Bron, Doel, Mijlpaal, Partij
+from eerstelijn.models import ITEM_MODELS, Bron, Mijlpaal
 
 __all__ = [
     "Levels",
@@ -37,12 +37,7 @@ __all__ = [
 ]
 
 # Which model describes the items under a key, for the canonical key order.
-_ITEMS: dict[str, type[BaseModel]] = {
-    "doelen": Doel,
-    "partijen": Partij,
-    "acties": Actie,
-    "zorgbelofte": Belofte,
-}
+_ITEMS: dict[str, type[BaseModel]] = dict(ITEM_MODELS)
 _NESTED: dict[str, type[BaseModel]] = {"mijlpalen": Mijlpaal, "bron": Bron}
 
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from eerstelijn.problems import InvalidRegistry, Problem, Severity, SourceMap
 from eerstelijn.registry.cache import RegistryCache, content_key
+from eerstelijn.shape import FILES, REGIONAL_DIR
 
 if TYPE_CHECKING:
     from eerstelijn.models import Registry
@@ -28,9 +29,6 @@ __all__ = [
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 
-# The fixed files of a registry directory, in load order (validate.py knows their models).
-_NAMES = ("doelen.yaml", "partijen.yaml", "acties.yaml", "zorgbelofte.yaml")
-
 
 @dataclass(frozen=True)
 class RegistryFiles:
@@ -44,9 +42,10 @@ class RegistryFiles:
         """The four fixed files, then `acties/*.yaml` in name order, counting the `acties/*.yaml`
         among `new` (files an edit is about to create) as if they were there.
         """
-        extra = set((root / "acties").glob("*.yaml")) if (root / "acties").is_dir() else set()
-        extra |= {p for p in new if p.parent == root / "acties" and p.suffix == ".yaml"}
-        return cls(root, (*(root / name for name in _NAMES), *sorted(extra)))
+        regional = root / REGIONAL_DIR
+        extra = set(regional.glob("*.yaml")) if regional.is_dir() else set()
+        extra |= {p for p in new if p.parent == regional and p.suffix == ".yaml"}
+        return cls(root, (*(root / f.name for f in FILES), *sorted(extra)))
 
 
 def load_registry(root: FsPath, overrides: Mapping[FsPath, bytes] | None = None) -> Registry:
@@ -162,7 +161,7 @@ def _parse_registry(
     # Imported here: pydantic and the models are import time a cached run does not need.
     from eerstelijn.registry import validate
 
-    parts: dict[str, list[Any]] = {"doelen": [], "partijen": [], "acties": [], "zorgbelofte": []}
+    parts: dict[str, list[Any]] = {f.key: [] for f in FILES}
     for path, raw in files:
         try:
             plain, source = _parse_file(str(path), raw)

@@ -13,19 +13,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from eerstelijn.models import (
-    Actie,
-    ActiesFile,
-    Belofte,
-    Bron,
-    Doel,
-    DoelenFile,
-    Mijlpaal,
-    Partij,
-    PartijenFile,
-    Registry,
-    ZorgbelofteFile,
-)
+from eerstelijn.models import FILE_MODELS, ITEM_MODELS, Bron, Mijlpaal, Registry
 from eerstelijn.problems import (
     InvalidRegistry,
     Path,
@@ -38,19 +26,17 @@ from eerstelijn.problems import (
 
 __all__ = ["model_for", "registry", "validate_file"]
 
-_FILES: dict[str, type[BaseModel]] = {
-    "doelen.yaml": DoelenFile,
-    "partijen.yaml": PartijenFile,
-    "acties.yaml": ActiesFile,
-    "zorgbelofte.yaml": ZorgbelofteFile,
-}
-_MODELS: tuple[type[BaseModel], ...] = (Doel, Partij, Actie, Mijlpaal, Bron, Belofte)
+from eerstelijn.shape import FILES, REGIONAL_DIR
+
+_BY_NAME: dict[str, type[BaseModel]] = {f.name: FILE_MODELS[f.key] for f in FILES}
+_MODELS: tuple[type[BaseModel], ...] = (*ITEM_MODELS.values(), Mijlpaal, Bron)
 _ALL_FIELDS = sorted({name for model in _MODELS for name in model.model_fields})
 
 
 def model_for(path: FsPath, root: FsPath) -> type[BaseModel]:
-    """The model of a file's top level: by name in the root, ActiesFile in acties/."""
-    return _FILES.get(path.name, ActiesFile) if path.parent == root else ActiesFile
+    """The model of a file's top level: by name in the root, that of acties.yaml in acties/."""
+    regional = FILE_MODELS[REGIONAL_DIR]
+    return _BY_NAME.get(path.name, regional) if path.parent == root else regional
 
 
 def registry(parts: dict[str, list[Any]]) -> Registry:

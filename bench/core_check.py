@@ -7,17 +7,21 @@ parser get imported at all.
 
 from __future__ import annotations
 
+import os
 import sys
 from datetime import date
 from pathlib import Path
 
 from eerstelijn.problems import InvalidRegistry
+from eerstelijn.registry.cache import RegistryCache
 from eerstelijn.registry.outcome import check_directory
 
 
 def main() -> int:
     try:
-        problems = check_directory(Path(sys.argv[1]), date(2026, 1, 15))
+        problems = check_directory(
+            Path(sys.argv[1]), date(2026, 1, 15), cache=RegistryCache.find(os.environ)
+        )
     except InvalidRegistry as invalid:
         problems, status = invalid.problems, 2
     else:

@@ -25,7 +25,7 @@ RunCli = Callable[..., Result]
 
 @pytest.fixture(autouse=True)
 def _no_cache(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Tests load afresh; tests of the cache turn it on themselves."""
+    """CLI runs in tests load afresh (the library uses a cache only when given one)."""
     monkeypatch.setenv("EERSTELIJN_NO_CACHE", "1")
 
 

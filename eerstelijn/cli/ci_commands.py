@@ -18,6 +18,8 @@ from eerstelijn.cli.common import (
     console,
     emit,
     file_count,
+    gc_paused,
+    registry_cache,
     report_invalid,
     usage,
 )
@@ -101,7 +103,8 @@ def check(
     failing = _fail_on(fail_on)
     files = file_count(data)
     try:
-        problems = check_directory(data, day, opt_in=failing)
+        with gc_paused():
+            problems = check_directory(data, day, opt_in=failing, cache=registry_cache())
     except InvalidRegistry as invalid:
         _invalid(invalid.problems, fmt, files)
     note = ""
@@ -173,7 +176,8 @@ def baseline(
     failing = _fail_on(fail_on)
     files = file_count(data)
     try:
-        problems = check_directory(data, day, opt_in=failing)
+        with gc_paused():
+            problems = check_directory(data, day, opt_in=failing, cache=registry_cache())
     except InvalidRegistry as invalid:
         report_invalid(invalid.problems, files)
     errors = [p for p in problems if p.severity is Severity.ERROR]

@@ -17,6 +17,7 @@ from eerstelijn.cli.common import (
     complete_actie,
     complete_partij,
     emit,
+    registry_cache,
 )
 
 if TYPE_CHECKING:
@@ -106,7 +107,12 @@ def set_status(
     """
     from eerstelijn.editing import edit
 
-    _apply(lambda: [edit.set_status(data, actie_id, status, mijlpaal=mijlpaal)], dry_run=dry_run)
+    _apply(
+        lambda: [
+            edit.set_status(data, actie_id, status, mijlpaal=mijlpaal, cache=registry_cache())
+        ],
+        dry_run=dry_run,
+    )
 
 
 @app.command()
@@ -132,6 +138,7 @@ def assign(
                 trekker=trekker or [],
                 betrokkenen=betrokken or [],
                 remove=remove,
+                cache=registry_cache(),
             )
         ],
         dry_run=dry_run,
@@ -254,7 +261,7 @@ def add(
     added: list[str] = []
 
     def make() -> list[FileEdit]:
-        change, new_id = edit.add(data, new, file=file)
+        change, new_id = edit.add(data, new, file=file, cache=registry_cache())
         added.append(new_id)
         return [change]
 
@@ -280,6 +287,6 @@ def fmt(
     """
     from eerstelijn.editing import edit
 
-    changed = _apply(lambda: edit.fmt(data), dry_run=dry_run or check)
+    changed = _apply(lambda: edit.fmt(data, cache=registry_cache()), dry_run=dry_run or check)
     if check and changed:
         raise typer.Exit(ExitCode.FINDINGS)

@@ -32,6 +32,7 @@ from eerstelijn.editing.yaml_layout import normalise_termijn
 from eerstelijn.kwartaal import Termijn, TimingError
 from eerstelijn.models import Actie, Mijlpaal, Registry
 from eerstelijn.problems import suggest
+from eerstelijn.registry.cache import RegistryCache
 from eerstelijn.registry.load import InvalidRegistry, RegistryFiles, load_registry
 from eerstelijn.shape import HOOFDSTUKKEN, STATUSES
 
@@ -140,14 +141,21 @@ class NewActie:
     toelichting: str | None = None
 
 
-def set_status(root: Path, actie_id: str, status: str, *, mijlpaal: int | None = None) -> FileEdit:
+def set_status(
+    root: Path,
+    actie_id: str,
+    status: str,
+    *,
+    mijlpaal: int | None = None,
+    cache: RegistryCache | None = None,
+) -> FileEdit:
     """Set the status of an action, or of its milestone number `mijlpaal` (1-based)."""
     if status not in STATUSES:
         raise UnknownName(
             f"unknown status {status!r}; use one of {', '.join(STATUSES)}"
             + suggest(status, STATUSES)
         )
-    registry = _load_valid(root)
+    registry = _load_valid(root, cache)
     actie = _actie(registry, actie_id)
     doc = _Document.read(Path(actie.origin.file))
     node = doc.item(actie)
@@ -175,6 +183,7 @@ def assign(
     trekker: Sequence[str] = (),
     betrokkenen: Sequence[str] = (),
     remove: bool = False,
+    cache: RegistryCache | None = None,
 ) -> FileEdit:
     """Add partij codes to an action's trekker and betrokkenen, or remove them.
 
@@ -182,7 +191,7 @@ def assign(
     """
     if not trekker and not betrokkenen:
         raise EditError("name at least one --trekker or --betrokken")
-    registry = _load_valid(root)
+    registry = _load_valid(root, cache)
     actie = _actie(registry, actie_id)
     doc = _Document.read(Path(actie.origin.file))
     node = doc.item(actie)
@@ -202,14 +211,16 @@ def next_id(registry: Registry, hoofdstuk: str) -> str:
     return f"{hoofdstuk}.{max(numbers, default=0) + 1}"
 
 
-def add(root: Path, actie: NewActie, *, file: Path | None = None) -> tuple[FileEdit, str]:
+def add(
+    root: Path, actie: NewActie, *, file: Path | None = None, cache: RegistryCache | None = None
+) -> tuple[FileEdit, str]:
     """Add an action to acties.yaml (or to `file`, one of the registry's acties files, or a
     new `acties/NAME.yaml` that the edit creates, for a regional agenda's first action).
 
     It goes after the last action of its hoofdstuk in that file, else at the end. Returns the
     edit and the new action's id.
     """
-    registry = _load_valid(root)
+    registry = _load_valid(root, cache)
     target, exists = _acties_file(root, file)
     actie_id = _new_id(registry, actie)
     if not actie.doelen:
@@ -230,13 +241,13 @@ def add(root: Path, actie: NewActie, *, file: Path | None = None) -> tuple[FileE
     return _finish(root, doc), actie_id
 
 
-def fmt(root: Path) -> list[FileEdit]:
+def fmt(root: Path, *, cache: RegistryCache | None = None) -> list[FileEdit]:
     """Every registry file in canonical form, comments and blank lines kept.
 
     Canonical: keys in the order of the model's fields, the indentation of data/, flow
     collections on one line, quarters written as 'Q1 2026'.
     """
-    _load_valid(root)
+    _load_valid(root, cache)
     edits: list[FileEdit] = []
     for path in RegistryFiles.find(root).files:
         doc = _Document.read(path, canonical=False)
@@ -366,9 +377,9 @@ def _finish(root: Path, doc: _Document) -> FileEdit:
     return edit
 
 
-def _load_valid(root: Path) -> Registry:
+def _load_valid(root: Path, cache: RegistryCache | None) -> Registry:
     """The registry, or InvalidRegistry when it has errors already: an edit cannot mend it."""
-    registry = load_registry(root)
+    registry = load_registry(root, cache=cache)
     errors = integrity_problems(registry, _ANY_DAY)
     if errors:
         raise InvalidRegistry(errors)

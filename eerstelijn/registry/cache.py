@@ -14,8 +14,9 @@ The cache is a convenience: it is safe to delete at any time, an entry that cann
 unpickled is a miss, and a cache that cannot be written is skipped. Because entries are
 pickles, a directory that someone else owns or may write to is not used.
 
-Where: $EERSTELIJN_CACHE_DIR, else $XDG_CACHE_HOME/eerstelijn, else ~/.cache/eerstelijn.
-EERSTELIJN_NO_CACHE=1 turns it off.
+The library uses a cache only when given one (`load_registry(root, cache=...)`); the command
+line passes `RegistryCache.find(os.environ)`: $EERSTELIJN_CACHE_DIR, else
+$XDG_CACHE_HOME/eerstelijn, else ~/.cache/eerstelijn; EERSTELIJN_NO_CACHE=1 turns it off.
 """
 
 from __future__ import annotations
@@ -45,8 +46,11 @@ class RegistryCache:
         self.directory = directory
 
     @classmethod
-    def find(cls, environ: Mapping[str, str] = os.environ) -> RegistryCache | None:
-        """The cache the environment asks for, or None when it is turned off."""
+    def find(cls, environ: Mapping[str, str]) -> RegistryCache | None:
+        """The cache `environ` asks for, or None when it turns it off.
+
+        The library never reads the environment itself: the command line passes os.environ.
+        """
         if environ.get(NO_CACHE_ENV, "") not in ("", "0"):
             return None
         if explicit := environ.get(CACHE_DIR_ENV):

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import gc
+import os
 import re
-from collections.abc import Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path as FsPath
 from typing import TYPE_CHECKING, Any
@@ -48,13 +47,19 @@ class RegistryFiles:
         return cls(root, (*(root / f.name for f in FILES), *sorted(extra)))
 
 
-def load_registry(root: FsPath, overrides: Mapping[FsPath, bytes] | None = None) -> Registry:
+def load_registry(
+    root: str | os.PathLike[str],
+    overrides: Mapping[FsPath, bytes] | None = None,
+    *,
+    cache: RegistryCache | None = None,
+) -> Registry:
     """Load and validate every file below `root`; raise InvalidRegistry with all problems.
 
     `overrides` gives the bytes of some files instead of what is on disk, so that an edit can
-    be validated before it is written.
+    be validated before it is written. With a `cache`, a registry loaded before from the same
+    bytes is taken from it, and a new one is stored in it. Loading has no other effect.
     """
-    return Snapshot.read(root, overrides).registry()
+    return Snapshot.read(root, overrides, cache=cache).registry()
 
 
 @dataclass(frozen=True)
@@ -72,10 +77,17 @@ class Snapshot:
     key: str
 
     @classmethod
-    def read(cls, root: FsPath, overrides: Mapping[FsPath, bytes] | None = None) -> Snapshot:
+    def read(
+        cls,
+        root: str | os.PathLike[str],
+        overrides: Mapping[FsPath, bytes] | None = None,
+        *,
+        cache: RegistryCache | None = None,
+    ) -> Snapshot:
         """Read every data file of `root`, or its bytes in `overrides`; raise InvalidRegistry
         when there is no directory.
         """
+        root = FsPath(root)
         if not root.is_dir():
             what = "does not exist" if not root.exists() else "is not a directory"
             raise _fail(str(root), 0, 0, "missing-directory", f"registry directory {what}")
@@ -99,15 +111,15 @@ class Snapshot:
                 problems.extend(invalid.problems)
         # Runs with unreadable files are quick to fail and not worth caching, and an edit's
         # preview would only push the files' own entry out.
-        cache = RegistryCache.find() if not problems and not overrides else None
+        if problems or overrides:
+            cache = None
         return cls(root, files, problems, cache, content_key(files) if cache else "")
 
     def cached(self, kind: str, detail: str = "") -> object | None:
         """What the cache holds for these files (and `detail`) under `kind`, or None."""
         if self.cache is None:
             return None
-        with _gc_paused():
-            return self.cache.get(self.root, kind, f"{self.key}:{detail}")
+        return self.cache.get(self.root, kind, f"{self.key}:{detail}")
 
     def store(self, kind: str, value: object, detail: str = "") -> None:
         """Keep `value` in the cache for these files (and `detail`) under `kind`."""
@@ -124,34 +136,11 @@ class Snapshot:
         if isinstance(hit, list) and hit and all(isinstance(p, Problem) for p in hit):
             raise InvalidRegistry(hit)
         problems = list(self.problems)
-        with _gc_paused():
-            registry = _parse_registry(self.root, self.files, problems)
+        registry = _parse_registry(self.root, self.files, problems)
         self.store("registry", problems or registry)
         if problems:
             raise InvalidRegistry(problems)
         return registry
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Keep the cyclic garbage collector off the objects loading builds.
-
-    Loading makes hundreds of thousands of objects that live on and form no cycles. With the
-    collector running, each collection the allocations trigger walks all of them again: a
-    third of the load time at 10,000 actions, and again after loading, in every collection
-    until the process ends. So the collector pauses while loading, and what exists when it
-    ends is frozen (gc.freeze): left out of later collections, still freed by reference
-    counting. The cost is that cyclic garbage made before loading is never collected, which
-    matters little in a command-line run; a long-lived host can call gc.unfreeze().
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        if enabled:
-            gc.enable()
 
 
 def _parse_registry(

@@ -6,24 +6,31 @@ hashes them and unpickles a list of problems, without pydantic, the models or a 
 
 from __future__ import annotations
 
+import os
 from collections.abc import Collection
 from datetime import date
-from pathlib import Path
 
 from eerstelijn.problems import InvalidRegistry, Problem
+from eerstelijn.registry.cache import RegistryCache
 from eerstelijn.registry.load import Snapshot
 
 __all__ = ["check_directory"]
 
 
-def check_directory(root: Path, as_of: date, *, opt_in: Collection[str] = ()) -> list[Problem]:
+def check_directory(
+    root: str | os.PathLike[str],
+    as_of: date,
+    *,
+    opt_in: Collection[str] = (),
+    cache: RegistryCache | None = None,
+) -> list[Problem]:
     """Load the registry in `root` and run every check (and the opt-in ones named); raise
     InvalidRegistry when it is invalid.
 
-    The outcome is cached with the date it was judged by and the opt-in checks, so a second
-    `check` of unchanged files needs neither the registry nor the checks.
+    With a `cache`, the outcome is kept with the date it was judged by and the opt-in checks,
+    so a second `check` of unchanged files needs neither the registry nor the checks.
     """
-    snapshot = Snapshot.read(root)
+    snapshot = Snapshot.read(root, cache=cache)
     detail = " ".join([as_of.isoformat(), *sorted(opt_in)])
     hit = snapshot.cached("checks", detail)
     if isinstance(hit, tuple) and len(hit) == 2 and isinstance(hit[1], list):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from datetime import date
 from pathlib import Path
@@ -13,6 +14,7 @@ from eerstelijn.problems import Problem
 from eerstelijn.registry import cache, load
 from eerstelijn.registry.load import InvalidRegistry, Snapshot, load_registry
 from eerstelijn.registry.outcome import check_directory
+from tests.conftest import REGISTRY as REGISTRY_DIR
 
 
 @pytest.fixture
@@ -27,7 +29,7 @@ def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def outcome(root: Path) -> str | list[Problem]:
     """Everything loading yields, origins included, in a form that compares exactly."""
     try:
-        registry = load_registry(root)
+        registry = load_registry(root, cache=cache.RegistryCache.find(os.environ))
     except InvalidRegistry as invalid:
         return invalid.problems
     items = [*registry.doelen, *registry.partijen, *registry.acties, *registry.zorgbelofte]
@@ -225,7 +227,7 @@ AS_OF = date(2026, 1, 15)
 
 def checked(root: Path, as_of: date = AS_OF) -> list[Problem] | tuple[str, list[Problem]]:
     try:
-        return check_directory(root, as_of)
+        return check_directory(root, as_of, cache=cache.RegistryCache.find(os.environ))
     except InvalidRegistry as invalid:
         return ("invalid", invalid.problems)
 
@@ -264,3 +266,22 @@ def test_cached_check_results_follow_every_change(
             m.setenv(cache.NO_CACHE_ENV, "1")
             assert mine == checked(registry_copy), change.__name__
         assert mine == checked(registry_copy)  # and again, now from the cache
+
+
+def test_the_library_alone_writes_no_cache_and_leaves_the_collector_alone(
+    cache_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Caching and garbage-collector policy belong to the command line, not to the library."""
+    import gc
+
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    frozen = gc.get_freeze_count()
+    registry = load_registry(str(REGISTRY_DIR))  # a str is as good as a Path
+    check_directory(str(REGISTRY_DIR), date(2026, 1, 15))
+    assert registry.acties
+    assert gc.isenabled()
+    assert gc.get_freeze_count() == frozen
+    assert not cache_dir.exists()
+    assert not (tmp_path / "home").exists()
+    assert not (tmp_path / "xdg").exists()

@@ -21,7 +21,8 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from eerstelijn.checks import CHECKS, OPT_IN, finding_codes
-from eerstelijn.problems import Problem, Severity, suggest
+from eerstelijn.lookup import suggest
+from eerstelijn.problems import Problem, Severity
 
 __all__ = [
     "BASELINE_FILE",

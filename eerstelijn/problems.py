@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -15,7 +14,6 @@ __all__ = [
     "Severity",
     "SourceMap",
     "format_path",
-    "suggest",
 ]
 
 Path = tuple[str | int, ...]
@@ -57,13 +55,6 @@ def format_path(path: Path, labels: Mapping[Path, str] | None = None) -> str:
         else:
             out += f".{part}" if out else part
     return out
-
-
-def suggest(word: str, candidates: Iterable[str]) -> str:
-    """A "; did you mean 'x'?" tail for a typo, or "" when nothing is close."""
-    pool = {c.casefold(): c for c in candidates}
-    close = difflib.get_close_matches(word.casefold(), list(pool), n=1, cutoff=0.6)
-    return f"; did you mean {pool[close[0]]!r}?" if close else ""
 
 
 @dataclass(frozen=True)

@@ -5,16 +5,15 @@ Nothing here reads the clock or prints: the date to judge by arrives as `as_of`.
 
 from __future__ import annotations
 
-import difflib
 import re
-import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
 
 from eerstelijn.kwartaal import Kwartaal
+from eerstelijn.lookup import fold
 from eerstelijn.models import Actie, Belofte, Doel, Mijlpaal, Partij, Registry
 from eerstelijn.shape import HOOFDSTUKKEN, STATUSES
 
@@ -22,14 +21,10 @@ __all__ = [
     "ActieFilter",
     "AgendaPunt",
     "OverdueRow",
-    "UnknownName",
     "actie_record",
     "agenda",
     "doelen_coverage",
     "due_in",
-    "find_actie",
-    "find_doel",
-    "find_partij",
     "is_overdue",
     "overdue",
     "overview",
@@ -44,55 +39,6 @@ Per = Literal["partij", "doel", "hoofdstuk"]
 Rol = Literal["trekker", "betrokken"]
 Without = Literal["trekker", "deadline"]
 GEEN_TREKKER = None  # the group of an overdue milestone whose action has no trekker
-
-
-class UnknownName(LookupError):
-    """A name on the command line (action id, partij code, goal) that the registry lacks."""
-
-    def __init__(self, kind: str, name: str, suggestions: Sequence[str]) -> None:
-        tip = f"; did you mean {', '.join(repr(s) for s in suggestions)}?" if suggestions else ""
-        super().__init__(f"unknown {kind} {name!r}{tip}")
-        self.kind, self.name, self.suggestions = kind, name, list(suggestions)
-
-
-def _fold(text: str) -> str:
-    """Case- and accent-blind form, so `patientenfederatie` finds `Patiëntenfederatie`."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-def _find(kind: str, name: str, names: dict[str, str]) -> str:
-    """The canonical name that `name` means; UnknownName with the nearest matches otherwise."""
-    folded = {_fold(k): v for k, v in names.items()}
-    if _fold(name) in folded:
-        return folded[_fold(name)]
-    close = difflib.get_close_matches(_fold(name), list(folded), n=3, cutoff=0.5)
-    raise UnknownName(kind, name, list(dict.fromkeys(folded[c] for c in close)))
-
-
-def find_actie(registry: Registry, name: str) -> Actie:
-    """The action with this id (case-blind)."""
-    found = _find("actie", name, {a.id: a.id for a in registry.acties})
-    actie = registry.actie(found)
-    assert actie is not None
-    return actie
-
-
-def find_partij(registry: Registry, name: str) -> Partij:
-    """The partij with this code, alias or name (case- and accent-blind)."""
-    names = {p.code: p.code for p in registry.partijen}
-    names |= {alias: p.code for p in registry.partijen for alias in p.aliassen}
-    names |= {p.naam: p.code for p in registry.partijen}
-    partij = registry.partij(_find("partij", name, names))
-    assert partij is not None
-    return partij
-
-
-def find_doel(registry: Registry, name: str) -> Doel:
-    """The goal with this id (`3`, `6a`)."""
-    doel = registry.doel(_find("doel", name, {d.id: d.id for d in registry.doelen}))
-    assert doel is not None
-    return doel
 
 
 # --- Deadlines -------------------------------------------------------------------------------
@@ -220,7 +166,7 @@ def _matches(registry: Registry, actie: Actie, f: ActieFilter) -> bool:
         f.status is None or actie.status == f.status,
         f.due_before is None or (deadline is not None and deadline < f.due_before),
         f.due_after is None or (deadline is not None and deadline > f.due_after),
-        f.search is None or _fold(f.search) in _fold(_searchable(actie)),
+        f.search is None or fold(f.search) in fold(_searchable(actie)),
     )
     return all(checks)
 
@@ -305,7 +251,7 @@ def _group_order(registry: Registry, per: Per | None) -> Any:
     if per == "doel":
         ids = [d.id for d in registry.doelen]
         return lambda g: (g is None, ids.index(g) if g in ids else len(ids), g or "")
-    return lambda g: (g is None, _fold(g or ""))
+    return lambda g: (g is None, fold(g or ""))
 
 
 # --- Parties ---------------------------------------------------------------------------------

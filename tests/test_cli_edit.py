@@ -113,17 +113,17 @@ def test_nothing_to_change(run_cli: RunCli) -> None:
     ("args", "message"),
     [
         (["set-status", "H2.9", "open"],
-         "error: unknown actie 'H2.9'; did you mean 'H2.2', 'H2.1', 'H4.1'?"),
+         "Error: unknown actie 'H2.9'; did you mean 'H2.2', 'H2.1', 'H4.1'?"),
         (
             ["set-status", "H2.1", "klaar"],
-            "error: unknown status 'klaar'; use one of open, lopend, gereed, vervallen",
+            "Error: unknown status 'klaar'; use one of open, lopend, gereed, vervallen",
         ),
         (["assign", "H2.1", "--trekker", "VSW"],
-         "error: unknown partij 'VSW'; did you mean 'VWS'?"),
+         "Error: unknown partij 'VSW'; did you mean 'VWS'?"),
         (
             ["add", "--titel", "x", "--hoofdstuk", "H3", "--doel", "1", "--bron", "s",
              "--trekker", "ZM"],
-            "error: unknown partij 'ZM'; did you mean 'ZN'?",
+            "Error: unknown partij 'ZM'; did you mean 'ZN'?",
         ),
     ],
 )  # fmt: skip
@@ -145,7 +145,7 @@ def test_an_invalid_result_is_shown_and_not_written(run_cli: RunCli, registry_co
     assert result.exit_code == 2
     assert "error[schema] acties[H2.3].titel: 'titel' must not be empty text" in result.stdout
     assert result.stderr == (
-        "error: the edit would make the registry invalid (see above); nothing was written\n"
+        "Error: the edit would make the registry invalid (see above); nothing was written\n"
     )
     assert (registry_copy / "acties.yaml").read_bytes() == before
 

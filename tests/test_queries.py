@@ -7,12 +7,11 @@ from datetime import date
 import pytest
 
 from eerstelijn.kwartaal import Kwartaal
+from eerstelijn.lookup import UnknownName, find_partij
 from eerstelijn.models import Registry
 from eerstelijn.queries import (
     ActieFilter,
-    UnknownName,
     doelen_coverage,
-    find_partij,
     overdue,
     overview,
     partij_detail,

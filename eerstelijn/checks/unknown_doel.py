@@ -14,8 +14,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
+from eerstelijn.lookup import suggest
 from eerstelijn.models import Actie, Belofte, Registry
-from eerstelijn.problems import Problem, Severity, suggest
+from eerstelijn.problems import Problem, Severity
 
 CODE = "unknown-doel"
 SEVERITY = Severity.ERROR

@@ -18,8 +18,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
+from eerstelijn.lookup import suggest
 from eerstelijn.models import Registry
-from eerstelijn.problems import Origin, Problem, Severity, suggest
+from eerstelijn.problems import Origin, Problem, Severity
 
 CODE = "unknown-partij"
 SEVERITY = Severity.ERROR

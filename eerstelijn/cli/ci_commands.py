@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -17,11 +17,12 @@ from eerstelijn.cli.common import (
     colour_possible,
     console,
     emit,
+    fail,
     file_count,
     gc_paused,
     registry_cache,
     report_invalid,
-    usage,
+    see_check,
 )
 
 if TYPE_CHECKING:
@@ -42,14 +43,6 @@ class ProblemFormat(StrEnum):
     text = "text"
     json = "json"
     github = "github"
-
-
-def _invalid(problems: list[Problem], fmt: ProblemFormat, files: int) -> NoReturn:
-    from eerstelijn.render import PROBLEM_FORMATS, summary
-
-    emit(PROBLEM_FORMATS[_problem_format(fmt)](problems))
-    typer.echo(summary(problems, files), err=True)
-    raise typer.Exit(ExitCode.INVALID)
 
 
 def _problem_format(fmt: ProblemFormat) -> str:
@@ -106,7 +99,7 @@ def check(
         with gc_paused():
             problems = check_directory(data, day, opt_in=failing, cache=registry_cache())
     except InvalidRegistry as invalid:
-        _invalid(invalid.problems, fmt, files)
+        report_invalid(invalid.problems, files, renderer=_problem_format(fmt))
     note = ""
     if baseline_file is not None:
         outcome = _apply_baseline(baseline_file, problems, failing)
@@ -126,7 +119,7 @@ def _fail_on(values: list[str] | None) -> frozenset[str]:
         # Spelled out, not imported: loading every check module costs a cached check a third.
         return frozenset(DEFAULT_FAIL_ON_TEXT.split(","))
     from eerstelijn.checks import CHECKS, finding_codes
-    from eerstelijn.problems import suggest
+    from eerstelijn.lookup import suggest
 
     codes = [code.strip() for value in values for code in value.split(",") if code.strip()]
     if not codes:
@@ -179,15 +172,15 @@ def baseline(
         with gc_paused():
             problems = check_directory(data, day, opt_in=failing, cache=registry_cache())
     except InvalidRegistry as invalid:
-        report_invalid(invalid.problems, files)
+        report_invalid(invalid.problems, files, message=see_check(invalid.problems, files))
     errors = [p for p in problems if p.severity is Severity.ERROR]
     if errors:
-        report_invalid(errors, files)
+        report_invalid(errors, files, message=see_check(errors, files))
     entries = entries_for(problems, data)
     try:
         out.write_text(dumps_baseline(entries), encoding="utf-8")
     except OSError as error:
-        usage(f"cannot write {out}: {error.strerror or error}")
+        fail(f"cannot write {out}: {error.strerror or error}")
     noun = "finding" if len(entries) == 1 else "findings"
     console().print(f"Wrote {len(entries)} {noun} to {out}.", markup=False)
 
@@ -199,10 +192,7 @@ def _apply_baseline(file: Path, problems: list[Problem], failing: frozenset[str]
         entries = read_baseline(file)
     except BaselineError as error:
         # Unwrapped, so that each `file:line:` stays whole for editors and grep.
-        console(stderr=True).print(
-            f"Error: invalid baseline: {error}", markup=False, soft_wrap=True
-        )
-        raise typer.Exit(ExitCode.INVALID) from None
+        fail(f"invalid baseline: {error}")
     return apply_baseline(entries, problems, opt_in=failing, baseline_file=str(file))
 
 
@@ -238,5 +228,5 @@ def schema(
         for name, text in files.items():
             (out / name).write_text(text, encoding="utf-8")
     except OSError as error:
-        usage(f"cannot write {error.filename or out}: {error.strerror or error}")
+        fail(f"cannot write {error.filename or out}: {error.strerror or error}")
     console().print(f"Wrote {len(files)} schemas to {out}/.", markup=False)

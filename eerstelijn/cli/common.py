@@ -9,7 +9,7 @@ from __future__ import annotations
 import gc
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
 from enum import IntEnum, StrEnum
@@ -183,26 +183,46 @@ def registry_for_queries(data: Path, day: date) -> Registry:
         with gc_paused():
             registry = load_registry(data, cache=registry_cache())
     except InvalidRegistry as invalid:
-        report_invalid(invalid.problems, file_count(data))
-    errors = integrity_problems(registry, day)
-    if errors:
-        report_invalid(errors, file_count(data))
-    return registry
+        errors = invalid.problems
+    else:
+        errors = integrity_problems(registry, day)
+        if not errors:
+            return registry
+    files = file_count(data)
+    report_invalid(errors, files, message=see_check(errors, files))
 
 
-def report_invalid(problems: list[Problem], files: int) -> NoReturn:
-    """Print an invalid registry's problems on stderr and exit 2."""
+def see_check(problems: Sequence[Problem], files: int) -> str:
+    """The closing line of a command that found the registry invalid."""
+    from eerstelijn.render import summary
+
+    return f"{summary(problems, files)} Run 'eerstelijn check' for details."
+
+
+def report_invalid(
+    problems: Sequence[Problem], files: int, *, renderer: str = "text", message: str | None = None
+) -> NoReturn:
+    """Print an invalid registry's problems and exit 2 (ExitCode.INVALID).
+
+    `check` prints them on stdout in the format asked for, with its summary line; every other
+    command prints them as text on stderr and ends with `message` through `fail`.
+    """
     from eerstelijn.render import PROBLEM_FORMATS, summary
 
-    err = console(stderr=True)
-    err.print(PROBLEM_FORMATS["text"](problems), soft_wrap=True)
-    err.print(summary(problems, files) + " Run 'eerstelijn check' for details.", markup=False)
-    raise typer.Exit(ExitCode.INVALID)
+    if message is None:
+        emit(PROBLEM_FORMATS[renderer](problems))
+        typer.echo(summary(problems, files), err=True)
+        raise typer.Exit(ExitCode.INVALID)
+    console(stderr=True).print(PROBLEM_FORMATS[renderer](problems), soft_wrap=True)
+    fail(message)
 
 
-def usage(message: str) -> NoReturn:
-    """Leave with a one-line error on stderr and exit 2."""
-    console(stderr=True).print(f"Error: {message}", markup=False, highlight=False)
+def fail(message: str) -> NoReturn:
+    """The one way to leave with exit 2 after parsing: "Error: message" on stderr.
+
+    Bad option values are left to click (typer.BadParameter), whose wording names the option.
+    """
+    console(stderr=True).print(f"Error: {message}", markup=False, highlight=False, soft_wrap=True)
     raise typer.Exit(ExitCode.INVALID)
 
 
@@ -213,7 +233,7 @@ def emit_sections(sections: list[Section], fmt: ListingFormat) -> None:
     try:
         emit(LISTING_FORMATS[fmt.value](sections))
     except SeveralSections as error:
-        usage(str(error))
+        fail(str(error))
 
 
 def quarter_option(text: str | None, option: str) -> Kwartaal | None:

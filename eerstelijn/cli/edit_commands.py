@@ -17,11 +17,13 @@ from eerstelijn.cli.common import (
     complete_actie,
     complete_partij,
     emit,
+    fail,
     registry_cache,
 )
 
 if TYPE_CHECKING:
     from eerstelijn.editing.edit import EditError, FileEdit
+    from eerstelijn.lookup import UnknownName
     from eerstelijn.registry.load import InvalidRegistry
 
 
@@ -50,26 +52,24 @@ BetrokkenOption = Annotated[
 ]
 
 
-def _edit_failed(error: EditError | InvalidRegistry) -> NoReturn:
+def _edit_failed(error: EditError | InvalidRegistry | UnknownName) -> NoReturn:
     from eerstelijn.editing import edit
     from eerstelijn.registry.load import InvalidRegistry
     from eerstelijn.render import PROBLEM_FORMATS
 
     if isinstance(error, edit.InvalidEdit):
         emit(PROBLEM_FORMATS["text"](error.problems))
-        message = "the edit would make the registry invalid (see above); nothing was written"
-    elif isinstance(error, InvalidRegistry):
+        fail("the edit would make the registry invalid (see above); nothing was written")
+    if isinstance(error, InvalidRegistry):
         emit(PROBLEM_FORMATS["text"](error.problems))
-        message = "the registry is not valid (see above); fix it first, nothing was written"
-    else:
-        message = str(error)
-    typer.echo(f"error: {message}", err=True)
-    raise typer.Exit(ExitCode.INVALID)
+        fail("the registry is not valid (see above); fix it first, nothing was written")
+    fail(str(error))
 
 
 def _apply(make: Callable[[], Sequence[FileEdit]], *, dry_run: bool) -> list[FileEdit]:
     """Compute the edits, then print them (dry run) or write them; return the changed ones."""
     from eerstelijn.editing import edit
+    from eerstelijn.lookup import UnknownName
     from eerstelijn.registry.load import InvalidRegistry
 
     try:
@@ -80,7 +80,7 @@ def _apply(make: Callable[[], Sequence[FileEdit]], *, dry_run: bool) -> list[Fil
             for change in changed:
                 edit.write(change)
                 typer.echo(f"{'created' if change.new else 'updated'} {change.path}", err=True)
-    except (edit.EditError, InvalidRegistry) as error:
+    except (edit.EditError, InvalidRegistry, UnknownName) as error:
         _edit_failed(error)
     if not changed:
         typer.echo("nothing to change", err=True)

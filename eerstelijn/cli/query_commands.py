@@ -21,9 +21,9 @@ from eerstelijn.cli.common import (
     complete_partij,
     emit,
     emit_sections,
+    fail,
     quarter_option,
     registry_for_queries,
-    usage,
 )
 from eerstelijn.shape import HOOFDSTUKKEN, STATUSES
 
@@ -153,7 +153,7 @@ def acties(
     fmt: FormatOption = ListingFormat.table,
 ) -> None:
     """List actions; the filters combine (all must hold)."""
-    from eerstelijn import queries
+    from eerstelijn import lookup, queries
     from eerstelijn.render import views
 
     day = as_of_date(as_of)
@@ -161,17 +161,17 @@ def acties(
     try:
         conditions = queries.ActieFilter(
             without=frozenset(w.value for w in without or []),
-            partij=queries.find_partij(registry, partij).code if partij else None,
+            partij=lookup.find_partij(registry, partij).code if partij else None,
             rol=rol.value,
-            doel=queries.find_doel(registry, doel).id if doel else None,
+            doel=lookup.find_doel(registry, doel).id if doel else None,
             hoofdstuk=_hoofdstuk(hoofdstuk),
             status=_status(status),
             due_before=quarter_option(due_before, "--due-before"),
             due_after=quarter_option(due_after, "--due-after"),
             search=search,
         )
-    except queries.UnknownName as error:
-        usage(str(error))
+    except lookup.UnknownName as error:
+        fail(str(error))
     emit_sections([views.acties_section(queries.select(registry, conditions), day)], fmt)
 
 
@@ -188,7 +188,7 @@ def _hoofdstuk(text: str | None) -> str | None:
 
 
 def _status(text: str | None) -> str | None:
-    from eerstelijn.problems import suggest
+    from eerstelijn.lookup import suggest
 
     if text is None or text in STATUSES:
         return text
@@ -211,16 +211,16 @@ def show(
     ] = ShowFormat.table,
 ) -> None:
     """One action whole: milestones, parties, goals and source."""
-    from eerstelijn import queries
+    from eerstelijn import lookup, queries
     from eerstelijn.render import views
     from eerstelijn.render.json import dumps
 
     day = as_of_date(as_of)
     registry = registry_for_queries(data, day)
     try:
-        actie = queries.find_actie(registry, actie_id)
-    except queries.UnknownName as error:
-        usage(str(error))
+        actie = lookup.find_actie(registry, actie_id)
+    except lookup.UnknownName as error:
+        fail(str(error))
     if fmt is ShowFormat.json:
         emit(dumps(queries.actie_record(actie, day)))
     else:
@@ -242,7 +242,7 @@ def partijen(
     fmt: FormatOption = ListingFormat.table,
 ) -> None:
     """All parties with counts; with a code, that partij's actions, next deadlines first."""
-    from eerstelijn import queries
+    from eerstelijn import lookup, queries
     from eerstelijn.render import views
 
     day = as_of_date(as_of)
@@ -251,9 +251,9 @@ def partijen(
         emit_sections([views.partijen_section(queries.partijen_summary(registry, day))], fmt)
         return
     try:
-        partij = queries.find_partij(registry, code)
-    except queries.UnknownName as error:
-        usage(str(error))
+        partij = lookup.find_partij(registry, code)
+    except lookup.UnknownName as error:
+        fail(str(error))
     emit_sections(views.partij_sections(queries.partij_detail(registry, partij), day), fmt)
 
 
@@ -310,7 +310,7 @@ def timeline(
     start = quarter_option(first, "--from") or (bounds[0] if bounds else Kwartaal.from_date(day))
     end = quarter_option(last, "--to") or (bounds[1] if bounds else Kwartaal.from_date(day))
     if end < start:
-        usage(f"--to {end} lies before --from {start}")
+        fail(f"--to {end} lies before --from {start}")
     rows = queries.timeline(registry, start, end)
     if fmt is ListingFormat.table:
         emit(render_timeline(rows, queries.quarter_range(start, end), day))

@@ -18,8 +18,8 @@ from eerstelijn.cli.common import (
     complete_partij,
     console,
     emit,
+    fail,
     registry_for_queries,
-    usage,
 )
 
 
@@ -45,7 +45,7 @@ def report(
     try:
         target = write_report(registry, day, out, version=__version__)
     except OSError as error:
-        usage(f"cannot write the report to {out}: {error.strerror or error}")
+        fail(f"cannot write the report to {out}: {error.strerror or error}")
     console(stderr=True).print(f"Wrote {target}", markup=False)
 
 
@@ -126,16 +126,16 @@ def ics(
     UIDs are stable (<actie-id>-m<n>@eerstelijn), so a calendar that re-imports the feed
     updates its events instead of duplicating them; unchanged data gives identical bytes.
     """
-    from eerstelijn import queries
+    from eerstelijn import lookup, queries
     from eerstelijn.editing.atomic import write_atomic
     from eerstelijn.render.ics import render_ics
 
     # Deadlines do not depend on the date; only the integrity checks take one.
     registry = registry_for_queries(data, date.today())
     try:
-        code = queries.find_partij(registry, partij).code if partij else None
-    except queries.UnknownName as error:
-        usage(str(error))
+        code = lookup.find_partij(registry, partij).code if partij else None
+    except lookup.UnknownName as error:
+        fail(str(error))
     acties = queries.select(registry, queries.ActieFilter(partij=code))
     name = "Realisatieagenda eerstelijnszorg: mijlpalen" + (f" ({code})" if code else "")
     feed = render_ics(registry, acties, name=name)
@@ -145,4 +145,4 @@ def ics(
     try:
         write_atomic(out, feed)
     except OSError as error:
-        usage(f"cannot write {out}: {error.strerror or error}")
+        fail(f"cannot write {out}: {error.strerror or error}")

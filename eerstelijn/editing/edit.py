@@ -24,14 +24,14 @@ from typing import Any
 from pydantic import BaseModel
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from eerstelijn import queries
+from eerstelijn import lookup
 from eerstelijn.checks import integrity_problems
 from eerstelijn.editing import yaml_layout
 from eerstelijn.editing.atomic import write_atomic
 from eerstelijn.editing.yaml_layout import normalise_termijn
 from eerstelijn.kwartaal import Termijn, TimingError
+from eerstelijn.lookup import suggest
 from eerstelijn.models import Actie, Mijlpaal, Registry
-from eerstelijn.problems import suggest
 from eerstelijn.registry.cache import RegistryCache
 from eerstelijn.registry.load import InvalidRegistry, RegistryFiles, load_registry
 from eerstelijn.shape import HOOFDSTUKKEN, STATUSES
@@ -45,7 +45,6 @@ __all__ = [
     "InvalidEdit",
     "NewActie",
     "NotCanonical",
-    "UnknownName",
     "WriteError",
     "add",
     "assign",
@@ -77,10 +76,6 @@ class EditError(Exception):
 
 class InvalidEdit(InvalidRegistry):
     """An edit that would leave the registry invalid; the problems point into the edited text."""
-
-
-class UnknownName(EditError):
-    """An action id, partij code, goal, status or file the registry does not know."""
 
 
 class NotCanonical(EditError):
@@ -150,11 +145,7 @@ def set_status(
     cache: RegistryCache | None = None,
 ) -> FileEdit:
     """Set the status of an action, or of its milestone number `mijlpaal` (1-based)."""
-    if status not in STATUSES:
-        raise UnknownName(
-            f"unknown status {status!r}; use one of {', '.join(STATUSES)}"
-            + suggest(status, STATUSES)
-        )
+    status = lookup.find_choice("status", status, STATUSES)
     registry = _load_valid(root, cache)
     actie = _actie(registry, actie_id)
     doc = _Document.read(Path(actie.origin.file))
@@ -402,24 +393,15 @@ def _validate(root: Path, overrides: dict[Path, bytes]) -> None:
 
 
 def _actie(registry: Registry, actie_id: str) -> Actie:
-    try:
-        return queries.find_actie(registry, actie_id)
-    except queries.UnknownName as error:
-        raise UnknownName(str(error)) from None
+    return lookup.find_actie(registry, actie_id)
 
 
 def _codes(registry: Registry, named: Iterable[str]) -> list[str]:
-    try:
-        return list(dict.fromkeys(queries.find_partij(registry, n).code for n in named))
-    except queries.UnknownName as error:
-        raise UnknownName(str(error)) from None
+    return list(dict.fromkeys(lookup.find_partij(registry, n).code for n in named))
 
 
 def _doelen(registry: Registry, named: Iterable[str]) -> list[str]:
-    try:
-        return list(dict.fromkeys(queries.find_doel(registry, n).id for n in named))
-    except queries.UnknownName as error:
-        raise UnknownName(str(error)) from None
+    return list(dict.fromkeys(lookup.find_doel(registry, n).id for n in named))
 
 
 def _canonical(registry: Registry, code: object) -> str:
@@ -481,7 +463,7 @@ def _acties_file(root: Path, file: Path | None) -> tuple[Path, bool]:
             and not candidate.is_symlink()
         ):
             return root / "acties" / candidate.name, False
-    raise UnknownName(
+    raise EditError(
         f"{file} is not an acties file of the registry in {root}: give acties.yaml, an "
         "existing acties/NAME.yaml, or a new acties/NAME.yaml (letters, digits, '-' and '_')"
         + suggest(str(file), [str(p) for p in files])
@@ -502,9 +484,9 @@ def _is_url_or_absolute(ref: str) -> bool:
 
 def _new_id(registry: Registry, actie: NewActie) -> str:
     if actie.hoofdstuk is not None and actie.hoofdstuk not in HOOFDSTUKKEN:
-        raise UnknownName(
-            f"unknown hoofdstuk {actie.hoofdstuk!r}; use one of {', '.join(HOOFDSTUKKEN)}"
-            + suggest(actie.hoofdstuk, HOOFDSTUKKEN)
+        close = lookup.close_matches(actie.hoofdstuk, HOOFDSTUKKEN, n=1)
+        raise lookup.UnknownName(
+            "hoofdstuk", actie.hoofdstuk, close, choices=", ".join(HOOFDSTUKKEN)
         )
     if actie.id is not None:
         if registry.actie(actie.id) is not None:

@@ -13,6 +13,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from eerstelijn.lookup import suggest
 from eerstelijn.models import FILE_MODELS, ITEM_MODELS, Bron, Mijlpaal, Registry
 from eerstelijn.problems import (
     InvalidRegistry,
@@ -21,7 +22,6 @@ from eerstelijn.problems import (
     Severity,
     SourceMap,
     format_path,
-    suggest,
 )
 
 __all__ = ["model_for", "registry", "validate_file"]

@@ -8,7 +8,9 @@ from eerstelijn.render.listing import Section, flat
 
 
 def _escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    # A carriage return ends a Markdown line as a newline does, and would cut the row in two.
+    text = text.replace("\r\n", " ").replace("\r", " ").replace("\n", " ")
+    return text.replace("\\", "\\\\").replace("|", "\\|")
 
 
 def render_section(section: Section, *, heading: bool) -> str:

@@ -1,0 +1,146 @@
+"""Table: rich tables for people, on an 80-column console without colour unless stated."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from rich.console import Console, RenderableType
+
+from eerstelijn.kwartaal import Kwartaal
+from eerstelijn.models import Actie
+from eerstelijn.queries import TimelineRow
+from eerstelijn.render.listing import Column, RowStyle, Section
+from eerstelijn.render.table import render_sections, render_timeline
+
+COLUMNS = (
+    Column("id", "id", no_wrap=True),
+    Column("titel", "titel"),
+    Column("dagen_te_laat", "days late", justify="right"),
+)
+
+
+def show(renderable: RenderableType, *, colour: bool = False) -> list[str]:
+    """The lines an 80-column console prints, trailing spaces dropped."""
+    console = Console(
+        width=80,
+        color_system="standard" if colour else None,
+        force_terminal=colour,
+        highlight=False,
+        soft_wrap=False,
+    )
+    with console.capture() as captured:
+        console.print(renderable)
+    return [line.rstrip() for line in captured.get().splitlines()]
+
+
+def section(
+    records: list[dict[str, Any]], styles: list[RowStyle] | None = None, title: str = "Overdue"
+) -> Section:
+    return Section("overdue", title, COLUMNS, records, styles or [], empty="nothing overdue")
+
+
+def test_a_section_is_a_titled_table_with_numbers_aligned_right() -> None:
+    records = [
+        {"id": "H3.1", "titel": "Inventarisatie", "dagen_te_laat": 290},
+        {"id": "H2.2", "titel": "Onderzoek", "dagen_te_laat": 7},
+    ]
+    assert show(render_sections([section(records)])) == [
+        "Overdue",
+        "",
+        " id     titel            days late",
+        " ─────────────────────────────────",
+        " H3.1   Inventarisatie         290",
+        " H2.2   Onderzoek                7",
+        "",
+    ]
+
+
+def test_an_empty_section_is_one_line_that_says_so() -> None:
+    assert show(render_sections([section([])])) == ["Overdue: nothing overdue"]
+
+
+def test_long_text_wraps_within_80_columns_and_ids_stay_whole() -> None:
+    titel = "Een handreiking voor samenwerking in de wijk " * 4
+    url = "https://www.rijksoverheid.nl/" + "x" * 90
+    records = [
+        {"id": "REGIO-OOST.12", "titel": titel, "dagen_te_laat": 1},
+        {"id": "H2.1", "titel": url, "dagen_te_laat": 2},
+    ]
+    lines = show(render_sections([section(records)]))
+    assert max(len(line) for line in lines) <= 80
+    assert any(line.startswith(" REGIO-OOST.12 ") for line in lines)
+    # A word too long for the column is folded onto the next lines, never cut off with "…".
+    assert "…" not in "".join(lines)
+    start, end = lines[2].index("titel"), lines[2].index("days late")
+    first = next(i for i, line in enumerate(lines) if line.startswith(" H2.1 "))
+    assert "".join(line[start:end].strip() for line in lines[first:]) == url
+
+
+def test_overdue_rows_are_red_and_due_rows_yellow_on_a_colour_terminal() -> None:
+    records = [
+        {"id": "H3.1", "titel": "Te laat", "dagen_te_laat": 9},
+        {"id": "H2.1", "titel": "Dit kwartaal", "dagen_te_laat": 0},
+        {"id": "H4.1", "titel": "Gewoon", "dagen_te_laat": 0},
+    ]
+    lines = show(render_sections([section(records, ["overdue", "due", ""])]), colour=True)
+    [overdue] = [line for line in lines if "Te laat" in line]
+    [due] = [line for line in lines if "Dit kwartaal" in line]
+    [plain] = [line for line in lines if "Gewoon" in line]
+    assert "\x1b[31m" in overdue
+    assert "\x1b[33m" in due
+    assert "\x1b[31m" not in plain and "\x1b[33m" not in plain
+
+
+def test_small_two_column_sections_stand_side_by_side() -> None:
+    count = (Column("status", "status"), Column("aantal", "aantal", justify="right"))
+    small = [
+        Section("per_status", "Per status", count, [{"status": "open", "aantal": 4}]),
+        Section("per_hoofdstuk", "Per hoofdstuk", count, [{"status": "H2", "aantal": 2}]),
+    ]
+    wide = section([{"id": "H3.1", "titel": "Inventarisatie", "dagen_te_laat": 290}])
+    lines = show(render_sections([*small, wide]))
+    [titles] = [line for line in lines if "Per status" in line]
+    assert "Per hoofdstuk" in titles
+    assert lines.index(titles) < lines.index("Overdue")
+
+
+def _actie(actie_id: str, *mijlpalen: dict[str, str]) -> Actie:
+    return Actie.model_validate(
+        {
+            "id": actie_id,
+            "titel": "Een actie",
+            "doelen": ["1"],
+            "mijlpalen": list(mijlpalen),
+            "bron": {"document": "realisatieagenda", "sectie": "x"},
+        }
+    )
+
+
+def _row(actie: Actie) -> TimelineRow:
+    marks: dict[Kwartaal, list[tuple[int, Any]]] = {}
+    for index, mijlpaal in enumerate(actie.mijlpalen):
+        assert mijlpaal.deadline is not None
+        marks.setdefault(mijlpaal.deadline.anchor, []).append((index, mijlpaal))
+    return TimelineRow(actie, marks)
+
+
+def test_the_timeline_marks_each_milestone_in_its_quarter() -> None:
+    actie = _actie(
+        "H2.1",
+        {"omschrijving": "Klaar", "deadline": "Q3 2025", "status": "gereed"},
+        {"omschrijving": "Te laat", "deadline": "Q4 2025"},
+        {"omschrijving": "Een", "deadline": "Q1 2026"},
+        {"omschrijving": "Twee", "deadline": "Q1 2026"},
+        {"omschrijving": "Start", "deadline": "vanaf Q2 2026"},
+    )
+    quarters = [Kwartaal(2025, 3), Kwartaal(2025, 4), Kwartaal(2026, 1), Kwartaal(2026, 2)]
+    lines = show(render_timeline([_row(actie)], quarters, date(2026, 1, 15)))
+    assert lines[1].split() == ["actie", "25Q3", "25Q4", "26Q1", "26Q2"]
+    assert lines[3].split() == ["H2.1", "✓", "!", "◆◆", "▷"]
+    assert lines[-1] == "◆ deadline  ▷ start (no deadline)  ! overdue  ✓ done"
+
+
+def test_an_empty_timeline_says_so() -> None:
+    lines = show(render_timeline([], [Kwartaal(2026, 1)], date(2026, 1, 15)))
+    assert lines == ["No milestones in this range."]

@@ -18,7 +18,7 @@ REGISTRY = FIXTURES / "registry"
 REAL_DATA = Path(__file__).parent.parent / "data"
 
 # A fixed environment for asserted output: no colour, a known width.
-CLI_ENV = {"NO_COLOR": "1", "COLUMNS": "100", "TERM": "dumb"}
+CLI_ENV = {"NO_COLOR": "1", "COLUMNS": "100", "TERM": "dumb", "GITHUB_ACTIONS": ""}
 
 RunCli = Callable[..., Result]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 from typing import get_args
 
@@ -10,6 +11,7 @@ from typer.testing import CliRunner
 
 from eerstelijn import shape
 from eerstelijn.cli import app
+from eerstelijn.cli.common import PROBLEM_CHOICES
 from eerstelijn.editing import yaml_layout
 from eerstelijn.models import FILE_MODELS, ITEM_MODELS, Actie, Mijlpaal, Registry
 from eerstelijn.registry import validate
@@ -80,3 +82,29 @@ def test_the_command_line_offers_the_declared_statuses_and_chapters() -> None:
     wrong = runner.invoke(app, ["acties", "--data", str(REGISTRY), "--status", "klaar"])
     assert wrong.exit_code == 2
     assert ", ".join(shape.STATUSES) in wrong.output
+
+
+def test_format_choices_are_the_renderers_and_auto_picks_by_environment(tmp_path: Path) -> None:
+    from eerstelijn.render import LISTING_FORMATS, PROBLEM_FORMATS
+
+    runner = CliRunner()
+    wrong = runner.invoke(app, ["overdue", "--format", "xml"], env=CLI_ENV)
+    assert wrong.exit_code == 2
+    for name in LISTING_FORMATS:
+        assert repr(name) in wrong.output
+    data = tmp_path / "data"
+    shutil.copytree(REGISTRY, data)
+    (data / "acties.yaml").write_text(
+        (data / "acties.yaml")
+        .read_text(encoding="utf-8")
+        .replace("trekker: [", "trekker: [XX, ", 1),
+        encoding="utf-8",
+    )
+    args = ["check", "--data", str(data), "--as-of", "2026-01-15"]
+    under_actions = runner.invoke(app, args, env={**CLI_ENV, "GITHUB_ACTIONS": "true"})
+    elsewhere = runner.invoke(app, args, env=CLI_ENV)
+    assert under_actions.exit_code == elsewhere.exit_code == 2
+    assert under_actions.stdout.startswith("::error file=")
+    assert "error[unknown-partij]" in elsewhere.stdout
+    assert "::error" not in elsewhere.stdout
+    assert set(PROBLEM_FORMATS) < set(PROBLEM_CHOICES)

@@ -2,26 +2,28 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
+import click
 import typer
 
 from eerstelijn.cli.common import (
+    PROBLEM_CHOICES,
     AsOfOption,
     DataOption,
     ExitCode,
     app,
     as_of_date,
-    colour_possible,
     console,
     emit,
     fail,
     file_count,
     gc_paused,
+    problem_renderer,
     registry_cache,
     report_invalid,
+    resolve_problem_format,
     see_check,
 )
 
@@ -37,29 +39,19 @@ BASELINE_FILE = "eerstelijn-baseline.yaml"
 SCHEMA_DIR = "schemas"
 
 
-class ProblemFormat(StrEnum):
-    """Output formats for `check`."""
-
-    text = "text"
-    json = "json"
-    github = "github"
-
-
-def _problem_format(fmt: ProblemFormat) -> str:
-    """The renderer for `fmt`: coloured text only where colour can show."""
-    if fmt is ProblemFormat.text and not colour_possible():
-        return "plain"
-    return fmt.value
-
-
 @app.command()
 def check(
     *,
     data: DataOption = Path("data"),
     fmt: Annotated[
-        ProblemFormat,
-        typer.Option("--format", help="text (file:line:col), json, or github annotations."),
-    ] = ProblemFormat.text,
+        str,
+        typer.Option(
+            "--format",
+            click_type=click.Choice(PROBLEM_CHOICES, case_sensitive=False),
+            help="text (file:line:col), json, github annotations, or auto: github under "
+            "GitHub Actions, text elsewhere.",
+        ),
+    ] = "auto",
     as_of: AsOfOption = "today",
     fail_on: Annotated[
         list[str] | None,
@@ -90,7 +82,7 @@ def check(
     from eerstelijn.problems import Severity
     from eerstelijn.registry.load import InvalidRegistry
     from eerstelijn.registry.outcome import check_directory
-    from eerstelijn.render import PROBLEM_FORMATS, summary
+    from eerstelijn.render import summary
 
     day = as_of_date(as_of)
     failing = _fail_on(fail_on)
@@ -99,14 +91,15 @@ def check(
         with gc_paused():
             problems = check_directory(data, day, opt_in=failing, cache=registry_cache())
     except InvalidRegistry as invalid:
-        report_invalid(invalid.problems, files, renderer=_problem_format(fmt))
+        report_invalid(invalid.problems, files, fmt=fmt)
     note = ""
     if baseline_file is not None:
         outcome = _apply_baseline(baseline_file, problems, failing)
         problems = [*outcome.new, *outcome.stale]
         note = _baseline_note(outcome)
-    emit(PROBLEM_FORMATS[_problem_format(fmt)](problems))
-    typer.echo(summary(problems, files) + note, err=fmt is not ProblemFormat.text)
+    fmt = resolve_problem_format(fmt)
+    emit(problem_renderer(fmt)(problems))
+    typer.echo(summary(problems, files) + note, err=fmt != "text")
     if any(p.severity is Severity.ERROR for p in problems):
         raise typer.Exit(ExitCode.INVALID)
     if any(p.code in failing for p in problems):

@@ -9,15 +9,17 @@ from __future__ import annotations
 import gc
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
-from enum import IntEnum, StrEnum
+from enum import IntEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
 
+import click
 import typer
 
+from eerstelijn.render import LISTING_FORMATS, PROBLEM_FORMATS
 from eerstelijn.shape import STATUSES
 
 if TYPE_CHECKING:
@@ -30,6 +32,7 @@ if TYPE_CHECKING:
     from eerstelijn.render.listing import Section
 
 
+PROBLEM_CHOICES = [*PROBLEM_FORMATS, "auto"]  # the choices of `check --format`
 STATUS_CHOICES = ", ".join(STATUSES[:-1]) + f" or {STATUSES[-1]}"  # for help texts
 
 
@@ -39,15 +42,6 @@ class ExitCode(IntEnum):
     CLEAN = 0
     FINDINGS = 1
     INVALID = 2
-
-
-class ListingFormat(StrEnum):
-    """Output formats for listings."""
-
-    table = "table"
-    json = "json"
-    csv = "csv"
-    markdown = "markdown"
 
 
 app = typer.Typer(
@@ -70,8 +64,12 @@ AsOfOption = Annotated[
     ),
 ]
 FormatOption = Annotated[
-    ListingFormat,
-    typer.Option("--format", help="table (for people), json, csv or markdown."),
+    str,
+    typer.Option(
+        "--format",
+        click_type=click.Choice(list(LISTING_FORMATS), case_sensitive=False),
+        help=f"{', '.join(LISTING_FORMATS)}: table is for people.",
+    ),
 ]
 
 
@@ -200,7 +198,7 @@ def see_check(problems: Sequence[Problem], files: int) -> str:
 
 
 def report_invalid(
-    problems: Sequence[Problem], files: int, *, renderer: str = "text", message: str | None = None
+    problems: Sequence[Problem], files: int, *, fmt: str = "text", message: str | None = None
 ) -> NoReturn:
     """Print an invalid registry's problems and exit 2 (ExitCode.INVALID).
 
@@ -210,11 +208,27 @@ def report_invalid(
     from eerstelijn.render import PROBLEM_FORMATS, summary
 
     if message is None:
-        emit(PROBLEM_FORMATS[renderer](problems))
+        emit(problem_renderer(resolve_problem_format(fmt))(problems))
         typer.echo(summary(problems, files), err=True)
         raise typer.Exit(ExitCode.INVALID)
-    console(stderr=True).print(PROBLEM_FORMATS[renderer](problems), soft_wrap=True)
+    console(stderr=True).print(PROBLEM_FORMATS[fmt](problems), soft_wrap=True)
     fail(message)
+
+
+def resolve_problem_format(fmt: str) -> str:
+    """`auto` as yamllint has it: GitHub annotations under GitHub Actions, text elsewhere."""
+    if fmt != "auto":
+        return fmt
+    return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+
+
+def problem_renderer(fmt: str) -> Callable[[Sequence[Problem]], RenderableType]:
+    """The renderer of a problem format: for text, plain lines where colour cannot show."""
+    from eerstelijn.render import PLAIN_PROBLEMS, PROBLEM_FORMATS
+
+    if fmt == "text" and not colour_possible():
+        return PLAIN_PROBLEMS
+    return PROBLEM_FORMATS[fmt]
 
 
 def fail(message: str) -> NoReturn:
@@ -226,12 +240,12 @@ def fail(message: str) -> NoReturn:
     raise typer.Exit(ExitCode.INVALID)
 
 
-def emit_sections(sections: list[Section], fmt: ListingFormat) -> None:
+def emit_sections(sections: list[Section], fmt: str) -> None:
     """Print titled sections in the chosen listing format."""
-    from eerstelijn.render import LISTING_FORMATS, SeveralSections
+    from eerstelijn.render import SeveralSections
 
     try:
-        emit(LISTING_FORMATS[fmt.value](sections))
+        emit(LISTING_FORMATS[fmt](sections))
     except SeveralSections as error:
         fail(str(error))
 

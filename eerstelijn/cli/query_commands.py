@@ -14,7 +14,6 @@ from eerstelijn.cli.common import (
     AsOfOption,
     DataOption,
     FormatOption,
-    ListingFormat,
     app,
     as_of_date,
     complete_actie,
@@ -72,7 +71,7 @@ def overview(
     *,
     data: DataOption = Path("data"),
     as_of: AsOfOption = "today",
-    fmt: FormatOption = ListingFormat.table,
+    fmt: FormatOption = "table",
 ) -> None:
     """One screen: counts per status and chapter, overdue per partij, gaps, and what is due soon."""
     from eerstelijn import queries
@@ -95,7 +94,7 @@ def overdue(
         bool,
         typer.Option("--incl-betrokken", help="With --per partij: count betrokkenen too."),
     ] = False,
-    fmt: FormatOption = ListingFormat.table,
+    fmt: FormatOption = "table",
 ) -> None:
     """Milestones past their deadline and not done.
 
@@ -150,7 +149,7 @@ def acties(
     search: Annotated[
         str | None, typer.Option("--search", help="Text in id, titel or milestones.")
     ] = None,
-    fmt: FormatOption = ListingFormat.table,
+    fmt: FormatOption = "table",
 ) -> None:
     """List actions; the filters combine (all must hold)."""
     from eerstelijn import lookup, queries
@@ -224,7 +223,7 @@ def show(
     if fmt is ShowFormat.json:
         emit(dumps(queries.actie_record(actie, day)))
     else:
-        emit_sections(views.show_sections(actie, registry, day), ListingFormat.table)
+        emit_sections(views.show_sections(actie, registry, day), "table")
 
 
 @app.command()
@@ -239,7 +238,7 @@ def partijen(
     *,
     data: DataOption = Path("data"),
     as_of: AsOfOption = "today",
-    fmt: FormatOption = ListingFormat.table,
+    fmt: FormatOption = "table",
 ) -> None:
     """All parties with counts; with a code, that partij's actions, next deadlines first."""
     from eerstelijn import lookup, queries
@@ -262,7 +261,7 @@ def doelen(
     *,
     data: DataOption = Path("data"),
     as_of: AsOfOption = "today",
-    fmt: FormatOption = ListingFormat.table,
+    fmt: FormatOption = "table",
 ) -> None:
     """Coverage per goal: actions, trekkers, next deadline. Goals with no action stand out."""
     from eerstelijn import queries
@@ -278,7 +277,7 @@ def zorgbelofte(
     *,
     data: DataOption = Path("data"),
     as_of: AsOfOption = "today",
-    fmt: FormatOption = ListingFormat.table,
+    fmt: FormatOption = "table",
 ) -> None:
     """Each promise with the goals and actions behind it. Promises with none stand out."""
     from eerstelijn import queries
@@ -296,7 +295,7 @@ def timeline(
     as_of: AsOfOption = "today",
     first: Annotated[str | None, typer.Option("--from", help="First quarter shown.")] = None,
     last: Annotated[str | None, typer.Option("--to", help="Last quarter shown.")] = None,
-    fmt: FormatOption = ListingFormat.table,
+    fmt: FormatOption = "table",
 ) -> None:
     """Quarters across, actions down, milestones marked; today's quarter highlighted."""
     from eerstelijn import queries
@@ -312,7 +311,7 @@ def timeline(
     if end < start:
         fail(f"--to {end} lies before --from {start}")
     rows = queries.timeline(registry, start, end)
-    if fmt is ListingFormat.table:
+    if fmt == "table":
         emit(render_timeline(rows, queries.quarter_range(start, end), day))
     else:
         emit_sections([views.timeline_section(rows, day)], fmt)

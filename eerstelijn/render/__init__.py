@@ -19,7 +19,13 @@ if TYPE_CHECKING:
 
     from eerstelijn.render.listing import Section
 
-__all__ = ["LISTING_FORMATS", "PROBLEM_FORMATS", "SeveralSections", "summary"]
+__all__ = [
+    "LISTING_FORMATS",
+    "PLAIN_PROBLEMS",
+    "PROBLEM_FORMATS",
+    "SeveralSections",
+    "summary",
+]
 
 
 def _on_use(module: str, function: str) -> Callable[[Any], Any]:
@@ -39,10 +45,12 @@ LISTING_FORMATS: dict[str, Callable[[Sequence[Section]], RenderableType]] = {
 
 PROBLEM_FORMATS: dict[str, Callable[[Sequence[Problem]], RenderableType]] = {
     "text": _on_use("text", "render_problems"),
-    "plain": _on_use("text", "problem_lines"),
     "json": _on_use("json", "render_problems"),
     "github": _on_use("github", "render_problems"),
 }
+
+# The text format where no colour can show (CI logs, pipes): the same lines, without rich.
+PLAIN_PROBLEMS: Callable[[Sequence[Problem]], RenderableType] = _on_use("text", "problem_lines")
 
 
 def summary(problems: Sequence[Problem], files: int) -> str:

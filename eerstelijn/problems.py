@@ -8,15 +8,15 @@ from enum import StrEnum
 
 __all__ = [
     "ID_KEYS",
+    "KeyPath",
     "Origin",
-    "Path",
     "Problem",
     "Severity",
     "SourceMap",
     "format_path",
 ]
 
-Path = tuple[str | int, ...]
+KeyPath = tuple[str | int, ...]
 
 # Which key names a list item, so that paths read `acties[H3.4]` rather than `acties[7]`.
 ID_KEYS = ("id", "code", "nummer")
@@ -42,7 +42,7 @@ class Problem:
     message: str
 
 
-def format_path(path: Path, labels: Mapping[Path, str] | None = None) -> str:
+def format_path(path: KeyPath, labels: Mapping[KeyPath, str] | None = None) -> str:
     """Write a key path as `acties[H3.4].mijlpalen[1].deadline`.
 
     A list item is named by its id where `labels` knows one, so the path survives reordering.
@@ -66,9 +66,9 @@ class Origin:
     """
 
     file: str
-    path: Path
-    positions: Mapping[Path, tuple[int, int]] = field(repr=False, compare=False)
-    labels: Mapping[Path, str] = field(repr=False, compare=False)
+    path: KeyPath
+    positions: Mapping[KeyPath, tuple[int, int]] = field(repr=False, compare=False)
+    labels: Mapping[KeyPath, str] = field(repr=False, compare=False)
 
     def locate(self, *sub: str | int) -> tuple[int, int]:
         """Position of `sub` below this item, falling back to the nearest parent that has one."""
@@ -91,11 +91,11 @@ class SourceMap:
     """Positions of one file's keys and values, 1-based, and the ids that name its list items."""
 
     file: str
-    values: dict[Path, tuple[int, int]] = field(default_factory=dict)
-    keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
-    labels: dict[Path, str] = field(default_factory=dict)
+    values: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
+    labels: dict[KeyPath, str] = field(default_factory=dict)
 
-    def origin(self, path: Path) -> Origin:
+    def origin(self, path: KeyPath) -> Origin:
         """An Origin for the item at `path`."""
         return Origin(self.file, path, self.values, self.labels)
 

@@ -26,6 +26,7 @@ __all__ = [
     "doelen_coverage",
     "due_in",
     "is_overdue",
+    "leaders",
     "overdue",
     "overview",
     "partij_detail",
@@ -219,9 +220,15 @@ def _groups(
         return [actie.hoofdstuk]
     if per == "doel":
         return list(actie.doelen)
-    codes = [*actie.trekker, *(actie.betrokkenen if incl_betrokken else [])]
-    members = [m for c in codes for m in registry.members(c)]
+    members = leaders(registry, actie) + (
+        [m for c in actie.betrokkenen for m in registry.members(c)] if incl_betrokken else []
+    )
     return list(dict.fromkeys(members)) or [GEEN_TREKKER]
+
+
+def leaders(registry: Registry, actie: Actie) -> list[str]:
+    """The partijen that lead an action: its trekkers, a groep counted as each of its leden."""
+    return list(dict.fromkeys(m for c in actie.trekker for m in registry.members(c)))
 
 
 def overdue(

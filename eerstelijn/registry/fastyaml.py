@@ -28,7 +28,7 @@ from yaml.events import (
     StreamEndEvent,
 )
 
-from eerstelijn.problems import ID_KEYS, Path, SourceMap
+from eerstelijn.problems import ID_KEYS, KeyPath, SourceMap
 
 __all__ = ["Unsupported", "read"]
 
@@ -112,7 +112,7 @@ class _Frame:
 
     __slots__ = ("data", "key", "key_at", "path")
 
-    def __init__(self, data: dict[str, Any] | list[Any], path: Path) -> None:
+    def __init__(self, data: dict[str, Any] | list[Any], path: KeyPath) -> None:
         self.data = data
         self.path = path
         self.key: str | None = None
@@ -172,7 +172,7 @@ class _Builder:
             raise Unsupported("an empty document")
         return self.root
 
-    def _place(self, value: Any, at: tuple[int, int], *, container: bool) -> Path:
+    def _place(self, value: Any, at: tuple[int, int], *, container: bool) -> KeyPath:
         """Put a value under its parent and record where it stands; return its path."""
         source = self.source
         if not self.stack:
@@ -185,7 +185,7 @@ class _Builder:
             key = parent.key
             if key is None:  # a mapping or list where a key belongs
                 raise Unsupported("a key that is not text")
-            child: Path = (*parent.path, key)
+            child: KeyPath = (*parent.path, key)
             source.keys[child] = parent.key_at
             # A container's position is its key's, as in the round-trip walk.
             source.values[child] = parent.key_at if container else at
@@ -197,7 +197,7 @@ class _Builder:
             data.append(value)
         return child
 
-    def _label(self, item: dict[str, Any], path: Path) -> None:
+    def _label(self, item: dict[str, Any], path: KeyPath) -> None:
         label = next((item[k] for k in ID_KEYS if k in item), None)
         if isinstance(label, str | int) and not isinstance(label, bool):
             self.source.labels[path] = str(label)

@@ -16,7 +16,7 @@ from ruamel.yaml.constructor import DuplicateKeyError
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from eerstelijn.problems import ID_KEYS, Path, Problem, Severity, SourceMap, format_path
+from eerstelijn.problems import ID_KEYS, KeyPath, Problem, Severity, SourceMap, format_path
 
 __all__ = ["Refused", "read"]
 
@@ -97,14 +97,14 @@ class _Walker:
     def __init__(self, source: SourceMap) -> None:
         self.source = source
 
-    def _refuse(self, path: Path, code: str, message: str) -> NoReturn:
+    def _refuse(self, path: KeyPath, code: str, message: str) -> NoReturn:
         line, col = self.source.values.get(path, (1, 1))
         yaml_path = format_path(path, self.source.labels)
         raise Refused(
             Problem(self.source.file, line, col, yaml_path, code, Severity.ERROR, message)
         )
 
-    def convert(self, node: Any, path: Path) -> Any:
+    def convert(self, node: Any, path: KeyPath) -> Any:
         tag = getattr(getattr(node, "tag", None), "value", None)
         if tag is not None and tag not in _PLAIN_TAGS:
             self._refuse(path, "yaml-tag", f"tag {tag!r} is not allowed in registry files")
@@ -123,7 +123,7 @@ class _Walker:
         # Dates and timestamps: keep them as text so the schema can say why they do not fit.
         return str(node)
 
-    def _mapping(self, node: CommentedMap, path: Path) -> Iterator[tuple[str, Any]]:
+    def _mapping(self, node: CommentedMap, path: KeyPath) -> Iterator[tuple[str, Any]]:
         positions = node.lc.data
         for key in node:
             child = (*path, str(key))
@@ -139,7 +139,7 @@ class _Walker:
                 self.source.values[child] = (value_line + 1, value_col + 1)
             yield str(key), self.convert(value, child)
 
-    def _item(self, node: CommentedSeq, index: int, path: Path) -> Any:
+    def _item(self, node: CommentedSeq, index: int, path: KeyPath) -> Any:
         child = (*path, index)
         at = _one_based(node.lc.item(index)) or self.source.values.get(path, (1, 1))
         self.source.values[child] = at

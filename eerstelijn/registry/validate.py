@@ -17,7 +17,7 @@ from eerstelijn.lookup import suggest
 from eerstelijn.models import FILE_MODELS, ITEM_MODELS, Bron, Mijlpaal, Registry
 from eerstelijn.problems import (
     InvalidRegistry,
-    Path,
+    KeyPath,
     Problem,
     Severity,
     SourceMap,
@@ -62,7 +62,7 @@ def validate_file(plain: Any, source: SourceMap, model: type[BaseModel]) -> dict
 
 
 def _schema_problem(error: ErrorDetails, source: SourceMap, model: type[BaseModel]) -> Problem:
-    path: Path = tuple(error["loc"])
+    path: KeyPath = tuple(error["loc"])
     lookup = source.keys if error["type"] == "extra_forbidden" else source.values
     probe = path
     while probe and probe not in lookup and probe not in source.values:
@@ -75,7 +75,7 @@ def _schema_problem(error: ErrorDetails, source: SourceMap, model: type[BaseMode
     )
 
 
-def _message(error: ErrorDetails, path: Path, model: type[BaseModel]) -> str:
+def _message(error: ErrorDetails, path: KeyPath, model: type[BaseModel]) -> str:
     """A pydantic error in words a maintainer of the YAML understands."""
     kind = error["type"]
     value = error.get("input")

@@ -10,23 +10,22 @@ from importlib.resources import files
 from eerstelijn.kwartaal import Kwartaal
 from eerstelijn.models import DOCUMENTEN, Actie, Bron, Registry
 from eerstelijn.queries import (
-    ActieFilter,
     BelofteCoverage,
     DoelCoverage,
     OverdueRow,
     Overview,
     actie_record,
     doelen_coverage,
+    leaders,
     overdue,
     overview,
     quarter_range,
-    select,
     timeline,
     timeline_bounds,
     zorgbelofte_coverage,
 )
 from eerstelijn.report.markup import el, esc, void
-from eerstelijn.report.timeline import GEEN_TREKKER, timeline_svg
+from eerstelijn.report.timeline import NO_TREKKER_VALUE, timeline_svg
 
 __all__ = ["Figure", "build_page", "headline_figures"]
 
@@ -254,13 +253,7 @@ def _timeline(registry: Registry, as_of: date) -> str:
     current = Kwartaal.from_date(as_of)
     first, last = min(bounds[0], current), max(bounds[1], current)
     rows = timeline(registry, first, last)
-    leading = {
-        p.code: {a.id for a in select(registry, ActieFilter(partij=p.code))}
-        for p in registry.partijen
-    }
-    leads = {
-        row.actie.id: [code for code, ids in leading.items() if row.actie.id in ids] for row in rows
-    }
+    leads = {row.actie.id: leaders(registry, row.actie) for row in rows}
     options = [el("option", "all partijen", value="")]
     options += [
         el("option", esc(f"{p.code}: {p.naam}" if p.naam != p.code else p.code), value=p.code)
@@ -268,7 +261,7 @@ def _timeline(registry: Registry, as_of: date) -> str:
         if any(p.code in codes for codes in leads.values())
     ]
     if any(not codes for codes in leads.values()):
-        options.append(el("option", "(geen trekker)", value=GEEN_TREKKER))
+        options.append(el("option", "(geen trekker)", value=NO_TREKKER_VALUE))
     chapters = sorted({r.actie.hoofdstuk for r in rows if r.actie.hoofdstuk})
     chapter_options = [el("option", "all hoofdstukken", value="")]
     chapter_options += [el("option", esc(h), value=h) for h in chapters]

@@ -17,9 +17,10 @@ from eerstelijn.models import Mijlpaal
 from eerstelijn.queries import TimelineRow, is_overdue, iter_marks
 from eerstelijn.report.markup import el, esc, void
 
-__all__ = ["GEEN_TREKKER", "Layout", "timeline_svg"]
+__all__ = ["NO_TREKKER_VALUE", "Layout", "timeline_svg"]
 
-GEEN_TREKKER = "-"  # the filter value of actions that nobody leads
+# The filter value of an action nobody leads, in the page (queries groups them under None).
+NO_TREKKER_VALUE = "-"
 
 
 @dataclass(frozen=True)
@@ -113,7 +114,7 @@ def _row(
         transform=f"translate(0,{top})",
         data_actie=actie.id,
         data_hoofdstuk=actie.hoofdstuk or "",
-        data_partijen=" ".join(leads) or GEEN_TREKKER,
+        data_partijen=" ".join(leads) or NO_TREKKER_VALUE,
     )
 
 

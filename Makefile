@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DATA ?= data
 
-.PHONY: run test lint typecheck pytest fuzz bench clean
+.PHONY: run test lint typecheck pytest translations fuzz bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,11 @@ typecheck: $(VENV)/.installed-dev
 
 pytest: $(VENV)/.installed-dev
 	$(BIN)/pytest
+
+# Texts for people: extract what the code marks, update each .po, compile the .mo files
+# (tools/translations.py). Translate what it reports as untranslated, then run it again.
+translations: $(VENV)/.installed-dev
+	$(BIN)/python -m tools.translations
 
 # A longer fuzz campaign of the loader (atheris); crashes land in fuzz/crashes/.
 FUZZ_SECONDS ?= 300

@@ -114,3 +114,11 @@ def pytest_terminal_summary(
             red=True,
             bold=True,
         )
+
+
+@pytest.fixture(autouse=True)
+def _dutch() -> None:
+    """Every test starts in the default language, whatever the test before it asked for."""
+    from eerstelijn import i18n
+
+    i18n.set_language(i18n.DEFAULT_LANGUAGE)

@@ -110,4 +110,4 @@ def test_a_mistyped_command_is_a_usage_error_with_one_suggestion(run_cli: RunCli
     result = run_cli("overdu")
     assert result.exit_code == 2
     last = result.stderr.splitlines()[-1]
-    assert last == "Error: No such command 'overdu'. Did you mean 'overdue'?"
+    assert last == "Fout: Onbekende opdracht 'overdu'. Bedoelt u 'overdue'?"

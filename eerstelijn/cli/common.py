@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import click
 import typer
 
+from eerstelijn.cli.lang import LanguageGroup
 from eerstelijn.render import LISTING_FORMATS, PROBLEM_FORMATS
 from eerstelijn.shape import STATUSES
 
@@ -45,6 +46,7 @@ class ExitCode(IntEnum):
 
 
 app = typer.Typer(
+    cls=LanguageGroup,
     help="The visie eerstelijnszorg and its realisatieagenda as a validated registry.",
     no_args_is_help=True,
     add_completion=True,

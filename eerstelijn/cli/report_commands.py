@@ -21,6 +21,7 @@ from eerstelijn.cli.common import (
     fail,
     registry_for_queries,
 )
+from eerstelijn.cli.lang import LanguageGroup
 
 
 @app.command()
@@ -99,7 +100,10 @@ def agenda(
 
 
 export_app = typer.Typer(
-    help="Export the registry for other tools.", no_args_is_help=True, rich_markup_mode=None
+    cls=LanguageGroup,
+    help="Export the registry for other tools.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
 )
 app.add_typer(export_app, name="export")
 

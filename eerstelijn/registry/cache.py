@@ -3,8 +3,9 @@
 Reading and validating 10,000 actions takes about a second; unpickling the result a fifth of
 that. The key is a hash of the tool (its version and the size and time of each of its source
 files, so that an edit of the code misses too), of Python's version and of the installed
-pydantic, PyYAML and ruamel.yaml (the size and time of their package files), and of every data
-file's path as given, the path it resolves to and its bytes. Any change of content, a renamed,
+pydantic, PyYAML and ruamel.yaml (the size and time of their package files), of the language
+of texts for people (problems hold their messages) and of every data file's path as given,
+the path it resolves to and its bytes. Any change of content, a renamed,
 added or removed file, or a link pointed elsewhere gives a new key, so an entry is never used
 for data it was not made from. There is one entry per registry directory and kind of value
 (the loaded registry; the problems of `check` with the date they were judged by), overwritten
@@ -121,10 +122,11 @@ def _tool_fingerprint() -> list[str]:
     The libraries are named by the size and time of their files rather than by importing them
     for a version: a run the cache answers does not import pydantic or PyYAML at all.
     """
-    from eerstelijn import __version__
+    from eerstelijn import __version__, i18n
 
-    parts = [__version__, sys.version]
-    sources = sorted(_PACKAGE.rglob("*.py"))
+    # Problems carry their message in the language of the run that made them.
+    parts = [__version__, sys.version, i18n.language()]
+    sources = sorted([*_PACKAGE.rglob("*.py"), *_PACKAGE.rglob("*.mo")])
     for name in _LIBRARIES:
         spec = importlib.util.find_spec(name)
         if spec is not None and spec.origin is not None:

@@ -65,7 +65,7 @@ def test_golden_output(run_cli: RunCli, golden: Golden, name: str, fmt: str) -> 
 def test_csv_of_several_tables_is_a_usage_error(run_cli: RunCli, name: str) -> None:
     result = run_cli(*COMMANDS[name], "--data", REGISTRY, "--as-of", AS_OF, "--format", "csv")
     assert result.exit_code == 2
-    assert "several tables" in result.stderr
+    assert "meer dan één tabel" in result.stderr
 
 
 @pytest.mark.parametrize("fmt", ["table", "json"])

@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
+from eerstelijn.i18n import ngettext
 from eerstelijn.problems import Problem, Severity
 from eerstelijn.render.csv import SeveralSections
 
@@ -58,9 +59,13 @@ def summary(problems: Sequence[Problem], files: int) -> str:
     errors = sum(p.severity is Severity.ERROR for p in problems)
     warnings = len(problems) - errors
     if not problems:
-        return f"No problems in {files} files."
-    return f"{_count(errors, 'error')}, {_count(warnings, 'warning')} in {files} files."
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"
+        return ngettext(
+            "No problems in {files} file.", "No problems in {files} files.", files
+        ).format(files=files)
+    return ngettext(
+        "{errors}, {warnings} in {files} file.", "{errors}, {warnings} in {files} files.", files
+    ).format(
+        errors=ngettext("{n} error", "{n} errors", errors).format(n=errors),
+        warnings=ngettext("{n} warning", "{n} warnings", warnings).format(n=warnings),
+        files=files,
+    )

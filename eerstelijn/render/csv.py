@@ -6,6 +6,7 @@ import csv
 import io
 from collections.abc import Sequence
 
+from eerstelijn.i18n import _
 from eerstelijn.render.listing import Section, flat
 
 
@@ -16,7 +17,7 @@ class SeveralSections(ValueError):
 def render_sections(sections: Sequence[Section]) -> str:
     """The single section as CSV."""
     if len(sections) != 1:
-        raise SeveralSections("this output has several tables: use --format json or markdown")
+        raise SeveralSections(_("this output has several tables: use --format json or markdown"))
     section = sections[0]
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
@@ -28,5 +29,5 @@ def render_sections(sections: Sequence[Section]) -> str:
 
 def _cell(value: object) -> str:
     if isinstance(value, list | tuple):
-        return "; ".join(flat(v) for v in value)
-    return flat(value)
+        return "; ".join(flat(v, for_people=False) for v in value)
+    return flat(value, for_people=False)

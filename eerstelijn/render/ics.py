@@ -13,6 +13,7 @@ from datetime import UTC, datetime, timedelta
 
 from icalendar import Calendar, Event
 
+from eerstelijn.i18n import _
 from eerstelijn.models import DOCUMENTEN, Actie, Mijlpaal, Registry
 
 __all__ = ["DTSTAMP", "milestone_uid", "render_ics"]
@@ -32,17 +33,20 @@ def milestone_uid(actie: Actie, index: int) -> str:
 def _description(registry: Registry, actie: Actie, mijlpaal: Mijlpaal) -> str:
     def named(codes: Sequence[str]) -> str:
         names = [p.naam if (p := registry.partij(c)) else c for c in codes]
-        return ", ".join(names) or "(geen)"
+        return ", ".join(names) or _("(none)")
 
     lines = [
-        f"Actie {actie.id}: {actie.titel}",
-        f"Termijn: {mijlpaal.deadline}",
-        f"Trekker: {named(actie.trekker)}",
+        _("Actie {id}: {titel}").format(id=actie.id, titel=actie.titel),
+        _("Timing: {timing}").format(timing=mijlpaal.deadline),
+        _("Trekker: {names}").format(names=named(actie.trekker)),
     ]
     if actie.betrokkenen:
-        lines.append(f"Betrokkenen: {named(actie.betrokkenen)}")
-    lines.append(f"Status: {mijlpaal.status}")
-    lines += [f"Bron: {DOCUMENTEN[b.document]}, {b.sectie}" for b in actie.bron]
+        lines.append(_("Betrokkenen: {names}").format(names=named(actie.betrokkenen)))
+    lines.append(_("Status: {status}").format(status=mijlpaal.status))
+    lines += [
+        _("Source: {document}, {sectie}").format(document=DOCUMENTEN[b.document], sectie=b.sectie)
+        for b in actie.bron
+    ]
     return "\n".join(lines)
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from eerstelijn.i18n import _
+
 RowStyle = Literal["", "overdue", "due", "gap"]
 
 
@@ -27,15 +29,20 @@ class Section:
     columns: tuple[Column, ...]
     records: list[dict[str, Any]]
     styles: list[RowStyle] = field(default_factory=list)
-    empty: str = "none"
+    empty: str = field(default_factory=lambda: _("none"))
 
 
-def flat(value: Any) -> str:
-    """A record value as one cell: lists joined, nothing as empty, numbers as digits."""
+def flat(value: Any, *, for_people: bool = True) -> str:
+    """A record value as one cell: lists joined, nothing as empty, numbers as digits.
+
+    A yes or no is in the current language for people, 'yes' or 'no' for machines (CSV).
+    """
     if value is None:
         return ""
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        if not for_people:
+            return "yes" if value else "no"
+        return _("yes") if value else _("no")
     if isinstance(value, list | tuple):
-        return ", ".join(flat(v) for v in value)
+        return ", ".join(flat(v, for_people=for_people) for v in value)
     return str(value)

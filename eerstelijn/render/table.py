@@ -12,6 +12,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from eerstelijn.i18n import _
 from eerstelijn.kwartaal import Kwartaal
 from eerstelijn.render.listing import RowStyle, Section, flat
 
@@ -80,7 +81,7 @@ def render_timeline(
     from eerstelijn.queries import is_overdue
 
     if not rows:
-        return Text("No milestones in this range.", style="dim")
+        return Text(_("No milestones in this range."), style="dim")
     current = Kwartaal.from_date(as_of)
     table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False, show_lines=False)
     table.add_column("actie", no_wrap=True)
@@ -92,7 +93,7 @@ def render_timeline(
         cells: list[Text] = [Text(row.actie.id)]
         for quarter in quarters:
             cell = Text()
-            for _, mijlpaal in row.marks.get(quarter, []):
+            for _index, mijlpaal in row.marks.get(quarter, []):
                 if mijlpaal.done:
                     cell.append("✓", style="green")
                 elif is_overdue(mijlpaal, as_of):
@@ -103,5 +104,5 @@ def render_timeline(
                     cell.append("◆", style="yellow" if quarter == current else "")
             cells.append(cell)
         table.add_row(*cells)
-    legend = Text("◆ deadline  ▷ start (no deadline)  ! overdue  ✓ done", style="dim")
+    legend = Text(_("◆ deadline  ▷ start (no deadline)  ! overdue  ✓ done"), style="dim")
     return Group(table, legend)

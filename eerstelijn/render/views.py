@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
+from eerstelijn.i18n import _, ngettext, short_date
 from eerstelijn.models import Actie, Registry
 from eerstelijn.queries import (
     AgendaPunt,
@@ -25,6 +26,8 @@ from eerstelijn.queries import (
 from eerstelijn.render.listing import Column, RowStyle, Section
 
 ID = Column("id", "id", no_wrap=True)
+# Headers are Dutch field names, the same in both languages, except where they are English
+# words (marked with _ in the functions that build sections).
 ACTIE_COLUMNS = (
     ID,
     Column("titel", "titel"),
@@ -50,7 +53,7 @@ def acties_section(
         ACTIE_COLUMNS,
         [actie_record(a, as_of) for a in acties],
         [_style(a, as_of) for a in acties],
-        empty="no actions",
+        empty=_("no actions"),
     )
 
 
@@ -62,14 +65,16 @@ def overdue_section(rows: Sequence[OverdueRow], per: Per | None) -> Section:
         Column("mijlpaal", "#", justify="right"),
         Column("omschrijving", "mijlpaal"),
         Column("deadline", "deadline", no_wrap=True),
-        Column("dagen_te_laat", "days late", justify="right"),
+        Column("dagen_te_laat", _("days late"), justify="right"),
     )
     records = [r.record(per) for r in rows]
     if per == "partij":
         for record in records:
             record["partij"] = record["partij"] or "(geen trekker)"
-    title = f"Overdue per {per}" if per else "Overdue"
-    return Section("overdue", title, columns, records, ["overdue"] * len(rows), "nothing overdue")
+    title = _("Overdue per {per}").format(per=per) if per else _("Overdue")
+    return Section(
+        "overdue", title, columns, records, ["overdue"] * len(rows), _("nothing overdue")
+    )
 
 
 def partijen_section(rows: Sequence[PartijSummary]) -> Section:
@@ -80,7 +85,7 @@ def partijen_section(rows: Sequence[PartijSummary]) -> Section:
         Column("soort", "soort"),
         Column("trekker", "trekker", justify="right"),
         Column("betrokken", "betrokken", justify="right"),
-        Column("overdue", "overdue", justify="right"),
+        Column("overdue", _("overdue"), justify="right"),
     )
     styles: list[RowStyle] = ["overdue" if r.overdue else "" for r in rows]
     return Section("partijen", "Partijen", columns, [r.record() for r in rows], styles)
@@ -109,8 +114,15 @@ def partij_sections(detail: PartijDetail, as_of: date) -> list[Section]:
     columns = (Column("veld", "veld", no_wrap=True), Column("waarde", "waarde"))
     return [
         Section("partij", p.code, columns, facts),
-        acties_section(detail.trekker, as_of, key="trekker", title=f"{p.code} leads"),
-        acties_section(detail.betrokken, as_of, key="betrokken", title=f"{p.code} takes part in"),
+        acties_section(
+            detail.trekker, as_of, key="trekker", title=_("{code} leads").format(code=p.code)
+        ),
+        acties_section(
+            detail.betrokken,
+            as_of,
+            key="betrokken",
+            title=_("{code} takes part in").format(code=p.code),
+        ),
     ]
 
 
@@ -121,7 +133,7 @@ def doelen_section(rows: Sequence[DoelCoverage]) -> Section:
         Column("titel", "titel"),
         Column("aantal_acties", "acties", justify="right"),
         Column("trekkers", "trekkers"),
-        Column("volgende_deadline", "next deadline", no_wrap=True),
+        Column("volgende_deadline", _("next deadline"), no_wrap=True),
     )
     styles: list[RowStyle] = ["gap" if not r.acties else "" for r in rows]
     return Section("doelen", "Doelen", columns, [r.record() for r in rows], styles)
@@ -155,11 +167,12 @@ def timeline_section(rows: Sequence[TimelineRow], as_of: date) -> Section:
         for row in rows
         for quarter, index, mijlpaal in iter_marks(row)
     ]
-    columns = tuple(
-        Column(k, k)
-        for k in ("actie", "mijlpaal", "omschrijving", "kwartaal", "termijn", "status", "overdue")
+    columns = (
+        *(Column(k, k) for k in ("actie", "mijlpaal", "omschrijving", "kwartaal", "termijn")),
+        Column("status", "status"),
+        Column("overdue", _("overdue")),
     )
-    return Section("timeline", "Timeline", columns, records)
+    return Section("timeline", _("Timeline"), columns, records)
 
 
 def show_sections(actie: Actie, registry: Registry, as_of: date) -> list[Section]:
@@ -179,7 +192,7 @@ def show_sections(actie: Actie, registry: Registry, as_of: date) -> list[Section
         ("regio", actie.regio),
         ("status", actie.status),
         ("deadline", record["deadline"]),
-        ("trekker", named(actie.trekker) or "(geen)"),
+        ("trekker", named(actie.trekker) or _("(none)")),
         ("betrokkenen", named(actie.betrokkenen)),
         ("doelen", "; ".join(doelen)),
         ("toelichting", actie.toelichting),
@@ -207,7 +220,7 @@ def show_sections(actie: Actie, registry: Registry, as_of: date) -> list[Section
             ),
             mijlpalen,
             styles,
-            empty="no milestones",
+            empty=_("no milestones"),
         ),
     ]
 
@@ -231,60 +244,72 @@ def overview_sections(view: Overview, as_of: date) -> list[Section]:
         ),
         Section(
             "overdue_per_partij",
-            f"Overdue on {as_of.isoformat()}",
+            _("Overdue on {date}").format(date=short_date(as_of)),
             (Column("partij", "partij", no_wrap=True), Column("acties", "acties", justify="right")),
             [
                 {"partij": k or "(geen trekker)", "acties": v}
                 for k, v in view.overdue_per_partij.items()
             ],
             ["overdue"] * len(view.overdue_per_partij),
-            empty="nothing overdue",
+            empty=_("nothing overdue"),
         ),
-        acties_section(view.without_trekker, as_of, key="without_trekker", title="Without trekker"),
         acties_section(
-            view.without_deadline, as_of, key="without_deadline", title="Without deadline"
+            view.without_trekker, as_of, key="without_trekker", title=_("Without trekker")
+        ),
+        acties_section(
+            view.without_deadline, as_of, key="without_deadline", title=_("Without deadline")
         ),
         acties_section(
             view.due_this_quarter,
             as_of,
             key="due_this_quarter",
-            title=f"Due this quarter ({current})",
+            title=_("Due this quarter ({quarter})").format(quarter=current),
         ),
         acties_section(
             view.due_next_quarter,
             as_of,
             key="due_next_quarter",
-            title=f"Due next quarter ({current.next()})",
+            title=_("Due next quarter ({quarter})").format(quarter=current.next()),
         ),
     ]
 
 
-AGENDA_COLUMNS = (
-    Column("punt", "#", justify="right"),
-    ID,
-    Column("titel", "titel"),
-    Column("onderwerp", "to discuss"),
-    Column("trekker", "trekker"),
-    Column("bron", "bron"),
-)
+def _agenda_columns() -> tuple[Column, ...]:
+    return (
+        Column("punt", "#", justify="right"),
+        ID,
+        Column("titel", "titel"),
+        Column("onderwerp", _("to discuss")),
+        Column("trekker", "trekker"),
+        Column("bron", "bron"),
+    )
 
 
 def _agenda_title(group: str) -> str:
     if group.startswith("regio "):
         return "Regio " + group.removeprefix("regio ")
-    return "Overige acties" if group == "overig" else f"Hoofdstuk {group}"
+    if group == "overig":
+        return _("Other actions")
+    return f"Hoofdstuk {group}"
+
+
+def days_late(days: int) -> str:
+    """'237 days late', in the current language."""
+    return ngettext("{days} day late", "{days} days late", days).format(days=days)
 
 
 def _onderwerp(punt: AgendaPunt) -> str:
     if punt.soort == "geen trekker":
-        return "no trekker"
+        return _("no trekker")
     if punt.soort == "geen deadline":
-        return "no deadline"
-    assert punt.mijlpaal is not None
+        return _("no deadline")
+    assert punt.mijlpaal is not None and punt.days is not None
     mijlpaal = punt.actie.mijlpalen[punt.mijlpaal]
-    return (
-        f"mijlpaal {punt.mijlpaal + 1} overdue: {mijlpaal.omschrijving} "
-        f"(deadline {mijlpaal.deadline}, {punt.days} days late)"
+    return _("mijlpaal {number} overdue: {omschrijving} (deadline {deadline}, {late})").format(
+        number=punt.mijlpaal + 1,
+        omschrijving=mijlpaal.omschrijving,
+        deadline=mijlpaal.deadline,
+        late=days_late(punt.days),
     )
 
 
@@ -303,12 +328,12 @@ def agenda_sections(groups: dict[str, list[AgendaPunt]]) -> list[Section]:
                     "titel": punt.actie.titel,
                     "soort": punt.soort,
                     "onderwerp": _onderwerp(punt),
-                    "trekker": list(punt.actie.trekker) or "(geen)",
+                    "trekker": list(punt.actie.trekker) or _("(none)"),
                     "bron": "; ".join(str(b) for b in punt.actie.bron),
                 }
             )
         styles: list[RowStyle] = ["overdue" if p.soort == "overdue" else "gap" for p in punten]
         sections.append(
-            Section(f"agenda-{group}", _agenda_title(group), AGENDA_COLUMNS, records, styles)
+            Section(f"agenda-{group}", _agenda_title(group), _agenda_columns(), records, styles)
         )
     return sections

@@ -61,5 +61,5 @@ def test_an_empty_section_is_just_the_header() -> None:
 
 
 def test_several_sections_are_refused_with_a_hint() -> None:
-    with pytest.raises(SeveralSections, match="use --format json or markdown"):
+    with pytest.raises(SeveralSections, match="gebruik --format json of markdown"):
         render_sections([section(key="a"), section(key="b")])

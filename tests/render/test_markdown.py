@@ -43,7 +43,7 @@ def test_lists_nothing_and_booleans_read_as_text() -> None:
     columns = (Column("trekker", "trekker"), Column("regio", "regio"), Column("klaar", "klaar"))
     records: list[dict[str, object]] = [{"trekker": ["ZN", "LHV"], "regio": None, "klaar": True}]
     text = render_sections([Section("acties", "Acties", columns, records)])
-    assert text.splitlines()[2] == "| ZN, LHV |  | yes |"
+    assert text.splitlines()[2] == "| ZN, LHV |  | ja |"
 
 
 def test_an_empty_section_says_so_in_italics() -> None:

@@ -138,9 +138,9 @@ def test_the_timeline_marks_each_milestone_in_its_quarter() -> None:
     lines = show(render_timeline([_row(actie)], quarters, date(2026, 1, 15)))
     assert lines[1].split() == ["actie", "25Q3", "25Q4", "26Q1", "26Q2"]
     assert lines[3].split() == ["H2.1", "✓", "!", "◆◆", "▷"]
-    assert lines[-1] == "◆ deadline  ▷ start (no deadline)  ! overdue  ✓ done"
+    assert lines[-1] == "◆ deadline  ▷ start (geen deadline)  ! te laat  ✓ gereed"
 
 
 def test_an_empty_timeline_says_so() -> None:
     lines = show(render_timeline([], [Kwartaal(2026, 1)], date(2026, 1, 15)))
-    assert lines == ["No milestones in this range."]
+    assert lines == ["Geen mijlpalen in deze periode."]

@@ -21,6 +21,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from eerstelijn.checks import CHECKS, OPT_IN, finding_codes
+from eerstelijn.i18n import N_, _
 from eerstelijn.lookup import suggest
 from eerstelijn.problems import Problem, Severity
 
@@ -40,12 +41,12 @@ __all__ = [
 BASELINE_FILE = "eerstelijn-baseline.yaml"
 STALE_CODE = "stale-baseline"
 
-_HEADER = """\
+_HEADER = N_("""\
 eerstelijn baseline: findings accepted for now. `eerstelijn check --baseline FILE` lets
 these pass and fails on new ones. Review each entry; once a gap is fixed, check reports
 its entry as stale-baseline: delete it. An entry is keyed by code and path; file and
 message are for the reader. Written by `eerstelijn baseline`.
-"""
+""")
 
 
 class BaselineError(Exception):
@@ -116,7 +117,7 @@ def dumps_baseline(entries: Sequence[Entry]) -> str:
             item["message"] = entry.message
         findings.append(item)
     document = CommentedMap(version=1, findings=findings)
-    document.yaml_set_start_comment(_HEADER)
+    document.yaml_set_start_comment(_(_HEADER))
     out = io.StringIO()
     _yaml().dump(document, out)
     return out.getvalue()
@@ -151,9 +152,10 @@ def read_baseline(path: FsPath) -> list[Entry]:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise BaselineError(f"{name}: no such file; write one with 'eerstelijn baseline'") from None
+        message = _("{file}: no such file; write one with 'eerstelijn baseline'")
+        raise BaselineError(message.format(file=name)) from None
     except UnicodeDecodeError:
-        raise BaselineError(f"{name}: not UTF-8 text") from None
+        raise BaselineError(_("{file}: not UTF-8 text").format(file=name)) from None
     except OSError as error:
         raise BaselineError(f"{name}: {error.strerror or error}") from None
     return loads_baseline(text, name)
@@ -184,8 +186,11 @@ def loads_baseline(text: str, name: str) -> list[Entry]:
     known = finding_codes()
     for entry in entries:
         if entry.code not in known:
-            tip = suggest(entry.code, known) or f"; findings are {', '.join(known)}"
-            raise BaselineError(f"{name}:{entry.line}: {entry.code!r} is not a finding code{tip}")
+            tip = suggest(entry.code, known) or _("; findings are {codes}").format(
+                codes=", ".join(known)
+            )
+            message = _("{code!r} is not a finding code").format(code=entry.code)
+            raise BaselineError(f"{name}:{entry.line}: {message}{tip}")
     return entries
 
 
@@ -249,7 +254,9 @@ def apply_baseline(
             entry.path,
             STALE_CODE,
             Severity.WARNING,
-            f"{entry.code} no longer occurs here; delete this entry from the baseline",
+            _("{code} no longer occurs here; delete this entry from the baseline").format(
+                code=entry.code
+            ),
         )
         for entry in entries
         if entry.code in ran and entry.key not in found

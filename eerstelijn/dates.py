@@ -7,6 +7,8 @@ from datetime import date, datetime
 from functools import cache
 from typing import TYPE_CHECKING
 
+from eerstelijn.i18n import _
+
 if TYPE_CHECKING:
     from dateutil.parser import parserinfo
 
@@ -80,7 +82,8 @@ def parse_as_of(text: str, today: date) -> date:
     except ValueError:
         # dateutil would read 2026-13-01 as 13 January: an ISO-shaped text must be valid ISO.
         if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", cleaned):
-            raise DateError(f"{text!r} is not a date: no such day in the calendar") from None
+            message = _("{text!r} is not a date: no such day in the calendar")
+            raise DateError(message.format(text=text)) from None
     if (start := _quarter_start(cleaned)) is not None:
         return start
     from dateutil import parser
@@ -96,8 +99,10 @@ def parse_as_of(text: str, today: date) -> date:
         first = second = None
     if first is None or first != second:
         raise DateError(
-            f"{text!r} is not a date: use 2026-03-31, 'today', 'Q2 2026', "
-            "'31 maart 2026' or 'March 31, 2026'"
+            _(
+                "{text!r} is not a date: use 2026-03-31, 'today', 'Q2 2026', "
+                "'31 maart 2026' or 'March 31, 2026'"
+            ).format(text=text)
         )
     return first.date()
 

@@ -9,6 +9,8 @@ from typing import Literal
 
 from dateutil.relativedelta import relativedelta
 
+from eerstelijn.i18n import _
+
 __all__ = ["TIMING_PATTERN", "Kwartaal", "Termijn", "TermijnSoort", "TimingError"]
 
 
@@ -33,9 +35,9 @@ class Kwartaal:
 
     def __post_init__(self) -> None:
         if not 1 <= self.q <= 4:
-            raise TimingError(f"quarter {self.q} does not exist: use Q1 to Q4")
+            raise TimingError(_("quarter {q} does not exist: use Q1 to Q4").format(q=self.q))
         if not 1 <= self.year <= 9999:
-            raise TimingError(f"year {self.year} is out of range")
+            raise TimingError(_("year {year} is out of range").format(year=self.year))
 
     @classmethod
     def parse(cls, text: str) -> Kwartaal:
@@ -45,7 +47,7 @@ class Kwartaal:
             match = form.match(cleaned)
             if match:
                 return cls(int(match["y"]), int(match["q"]))
-        raise TimingError(f"{text!r} is not a quarter: write it as 'Q1 2026'")
+        raise TimingError(_("{text!r} is not a quarter: write it as 'Q1 2026'").format(text=text))
 
     @classmethod
     def from_date(cls, day: date) -> Kwartaal:
@@ -197,8 +199,9 @@ class Termijn:
                 re.sub(r"^(voor|vanaf|na|per|mogelijk (al )?in)\s+", "", written, flags=re.I)
             )
         raise TimingError(
-            f"{written!r} is not a timing this registry understands; use one of "
-            + ", ".join(ACCEPTED_FORMS)
+            _("{written!r} is not a timing this registry understands; use one of {forms}").format(
+                written=written, forms=", ".join(ACCEPTED_FORMS)
+            )
         )
 
     @property

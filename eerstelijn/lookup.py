@@ -12,6 +12,8 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
+from eerstelijn.i18n import _
+
 if TYPE_CHECKING:
     from eerstelijn.models import Actie, Doel, Partij, Registry
 
@@ -38,9 +40,11 @@ class UnknownName(LookupError):
     def __init__(
         self, kind: str, name: str, suggestions: Sequence[str] = (), *, choices: str = ""
     ) -> None:
-        tip = f"; did you mean {', '.join(repr(s) for s in suggestions)}?" if suggestions else ""
-        hint = f"; use one of {choices}" if choices else ""
-        super().__init__(f"unknown {kind} {name!r}{hint}{tip}")
+        tip = ""
+        if suggestions:
+            tip = _("; did you mean {names}?").format(names=", ".join(repr(s) for s in suggestions))
+        hint = _("; use one of {choices}").format(choices=choices) if choices else ""
+        super().__init__(_("unknown {kind} {name!r}").format(kind=kind, name=name) + hint + tip)
         self.kind, self.name, self.suggestions = kind, name, list(suggestions)
 
 
@@ -61,7 +65,7 @@ def close_matches(word: str, candidates: Iterable[str], *, n: int = 3) -> list[s
 def suggest(word: str, candidates: Iterable[str]) -> str:
     """A "; did you mean 'x'?" tail for a typo in a file, or "" when nothing is close."""
     close = close_matches(word, candidates, n=1)
-    return f"; did you mean {close[0]!r}?" if close else ""
+    return _("; did you mean {names}?").format(names=repr(close[0])) if close else ""
 
 
 def find(kind: str, name: str, names: Mapping[str, str]) -> str:

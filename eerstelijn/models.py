@@ -20,6 +20,7 @@ from pydantic import (
     create_model,
 )
 
+from eerstelijn.i18n import _
 from eerstelijn.kwartaal import TIMING_PATTERN, Kwartaal, Termijn
 from eerstelijn.problems import Origin
 from eerstelijn.shape import DONE, FILES, REGIONAL_DIR, Hoofdstuk, Status
@@ -84,7 +85,7 @@ def _parse_termijn(value: object) -> Termijn:
     if isinstance(value, Termijn):
         return value
     if isinstance(value, bool) or not isinstance(value, str | int):
-        raise ValueError("expected a timing as text, such as 'Q1 2026'")
+        raise ValueError(_("expected a timing as text, such as 'Q1 2026'"))
     return _termijn(value)
 
 

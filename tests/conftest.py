@@ -122,3 +122,12 @@ def _dutch() -> None:
     from eerstelijn import i18n
 
     i18n.set_language(i18n.DEFAULT_LANGUAGE)
+
+
+@pytest.fixture
+def english() -> None:
+    """Texts in the source language: unit tests of the core assert its wording in English,
+    the source of every translation; command-line tests and golden files assert Dutch."""
+    from eerstelijn import i18n
+
+    i18n.set_language("en")

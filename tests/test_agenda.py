@@ -29,6 +29,23 @@ def test_golden_agenda(run_cli: RunCli, golden: Golden, fmt: str) -> None:
     golden(f"agenda--{fmt}", result.stdout)
 
 
+@pytest.mark.parametrize("fmt", ["markdown", "table"])
+def test_golden_agenda_in_english(run_cli: RunCli, golden: Golden, fmt: str) -> None:
+    result = run_cli(
+        "agenda",
+        "--data",
+        "tests/fixtures/registry",
+        "--as-of",
+        AS_OF,
+        "--format",
+        fmt,
+        "--lang",
+        "en",
+    )
+    assert result.exit_code == 0, result.output
+    golden(f"agenda--{fmt}--en", result.stdout)
+
+
 def test_agenda_groups_by_hoofdstuk_then_action_oldest_first() -> None:
     groups = agenda(load_registry(REAL_DATA), date(2026, 1, 15))
     assert list(groups) == ["H2", "H3", "H4", "H5", "overig"]
@@ -62,7 +79,7 @@ def test_an_agenda_with_nothing_to_discuss_says_so(run_cli: RunCli, registry_cop
     acties.write_text(text, encoding="utf-8")
     result = run_cli("agenda", "--data", registry_copy, "--as-of", "2024-01-01")
     assert result.exit_code == 0
-    assert "Nothing to discuss" in result.stdout
+    assert "Niets te bespreken" in result.stdout
     assert "###" not in result.stdout
 
 

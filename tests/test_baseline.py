@@ -21,6 +21,9 @@ from eerstelijn.baseline import (
 from eerstelijn.checks import finding_codes
 from eerstelijn.problems import Problem, Severity
 
+# Unit tests of the core assert its messages in English, their source.
+pytestmark = pytest.mark.usefixtures("english")
+
 ROOT = Path("data")
 
 

@@ -16,9 +16,9 @@ def test_check_lists_findings_and_exits_1(run_cli: RunCli) -> None:
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [
         f"{REGISTRY}/acties.yaml:30:5: warning[missing-trekker] acties[H3.1].trekker: "
-        "action H3.1 has no trekker",
+        "actie H3.1 heeft geen trekker",
         f"{REGISTRY}/acties.yaml:41:5: warning[missing-deadline] acties[H4.1].mijlpalen: "
-        "action H4.1 has no deadline (only: na Q4 2025)",
+        "actie H4.1 heeft geen deadline (alleen: na Q4 2025)",
         "0 fouten, 2 waarschuwingen in 5 bestanden.",
     ]
 
@@ -40,14 +40,14 @@ def test_invalid_registry_exits_2_with_location(run_cli: RunCli, registry_copy: 
     assert (
         f"{registry_copy}/doelen.yaml:4:5: error[unknown-field] doelen[1].bronn: " in result.stdout
     )
-    assert "did you mean 'bron'?" in result.stdout
+    assert "bedoelt u 'bron'?" in result.stdout
     assert "Traceback" not in result.output
 
 
 def test_missing_data_directory_exits_2(run_cli: RunCli, tmp_path: Path) -> None:
     result = run_cli("check", "--data", tmp_path / "nope")
     assert result.exit_code == 2
-    assert "registry directory does not exist" in result.stdout
+    assert "de map van het register bestaat niet" in result.stdout
 
 
 def test_check_json_is_a_list_of_located_problems(run_cli: RunCli) -> None:
@@ -61,7 +61,7 @@ def test_check_json_is_a_list_of_located_problems(run_cli: RunCli) -> None:
         "path": "acties[H3.1].trekker",
         "code": "missing-trekker",
         "severity": "warning",
-        "message": "action H3.1 has no trekker",
+        "message": "actie H3.1 heeft geen trekker",
     }
 
 
@@ -70,14 +70,14 @@ def test_check_github_annotates_lines(run_cli: RunCli) -> None:
     first = result.stdout.splitlines()[0]
     assert first == (
         f"::warning file={REGISTRY}/acties.yaml,line=30,col=5,title=missing-trekker::"
-        "acties[H3.1].trekker: action H3.1 has no trekker"
+        "acties[H3.1].trekker: actie H3.1 heeft geen trekker"
     )
 
 
 def test_bad_as_of_is_a_usage_error(run_cli: RunCli) -> None:
     result = run_cli("check", "--data", REGISTRY, "--as-of", "gisteren")
     assert result.exit_code == 2
-    assert "'gisteren' is not a date" in result.output
+    assert "'gisteren' is geen datum" in result.output
 
 
 def test_colour_only_when_asked_for(run_cli: RunCli) -> None:

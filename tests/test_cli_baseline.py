@@ -25,7 +25,7 @@ def baseline(run_cli: RunCli, registry_copy: Path, tmp_path: Path) -> Path:
     out = tmp_path / "baseline.yaml"
     result = run_cli("baseline", "--data", registry_copy, "--out", out, *AS_OF)
     assert result.exit_code == 0
-    assert result.stdout == f"Wrote 2 findings to {out}.\n"
+    assert result.stdout == f"2 bevindingen geschreven naar {out}.\n"
     return out
 
 
@@ -35,11 +35,11 @@ def test_baseline_lists_findings_by_code_and_path(baseline: Path) -> None:
         "  - code: missing-deadline\n"
         "    path: acties[H4.1].mijlpalen\n"
         "    file: acties.yaml\n"
-        "    message: 'action H4.1 has no deadline (only: na Q4 2025)'\n"
+        "    message: 'actie H4.1 heeft geen deadline (alleen: na Q4 2025)'\n"
         "  - code: missing-trekker\n"
         "    path: acties[H3.1].trekker\n"
         "    file: acties.yaml\n"
-        "    message: action H3.1 has no trekker\n"
+        "    message: actie H3.1 heeft geen trekker\n"
     )
 
 
@@ -57,7 +57,8 @@ def test_known_findings_pass(run_cli: RunCli, registry_copy: Path, baseline: Pat
     result = run_cli("check", "--data", registry_copy, "--baseline", baseline, *AS_OF)
     assert result.exit_code == 0
     assert result.stdout == (
-        "Geen problemen in 5 bestanden. Baseline: 2 known findings accepted, 0 stale entries.\n"
+        "Geen problemen in 5 bestanden. "
+        "Baseline: 2 bekende bevindingen geaccepteerd, 0 verouderde regels.\n"
     )
 
 
@@ -67,9 +68,9 @@ def test_a_new_finding_fails(run_cli: RunCli, registry_copy: Path, baseline: Pat
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [
         f"{registry_copy}/acties.yaml:6:5: warning[missing-trekker] acties[H2.1].trekker: "
-        "action H2.1 has no trekker",
+        "actie H2.1 heeft geen trekker",
         "0 fouten, 1 waarschuwing in 5 bestanden. "
-        "Baseline: 2 known findings accepted, 0 stale entries.",
+        "Baseline: 2 bekende bevindingen geaccepteerd, 0 verouderde regels.",
     ]
 
 
@@ -81,9 +82,9 @@ def test_a_fixed_finding_is_reported_stale_without_failing(
     assert result.exit_code == 0
     assert result.stdout.splitlines() == [
         f"{baseline}:11:1: warning[stale-baseline] acties[H3.1].trekker: "
-        "missing-trekker no longer occurs here; delete this entry from the baseline",
+        "missing-trekker komt hier niet meer voor; haal deze regel uit de baseline",
         "0 fouten, 1 waarschuwing in 5 bestanden. "
-        "Baseline: 1 known finding accepted, 1 stale entry.",
+        "Baseline: 1 bekende bevinding geaccepteerd, 1 verouderde regel.",
     ]
 
 
@@ -113,7 +114,7 @@ def test_opt_in_findings_enter_the_baseline_when_named(
     # A run without the opt-in check leaves its entries alone: they are not stale.
     without = run_cli("check", "--data", registry_copy, "--baseline", out, *AS_OF)
     assert without.exit_code == 0
-    assert "0 stale entries" in without.stdout
+    assert "0 verouderde regels" in without.stdout
 
 
 def test_a_broken_baseline_is_a_clear_error(run_cli: RunCli, tmp_path: Path) -> None:
@@ -121,7 +122,7 @@ def test_a_broken_baseline_is_a_clear_error(run_cli: RunCli, tmp_path: Path) -> 
     broken.write_text("version: 1\nfindings:\n  - code: [\n", encoding="utf-8")
     result = run_cli("check", "--data", REGISTRY, "--baseline", broken)
     assert result.exit_code == 2
-    assert f"Error: invalid baseline: {broken}:4: " in result.output
+    assert f"Fout: ongeldige baseline: {broken}:4: " in result.output
     assert "Traceback" not in result.output
 
 
@@ -148,5 +149,5 @@ def test_an_invalid_registry_gets_no_baseline(
 def test_an_unwritable_baseline_is_a_clear_error(run_cli: RunCli, tmp_path: Path) -> None:
     result = run_cli("baseline", "--data", REGISTRY, "--out", tmp_path / "no" / "b.yaml")
     assert result.exit_code == 2
-    assert "cannot write" in result.output
+    assert "niet schrijven" in result.output
     assert "Traceback" not in result.output

@@ -29,8 +29,8 @@ def test_naming_an_opt_in_check_runs_it_and_fails_on_it(run_cli: RunCli) -> None
     ]
     assert result.stdout.splitlines()[0] == (
         f"{REGISTRY}/acties.yaml:20:19: warning[overdue-mijlpaal] "
-        "acties[H2.2].mijlpalen[0].deadline: milestone 1 of H2.2 was due Q3 2025 "
-        "(by 2025-09-30) and is open"
+        "acties[H2.2].mijlpalen[0].deadline: mijlpaal 1 van H2.2 moest af in Q3 2025 "
+        "(uiterlijk 30 september 2025) en is open"
     )
 
 
@@ -65,14 +65,20 @@ def test_fail_on_repeats_or_takes_a_comma_list(run_cli: RunCli) -> None:
 def test_unknown_fail_on_code_is_a_usage_error_with_a_suggestion(run_cli: RunCli) -> None:
     result = run_cli("check", "--data", REGISTRY, "--fail-on", "missing-trekker,overdue")
     assert result.exit_code == 2
-    assert "unknown finding code 'overdue'; did you mean 'overdue-mijlpaal'?" in result.output
+    assert (
+        "onbekende code van een bevinding: 'overdue'; bedoelt u 'overdue-mijlpaal'?"
+        in result.output
+    )
     assert "Traceback" not in result.output
 
 
 def test_an_error_code_cannot_be_a_fail_on_code(run_cli: RunCli) -> None:
     result = run_cli("check", "--data", REGISTRY, "--fail-on", "duplicate-id")
     assert result.exit_code == 2
-    assert "'duplicate-id' is an error, which always fails the run (exit 2)" in result.output
+    assert (
+        "'duplicate-id' is een fout, en een fout laat de controle altijd falen (exit 2)"
+        in result.output
+    )
 
 
 def test_cli_spells_out_the_cores_defaults() -> None:

@@ -74,7 +74,7 @@ def test_dry_run_prints_the_diff_and_writes_nothing(
 def test_set_status_writes_the_file(run_cli: RunCli, registry_copy: Path) -> None:
     result = run_cli("set-status", "H2.1", "gereed", "--data", registry_copy)
     assert result.exit_code == 0
-    assert result.stderr == f"updated {registry_copy}/acties.yaml\n"
+    assert result.stderr == f"bijgewerkt: {registry_copy}/acties.yaml\n"
     assert "    status: gereed\n    bron:" in (registry_copy / "acties.yaml").read_text()
 
 
@@ -84,7 +84,7 @@ def test_add_reports_the_new_id(run_cli: RunCli, registry_copy: Path) -> None:
         "--data", registry_copy,
     )  # fmt: skip
     assert result.exit_code == 0
-    assert result.stderr.splitlines()[-1] == "added H4.2"
+    assert result.stderr.splitlines()[-1] == "toegevoegd: H4.2"
 
 
 def test_add_starts_a_new_regional_file(run_cli: RunCli, registry_copy: Path) -> None:
@@ -99,31 +99,31 @@ def test_add_starts_a_new_regional_file(run_cli: RunCli, registry_copy: Path) ->
     assert not west.exists()
     result = run_cli(*args)
     assert result.exit_code == 0, result.output
-    assert result.stderr == f"created {west}\nadded H2.3\n"
+    assert result.stderr == f"aangemaakt: {west}\ntoegevoegd: H2.3\n"
     shown = run_cli("show", "H2.3", "--data", registry_copy, "--format", "json")
     assert '"regio": "West"' in shown.stdout
 
 
 def test_nothing_to_change(run_cli: RunCli) -> None:
     result = run_cli("set-status", "H2.1", "open", "--data", REGISTRY)
-    assert (result.exit_code, result.stdout, result.stderr) == (0, "", "nothing to change\n")
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", "niets te wijzigen\n")
 
 
 @pytest.mark.parametrize(
     ("args", "message"),
     [
         (["set-status", "H2.9", "open"],
-         "Error: unknown actie 'H2.9'; did you mean 'H2.2', 'H2.1', 'H4.1'?"),
+         "Fout: actie 'H2.9' bestaat niet; bedoelt u 'H2.2', 'H2.1', 'H4.1'?"),
         (
             ["set-status", "H2.1", "klaar"],
-            "Error: unknown status 'klaar'; use one of open, lopend, gereed, vervallen",
+            "Fout: status 'klaar' bestaat niet; gebruik een van open, lopend, gereed, vervallen",
         ),
         (["assign", "H2.1", "--trekker", "VSW"],
-         "Error: unknown partij 'VSW'; did you mean 'VWS'?"),
+         "Fout: partij 'VSW' bestaat niet; bedoelt u 'VWS'?"),
         (
             ["add", "--titel", "x", "--hoofdstuk", "H3", "--doel", "1", "--bron", "s",
              "--trekker", "ZM"],
-            "Error: unknown partij 'ZM'; did you mean 'ZN'?",
+            "Fout: partij 'ZM' bestaat niet; bedoelt u 'ZN'?",
         ),
     ],
 )  # fmt: skip
@@ -143,9 +143,10 @@ def test_an_invalid_result_is_shown_and_not_written(run_cli: RunCli, registry_co
         "--data", registry_copy,
     )  # fmt: skip
     assert result.exit_code == 2
-    assert "error[schema] acties[H2.3].titel: 'titel' must not be empty text" in result.stdout
+    assert "error[schema] acties[H2.3].titel: 'titel' mag geen lege tekst zijn" in result.stdout
     assert result.stderr == (
-        "Error: the edit would make the registry invalid (see above); nothing was written\n"
+        "Fout: de wijziging zou het register ongeldig maken (zie hierboven); "
+        "er is niets geschreven\n"
     )
     assert (registry_copy / "acties.yaml").read_bytes() == before
 
@@ -155,13 +156,13 @@ def test_an_invalid_registry_is_not_edited(run_cli: RunCli, registry_copy: Path)
     result = run_cli("set-status", "H2.1", "gereed", "--data", registry_copy)
     assert result.exit_code == 2
     assert "error[unknown-doel]" in result.stdout
-    assert "the registry is not valid (see above); fix it first" in result.stderr
+    assert "het register is niet geldig (zie hierboven); herstel dat eerst" in result.stderr
 
 
 def test_add_without_required_values_is_a_usage_error(run_cli: RunCli) -> None:
     result = run_cli("add", "--titel", "x", "--hoofdstuk", "H2", "--data", REGISTRY)
     assert result.exit_code == 2
-    assert "missing --bron, --doel" in result.output
+    assert "--bron, --doel ontbreekt" in result.output
 
 
 def test_add_asks_on_a_terminal(monkeypatch: pytest.MonkeyPatch, registry_copy: Path) -> None:

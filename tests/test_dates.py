@@ -8,6 +8,9 @@ import pytest
 
 from eerstelijn.dates import DateError, parse_as_of
 
+# Unit tests of the core assert its messages in English, their source.
+pytestmark = pytest.mark.usefixtures("english")
+
 TODAY = date(2026, 1, 15)
 
 

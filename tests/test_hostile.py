@@ -17,6 +17,9 @@ from eerstelijn.registry import load
 from eerstelijn.registry.load import InvalidRegistry, load_registry
 from tests.conftest import FIXTURES, REAL_DATA, RunCli
 
+# Unit tests of the core assert its messages in English, their source.
+pytestmark = pytest.mark.usefixtures("english")
+
 BOMB = "".join(
     f"{name}: &{name} [{', '.join([f'*{prev}'] * 9) if prev else 'lol'}]\n"
     for prev, name in zip([None, "a", "b", "c", "d", "e", "f", "g"], "abcdefgh", strict=True)

@@ -10,6 +10,9 @@ from hypothesis import strategies as st
 
 from eerstelijn.kwartaal import Kwartaal, Termijn, TimingError
 
+# Unit tests of the core assert its messages in English, their source.
+pytestmark = pytest.mark.usefixtures("english")
+
 quarters = st.builds(Kwartaal, st.integers(1900, 2999), st.integers(1, 4))
 
 

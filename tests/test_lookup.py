@@ -6,6 +6,9 @@ import pytest
 
 from eerstelijn.lookup import UnknownName, find, find_choice, suggest
 
+# Unit tests of the core assert its messages in English, their source.
+pytestmark = pytest.mark.usefixtures("english")
+
 
 def test_an_exact_match_wins_over_a_folded_one() -> None:
     names = {"h2.1": "h2.1", "H2.1": "H2.1"}

@@ -22,6 +22,9 @@ from eerstelijn.queries import (
 from eerstelijn.registry.load import load_registry
 from tests.conftest import REAL_DATA, REGISTRY
 
+# Unit tests of the core assert its messages in English, their source.
+pytestmark = pytest.mark.usefixtures("english")
+
 AS_OF = date(2026, 1, 15)
 
 

@@ -61,6 +61,27 @@ def test_golden_output(run_cli: RunCli, golden: Golden, name: str, fmt: str) -> 
         assert len({len(r) for r in rows}) == 1
 
 
+EN_CASES = [(n, f) for n, f in CASES if f in ("table", "markdown")]
+MACHINE_CASES = [(n, f) for n, f in CASES if f in ("json", "csv")]
+
+
+@pytest.mark.parametrize(("name", "fmt"), EN_CASES, ids=[f"{n}--{f}--en" for n, f in EN_CASES])
+def test_golden_output_in_english(run_cli: RunCli, golden: Golden, name: str, fmt: str) -> None:
+    args = [*COMMANDS[name], "--data", REGISTRY, "--as-of", AS_OF, "--format", fmt]
+    result = run_cli(*args, "--lang", "en")
+    assert result.exit_code == 0, result.output
+    golden(f"{name}--{fmt}--en", result.stdout)
+
+
+@pytest.mark.parametrize(
+    ("name", "fmt"), MACHINE_CASES, ids=[f"{n}--{f}" for n, f in MACHINE_CASES]
+)
+def test_what_machines_read_does_not_translate(run_cli: RunCli, name: str, fmt: str) -> None:
+    """JSON and CSV are the same bytes in both languages: keys, values, yes and no."""
+    args = [*COMMANDS[name], "--data", REGISTRY, "--as-of", AS_OF, "--format", fmt]
+    assert run_cli(*args, "--lang", "nl").stdout == run_cli(*args, "--lang", "en").stdout
+
+
 @pytest.mark.parametrize("name", sorted(SEVERAL_TABLES))
 def test_csv_of_several_tables_is_a_usage_error(run_cli: RunCli, name: str) -> None:
     result = run_cli(*COMMANDS[name], "--data", REGISTRY, "--as-of", AS_OF, "--format", "csv")
@@ -73,6 +94,12 @@ def test_golden_show(run_cli: RunCli, golden: Golden, fmt: str) -> None:
     result = run_cli("show", "H2.2", "--data", REGISTRY, "--as-of", AS_OF, "--format", fmt)
     assert result.exit_code == 0
     golden(f"show--{fmt}", result.stdout)
+
+
+def test_golden_show_in_english(run_cli: RunCli, golden: Golden) -> None:
+    result = run_cli("show", "H2.2", "--data", REGISTRY, "--as-of", AS_OF, "--lang", "en")
+    assert result.exit_code == 0
+    golden("show--table--en", result.stdout)
 
 
 def test_show_json_is_one_row_of_acties(run_cli: RunCli) -> None:
@@ -123,11 +150,11 @@ def test_overdue_per_partij_json_rows(run_cli: RunCli) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["show", "H9.9"], "unknown actie 'H9.9'"),
-        (["show", "h2.3"], "did you mean 'H2.2'"),
-        (["partijen", "ZM"], "unknown partij 'ZM'; did you mean 'ZN'"),
-        (["acties", "--partij", "LHVV"], "did you mean 'LHV'"),
-        (["acties", "--doel", "7"], "unknown doel '7'"),
+        (["show", "H9.9"], "actie 'H9.9' bestaat niet"),
+        (["show", "h2.3"], "bedoelt u 'H2.2'"),
+        (["partijen", "ZM"], "partij 'ZM' bestaat niet; bedoelt u 'ZN'"),
+        (["acties", "--partij", "LHVV"], "bedoelt u 'LHV'"),
+        (["acties", "--doel", "7"], "doel '7' bestaat niet"),
     ],
 )
 def test_unknown_names_exit_2_with_nearest_matches(
@@ -147,7 +174,7 @@ def test_queries_refuse_an_invalid_registry(run_cli: RunCli, registry_copy: Path
     )
     result = run_cli("acties", "--data", root, "--as-of", AS_OF)
     assert result.exit_code == 2
-    assert "unknown partij 'LHX'" in result.stderr
+    assert "partij 'LHX' bestaat niet" in result.stderr
 
 
 def test_overdue_rows_are_red_only_on_a_terminal(run_cli: RunCli) -> None:

@@ -161,7 +161,7 @@ def test_report_command_writes_index_html(run_cli: RunCli, tmp_path: Path) -> No
     result = run_cli("report", "--data", REGISTRY, "--as-of", "2026-01-15", "--out", out)
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in out.iterdir()) == ["index.html"]  # no temporary file left
-    assert "Wrote" in result.stderr
+    assert "Geschreven: " in result.stderr
     first = (out / "index.html").read_bytes()
     run_cli("report", "--data", REGISTRY, "--as-of", "2026-01-15", "--out", out)
     assert (out / "index.html").read_bytes() == first
@@ -171,7 +171,7 @@ def test_report_command_writes_index_html(run_cli: RunCli, tmp_path: Path) -> No
     ("args", "message"),
     [
         (["--as-of", "someday"], "--as-of"),
-        (["--out", "{file}"], "cannot write the report"),
+        (["--out", "{file}"], "kan de rapportage niet schrijven"),
     ],
 )
 def test_report_bad_input_exits_2(

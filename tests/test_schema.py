@@ -44,7 +44,7 @@ def test_committed_schemas_are_what_the_models_generate() -> None:
 def test_schema_command_writes_them(run_cli: RunCli, tmp_path: Path) -> None:
     result = run_cli("schema", "--out", tmp_path / "out")
     assert result.exit_code == 0
-    assert result.stdout == f"Wrote 4 schemas to {tmp_path / 'out'}/.\n"
+    assert result.stdout == f"4 schema's geschreven naar {tmp_path / 'out'}/.\n"
     written = {p.name: p.read_text(encoding="utf-8") for p in (tmp_path / "out").iterdir()}
     assert written == schema_files()
 
@@ -53,7 +53,7 @@ def test_schema_command_reports_an_unwritable_directory(run_cli: RunCli, tmp_pat
     (tmp_path / "file").write_text("", encoding="utf-8")
     result = run_cli("schema", "--out", tmp_path / "file")
     assert result.exit_code == 2
-    assert "cannot write" in result.output
+    assert "niet schrijven" in result.output
     assert "Traceback" not in result.output
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from datetime import date
 
+from eerstelijn.i18n import _
 from eerstelijn.models import Registry
 from eerstelijn.problems import Origin, Problem, Severity
 
@@ -39,7 +40,7 @@ def check(registry: Registry, as_of: date) -> Iterator[Problem]:
         for partij in registry.partijen
         for code in (partij.code, *partij.aliassen)
     )
-    yield from _duplicates("partij code or alias", "code", codes)
+    yield from _duplicates(_("partij code or alias"), "code", codes)
 
 
 def _duplicates(what: str, key: str, named: Iterable[tuple[str, Origin]]) -> Iterator[Problem]:
@@ -49,10 +50,8 @@ def _duplicates(what: str, key: str, named: Iterable[tuple[str, Origin]]) -> Ite
             first[name] = origin
             continue
         earlier = first[name]
-        line, _ = earlier.locate(key)
-        yield origin.problem(
-            CODE,
-            SEVERITY,
-            f"{what} {name!r} is already defined at {earlier.file}:{line}",
-            key,
+        line, _col = earlier.locate(key)
+        message = _("{what} {name!r} is already defined at {file}:{line}").format(
+            what=what, name=name, file=earlier.file, line=line
         )
+        yield origin.problem(CODE, SEVERITY, message, key)

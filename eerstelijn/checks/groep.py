@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
+from eerstelijn.i18n import _
 from eerstelijn.models import Partij, Registry
 from eerstelijn.problems import Problem, Severity
 
@@ -32,14 +33,16 @@ def check(registry: Registry, as_of: date) -> Iterator[Problem]:
     for partij in registry.partijen:
         if partij.soort != "groep":
             if partij.leden:
-                message = f"{partij.code!r} has leden but is no groep; add 'soort: groep'"
+                message = _("{code!r} has leden but is no groep; add 'soort: groep'").format(
+                    code=partij.code
+                )
                 yield partij.origin.problem(CODE, SEVERITY, message, "leden")
             continue
         if not partij.leden:
-            message = f"groep {partij.code!r} has no leden"
+            message = _("groep {code!r} has no leden").format(code=partij.code)
             yield partij.origin.problem(CODE, SEVERITY, message, "code")
         elif _contains(registry, partij, partij.code, set()):
-            message = f"groep {partij.code!r} contains itself through its leden"
+            message = _("groep {code!r} contains itself through its leden").format(code=partij.code)
             yield partij.origin.problem(CODE, SEVERITY, message, "leden")
 
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
+from eerstelijn.i18n import _
 from eerstelijn.models import Registry
 from eerstelijn.problems import Problem, Severity
 
@@ -37,10 +38,10 @@ def check(registry: Registry, as_of: date) -> Iterator[Problem]:
                 continue
             placed = mijlpaal.deadline.anchor
             if latest is not None and placed < latest:
-                message = (
-                    f"milestone {index + 1} of {actie.id} ({mijlpaal.deadline}) comes before "
-                    f"an earlier-listed milestone ({latest}); list milestones in date order"
-                )
+                message = _(
+                    "milestone {number} of {id} ({timing}) comes before an earlier-listed "
+                    "milestone ({latest}); list milestones in date order"
+                ).format(number=index + 1, id=actie.id, timing=mijlpaal.deadline, latest=latest)
                 yield actie.origin.problem(CODE, SEVERITY, message, "mijlpalen", index, "deadline")
             else:
                 latest = placed

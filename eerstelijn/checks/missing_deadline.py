@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
+from eerstelijn.i18n import _
 from eerstelijn.models import Registry
 from eerstelijn.problems import Problem, Severity
 
@@ -31,6 +32,10 @@ def check(registry: Registry, as_of: date) -> Iterator[Problem]:
     for actie in registry.acties:
         if actie.deadline is None and not actie.done:
             vague = [str(m.deadline) for m in actie.mijlpalen if m.deadline]
-            detail = f" (only: {', '.join(vague)})" if vague else ""
-            message = f"action {actie.id} has no deadline{detail}"
+            if vague:
+                message = _("action {id} has no deadline (only: {timings})").format(
+                    id=actie.id, timings=", ".join(vague)
+                )
+            else:
+                message = _("action {id} has no deadline").format(id=actie.id)
             yield actie.origin.problem(CODE, SEVERITY, message, "mijlpalen")

@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
+from eerstelijn.i18n import _
 from eerstelijn.models import Registry
 from eerstelijn.problems import Problem, Severity
 
@@ -35,9 +36,11 @@ def check(registry: Registry, as_of: date) -> Iterator[Problem]:
     for actie in registry.acties:
         # model_fields_set holds the keys the YAML wrote; a default does not count.
         if "status" not in actie.model_fields_set:
-            message = f"action {actie.id} has no status"
+            message = _("action {id} has no status").format(id=actie.id)
             yield actie.origin.problem(CODE, SEVERITY, message, "status")
         for index, mijlpaal in enumerate(actie.mijlpalen):
             if "status" not in mijlpaal.model_fields_set:
-                message = f"milestone {index + 1} of {actie.id} has no status"
+                message = _("milestone {number} of {id} has no status").format(
+                    number=index + 1, id=actie.id
+                )
                 yield actie.origin.problem(CODE, SEVERITY, message, "mijlpalen", index, "status")

@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
+from eerstelijn.i18n import _
 from eerstelijn.models import Registry
 from eerstelijn.problems import Problem, Severity
 
@@ -31,4 +32,5 @@ def check(registry: Registry, as_of: date) -> Iterator[Problem]:
     for actie in registry.acties:
         if not actie.trekker and not actie.done:
             where = "trekker" if actie.origin.locate("trekker") != actie.origin.locate() else "id"
-            yield actie.origin.problem(CODE, SEVERITY, f"action {actie.id} has no trekker", where)
+            message = _("action {id} has no trekker").format(id=actie.id)
+            yield actie.origin.problem(CODE, SEVERITY, message, where)

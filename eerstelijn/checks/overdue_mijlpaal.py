@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
+from eerstelijn.i18n import _, long_date
 from eerstelijn.models import Registry
 from eerstelijn.problems import Problem, Severity
 
@@ -38,8 +39,12 @@ def check(registry: Registry, as_of: date) -> Iterator[Problem]:
             deadline = mijlpaal.deadline.deadline if mijlpaal.deadline else None
             if deadline is None or mijlpaal.done or as_of <= deadline.last_day:
                 continue
-            message = (
-                f"milestone {index + 1} of {actie.id} was due {deadline} "
-                f"(by {deadline.last_day.isoformat()}) and is {mijlpaal.status}"
+            message = _("milestone {number} of {id} was due {deadline} (by {day}) and is {status}")
+            message = message.format(
+                number=index + 1,
+                id=actie.id,
+                deadline=deadline,
+                day=long_date(deadline.last_day),
+                status=mijlpaal.status,
             )
             yield actie.origin.problem(CODE, SEVERITY, message, "mijlpalen", index, "deadline")

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
+from eerstelijn.i18n import _
 from eerstelijn.lookup import suggest
 from eerstelijn.models import Actie, Belofte, Registry
 from eerstelijn.problems import Problem, Severity
@@ -29,7 +30,9 @@ def check(registry: Registry, as_of: date) -> Iterator[Problem]:
     for item in linked:
         for index, doel in enumerate(item.doelen):
             if doel not in known:
-                message = f"unknown doel {doel!r}; goals are {', '.join(known)}"
+                message = _("unknown doel {doel!r}; goals are {known}").format(
+                    doel=doel, known=", ".join(known)
+                )
                 if tip := suggest(doel, known):
-                    message = f"unknown doel {doel!r}{tip}"
+                    message = _("unknown doel {doel!r}").format(doel=doel) + tip
                 yield item.origin.problem(CODE, SEVERITY, message, "doelen", index)

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
+from eerstelijn.i18n import _
 from eerstelijn.lookup import suggest
 from eerstelijn.models import Registry
 from eerstelijn.problems import Origin, Problem, Severity
@@ -42,5 +43,5 @@ def _unknown(
 ) -> Iterator[Problem]:
     for index, code in enumerate(codes):
         if registry.partij(code) is None:
-            message = f"unknown partij {code!r}" + suggest(code, known)
+            message = _("unknown partij {code!r}").format(code=code) + suggest(code, known)
             yield origin.problem(CODE, SEVERITY, message, field, index)

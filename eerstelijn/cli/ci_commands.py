@@ -26,6 +26,7 @@ from eerstelijn.cli.common import (
     resolve_problem_format,
     see_check,
 )
+from eerstelijn.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from eerstelijn.baseline import Outcome
@@ -116,16 +117,16 @@ def _fail_on(values: list[str] | None) -> frozenset[str]:
 
     codes = [code.strip() for value in values for code in value.split(",") if code.strip()]
     if not codes:
-        raise typer.BadParameter("name at least one finding code", param_hint="'--fail-on'")
+        raise typer.BadParameter(_("name at least one finding code"), param_hint="'--fail-on'")
     known = finding_codes()
     for code in codes:
         if code in known:
             continue
         if code in CHECKS:
-            why = f"{code!r} is an error, which always fails the run (exit 2)"
+            why = _("{code!r} is an error, which always fails the run (exit 2)").format(code=code)
         else:
-            why = f"unknown finding code {code!r}"
-        tail = suggest(code, known) or f"; findings are {', '.join(known)}"
+            why = _("unknown finding code {code!r}").format(code=code)
+        tail = suggest(code, known) or _("; findings are {codes}").format(codes=", ".join(known))
         raise typer.BadParameter(why + tail, param_hint="'--fail-on'")
     return frozenset(codes)
 
@@ -173,9 +174,11 @@ def baseline(
     try:
         out.write_text(dumps_baseline(entries), encoding="utf-8")
     except OSError as error:
-        fail(f"cannot write {out}: {error.strerror or error}")
-    noun = "finding" if len(entries) == 1 else "findings"
-    console().print(f"Wrote {len(entries)} {noun} to {out}.", markup=False)
+        fail(_("cannot write {file}: {reason}").format(file=out, reason=error.strerror or error))
+    wrote = ngettext(
+        "Wrote {n} finding to {file}.", "Wrote {n} findings to {file}.", len(entries)
+    ).format(n=len(entries), file=out)
+    console().print(wrote, markup=False, soft_wrap=True)  # a path is not broken
 
 
 def _apply_baseline(file: Path, problems: list[Problem], failing: frozenset[str]) -> Outcome:
@@ -185,7 +188,7 @@ def _apply_baseline(file: Path, problems: list[Problem], failing: frozenset[str]
         entries = read_baseline(file)
     except BaselineError as error:
         # Unwrapped, so that each `file:line:` stays whole for editors and grep.
-        fail(f"invalid baseline: {error}")
+        fail(_("invalid baseline: {error}").format(error=error))
     return apply_baseline(entries, problems, opt_in=failing, baseline_file=str(file))
 
 
@@ -193,9 +196,10 @@ def _baseline_note(outcome: Outcome) -> str:
     """The summary's tail: what the baseline accepted and how much of it is stale."""
     known = len(outcome.known)
     stale = len(outcome.stale)
-    return (
-        f" Baseline: {known} known finding{'' if known == 1 else 's'} accepted, "
-        f"{stale} stale entr{'y' if stale == 1 else 'ies'}."
+    accepted = ngettext("{n} known finding accepted", "{n} known findings accepted", known)
+    stale_entries = ngettext("{n} stale entry", "{n} stale entries", stale)
+    return " " + _("Baseline: {accepted}, {stale}.").format(
+        accepted=accepted.format(n=known), stale=stale_entries.format(n=stale)
     )
 
 
@@ -221,5 +225,10 @@ def schema(
         for name, text in files.items():
             (out / name).write_text(text, encoding="utf-8")
     except OSError as error:
-        fail(f"cannot write {error.filename or out}: {error.strerror or error}")
-    console().print(f"Wrote {len(files)} schemas to {out}/.", markup=False)
+        fail(
+            _("cannot write {file}: {reason}").format(
+                file=error.filename or out, reason=error.strerror or error
+            )
+        )
+    wrote = ngettext("Wrote {n} schema to {dir}/.", "Wrote {n} schemas to {dir}/.", len(files))
+    console().print(wrote.format(n=len(files), dir=out), markup=False, soft_wrap=True)

@@ -20,6 +20,7 @@ import click
 import typer
 
 from eerstelijn.cli.lang import LanguageGroup
+from eerstelijn.i18n import _
 from eerstelijn.render import LISTING_FORMATS, PROBLEM_FORMATS
 from eerstelijn.shape import STATUSES
 
@@ -196,7 +197,7 @@ def see_check(problems: Sequence[Problem], files: int) -> str:
     """The closing line of a command that found the registry invalid."""
     from eerstelijn.render import summary
 
-    return f"{summary(problems, files)} Run 'eerstelijn check' for details."
+    return summary(problems, files) + " " + _("Run 'eerstelijn check' for details.")
 
 
 def report_invalid(
@@ -238,7 +239,8 @@ def fail(message: str) -> NoReturn:
 
     Bad option values are left to click (typer.BadParameter), whose wording names the option.
     """
-    console(stderr=True).print(f"Error: {message}", markup=False, highlight=False, soft_wrap=True)
+    text = _("Error: {message}").format(message=message)
+    console(stderr=True).print(text, markup=False, highlight=False, soft_wrap=True)
     raise typer.Exit(ExitCode.INVALID)
 
 

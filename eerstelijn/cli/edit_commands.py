@@ -20,6 +20,7 @@ from eerstelijn.cli.common import (
     fail,
     registry_cache,
 )
+from eerstelijn.i18n import _
 
 if TYPE_CHECKING:
     from eerstelijn.editing.edit import EditError, FileEdit
@@ -59,10 +60,10 @@ def _edit_failed(error: EditError | InvalidRegistry | UnknownName) -> NoReturn:
 
     if isinstance(error, edit.InvalidEdit):
         emit(PROBLEM_FORMATS["text"](error.problems))
-        fail("the edit would make the registry invalid (see above); nothing was written")
+        fail(_("the edit would make the registry invalid (see above); nothing was written"))
     if isinstance(error, InvalidRegistry):
         emit(PROBLEM_FORMATS["text"](error.problems))
-        fail("the registry is not valid (see above); fix it first, nothing was written")
+        fail(_("the registry is not valid (see above); fix it first, nothing was written"))
     fail(str(error))
 
 
@@ -79,11 +80,12 @@ def _apply(make: Callable[[], Sequence[FileEdit]], *, dry_run: bool) -> list[Fil
         else:
             for change in changed:
                 edit.write(change)
-                typer.echo(f"{'created' if change.new else 'updated'} {change.path}", err=True)
+                done = _("created {path}") if change.new else _("updated {path}")
+                typer.echo(done.format(path=change.path), err=True)
     except (edit.EditError, InvalidRegistry, UnknownName) as error:
         _edit_failed(error)
     if not changed:
-        typer.echo("nothing to change", err=True)
+        typer.echo(_("nothing to change"), err=True)
     return changed
 
 
@@ -160,7 +162,7 @@ def _ask(value: str | None, label: str, *, required: bool) -> str | None:
 def _ask_list(values: list[str] | None, label: str, *, required: bool) -> list[str]:
     if values:
         return values
-    answer = _ask(None, f"{label} (separated by commas)", required=required)
+    answer = _ask(None, _("{label} (separated by commas)").format(label=label), required=required)
     return [v.strip() for v in (answer or "").split(",") if v.strip()]
 
 
@@ -225,7 +227,7 @@ def add(
 
     titel = _ask(titel, "titel", required=True)
     if actie_id is None:
-        hoofdstuk = _ask(hoofdstuk, "hoofdstuk (H2 to H5)", required=True)
+        hoofdstuk = _ask(hoofdstuk, _("hoofdstuk (H2 to H5)"), required=True)
     doelen = _ask_list(doel, "doelen", required=True)
     trekkers = _ask_list(trekker, "trekker", required=False)
     mijlpalen = list(mijlpaal or [])
@@ -234,15 +236,17 @@ def add(
         omschrijving = _ask(None, "mijlpaal", required=False)
         if omschrijving:
             mijlpalen = [omschrijving]
-            deadlines = [_ask(None, "deadline (e.g. Q1 2026)", required=False) or "-"]
-    bron = _ask(bron, "bron (section, e.g. 'H3, actie 6')", required=True)
+            deadlines = [_ask(None, _("deadline (e.g. Q1 2026)"), required=False) or "-"]
+    bron = _ask(bron, _("bron (section, e.g. 'H3, actie 6')"), required=True)
     missing = [name for name, value in (("--titel", titel), ("--bron", bron)) if not value]
     if not doelen:
         missing.append("--doel")
     if missing:
-        raise typer.BadParameter(f"missing {', '.join(missing)}", param_hint="add")
+        raise typer.BadParameter(
+            _("missing {options}").format(options=", ".join(missing)), param_hint="add"
+        )
     if len(deadlines) > len(mijlpalen):
-        raise typer.BadParameter("more deadlines than milestones", param_hint="'--deadline'")
+        raise typer.BadParameter(_("more deadlines than milestones"), param_hint="'--deadline'")
     deadlines += ["-"] * (len(mijlpalen) - len(deadlines))
     assert titel is not None and bron is not None
     new = edit.NewActie(
@@ -266,7 +270,7 @@ def add(
         return [change]
 
     if _apply(make, dry_run=dry_run) and not dry_run:
-        typer.echo(f"added {added[0]}", err=True)
+        typer.echo(_("added {id}").format(id=added[0]), err=True)
 
 
 @app.command()

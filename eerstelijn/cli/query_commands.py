@@ -24,6 +24,7 @@ from eerstelijn.cli.common import (
     quarter_option,
     registry_for_queries,
 )
+from eerstelijn.i18n import _
 from eerstelijn.shape import HOOFDSTUKKEN, STATUSES
 
 if TYPE_CHECKING:
@@ -180,7 +181,9 @@ def _hoofdstuk(text: str | None) -> str | None:
     chapter = text.upper() if text.upper().startswith("H") else f"H{text}"
     if chapter not in HOOFDSTUKKEN:
         raise typer.BadParameter(
-            f"{text!r} is not a chapter: use {HOOFDSTUKKEN[0]} to {HOOFDSTUKKEN[-1]}",
+            _("{text!r} is not a chapter: use {first} to {last}").format(
+                text=text, first=HOOFDSTUKKEN[0], last=HOOFDSTUKKEN[-1]
+            ),
             param_hint="'--hoofdstuk'",
         )
     return chapter
@@ -192,7 +195,10 @@ def _status(text: str | None) -> str | None:
     if text is None or text in STATUSES:
         return text
     raise typer.BadParameter(
-        f"{text!r} is not a status: use {', '.join(STATUSES)}" + suggest(text, STATUSES),
+        _("{text!r} is not a status: use {statuses}").format(
+            text=text, statuses=", ".join(STATUSES)
+        )
+        + suggest(text, STATUSES),
         param_hint="'--status'",
     )
 
@@ -309,7 +315,7 @@ def timeline(
     start = quarter_option(first, "--from") or (bounds[0] if bounds else Kwartaal.from_date(day))
     end = quarter_option(last, "--to") or (bounds[1] if bounds else Kwartaal.from_date(day))
     if end < start:
-        fail(f"--to {end} lies before --from {start}")
+        fail(_("--to {end} lies before --from {start}").format(end=end, start=start))
     rows = queries.timeline(registry, start, end)
     if fmt == "table":
         emit(render_timeline(rows, queries.quarter_range(start, end), day))

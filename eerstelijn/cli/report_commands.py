@@ -22,6 +22,7 @@ from eerstelijn.cli.common import (
     registry_for_queries,
 )
 from eerstelijn.cli.lang import LanguageGroup
+from eerstelijn.i18n import _, long_date, ngettext
 
 
 @app.command()
@@ -46,8 +47,12 @@ def report(
     try:
         target = write_report(registry, day, out, version=__version__)
     except OSError as error:
-        fail(f"cannot write the report to {out}: {error.strerror or error}")
-    console(stderr=True).print(f"Wrote {target}", markup=False)
+        fail(
+            _("cannot write the report to {dir}: {reason}").format(
+                dir=out, reason=error.strerror or error
+            )
+        )
+    console(stderr=True).print(_("Wrote {file}").format(file=target), markup=False)
 
 
 class AgendaFormat(StrEnum):
@@ -83,16 +88,20 @@ def agenda(
     day = as_of_date(as_of)
     registry = registry_for_queries(data, day)
     sections = views.agenda_sections(queries.agenda(registry, day))
-    title = f"Agenda bestuurlijk overleg, {day.isoformat()}"
+    title = _("Agenda bestuurlijk overleg, {date}").format(date=long_date(day))
     if not sections:
-        intro = (
+        intro = _(
             "Nothing to discuss: no overdue milestones, every action has a trekker and a deadline."
         )
     else:
-        intro = (
-            f"{sum(len(s.records) for s in sections)} items: overdue milestones, actions without "
-            "trekker and actions without deadline, by hoofdstuk and action id."
-        )
+        items = sum(len(s.records) for s in sections)
+        intro = ngettext(
+            "{n} item: overdue milestones, actions without trekker and actions without deadline, "
+            "by hoofdstuk and action id.",
+            "{n} items: overdue milestones, actions without trekker and actions without deadline, "
+            "by hoofdstuk and action id.",
+            items,
+        ).format(n=items)
     if fmt is AgendaFormat.markdown:
         emit(render_document(title, intro, sections))
     else:
@@ -149,4 +158,4 @@ def ics(
     try:
         write_atomic(out, feed)
     except OSError as error:
-        fail(f"cannot write {out}: {error.strerror or error}")
+        fail(_("cannot write {file}: {reason}").format(file=out, reason=error.strerror or error))

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path as FsPath
 from typing import TYPE_CHECKING, Any
 
+from eerstelijn.i18n import _
 from eerstelijn.problems import InvalidRegistry, Problem, Severity, SourceMap
 from eerstelijn.registry.cache import RegistryCache, content_key
 from eerstelijn.shape import FILES, REGIONAL_DIR
@@ -89,8 +90,11 @@ class Snapshot:
         """
         root = FsPath(root)
         if not root.is_dir():
-            what = "does not exist" if not root.exists() else "is not a directory"
-            raise _fail(str(root), 0, 0, "missing-directory", f"registry directory {what}")
+            if root.exists():
+                message = _("registry directory is not a directory")
+            else:
+                message = _("registry directory does not exist")
+            raise _fail(str(root), 0, 0, "missing-directory", message)
         problems: list[Problem] = []
         files: list[tuple[FsPath, bytes]] = []
         inside = root.resolve()
@@ -103,7 +107,7 @@ class Snapshot:
                         0,
                         0,
                         "outside-link",
-                        "links to a file outside the data directory",
+                        _("links to a file outside the data directory"),
                     )
                 override = (overrides or {}).get(path)
                 files.append((path, _read_bytes(path) if override is None else override))
@@ -171,13 +175,14 @@ def _read_bytes(path: FsPath) -> bytes:
     """The bytes of one data file, refusing a missing, unreadable or too large one."""
     file = str(path)
     if not path.exists():
-        raise _fail(file, 0, 0, "missing-file", "required file is missing")
+        raise _fail(file, 0, 0, "missing-file", _("required file is missing"))
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise _fail(
-                file, 0, 0, "file-too-large", f"{size} bytes; the limit is {MAX_FILE_BYTES}"
+            message = _("{size} bytes; the limit is {limit}").format(
+                size=size, limit=MAX_FILE_BYTES
             )
+            raise _fail(file, 0, 0, "file-too-large", message)
         return path.read_bytes()
     except OSError as error:
         raise _fail(file, 0, 0, "unreadable", error.strerror or str(error)) from None
@@ -190,11 +195,13 @@ def _parse_file(file: str, raw: bytes) -> tuple[Any, SourceMap]:
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
         col = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
-        raise _fail(file, line, col, "encoding", "file is not UTF-8 text") from None
+        raise _fail(file, line, col, "encoding", _("file is not UTF-8 text")) from None
     if "\0" in text:
-        raise _fail(file, 1, 1, "encoding", "file holds binary data (NUL bytes), not text")
+        message = _("file holds binary data (NUL bytes), not text")
+        raise _fail(file, 1, 1, "encoding", message)
     if deep := _nesting_too_deep(text):
-        raise _fail(file, *deep, "yaml-syntax", f"nested more than {MAX_NESTING} levels deep")
+        message = _("nested more than {levels} levels deep").format(levels=MAX_NESTING)
+        raise _fail(file, *deep, "yaml-syntax", message)
     return parse_yaml(text, file)
 
 

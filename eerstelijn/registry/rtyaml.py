@@ -16,6 +16,7 @@ from ruamel.yaml.constructor import DuplicateKeyError
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from eerstelijn.i18n import _
 from eerstelijn.problems import ID_KEYS, KeyPath, Problem, Severity, SourceMap, format_path
 
 __all__ = ["Refused", "read"]
@@ -32,13 +33,14 @@ def read(text: str, file: str) -> tuple[Any, SourceMap]:
     except YAMLError as error:
         raise _refused(file, 1, 1, "yaml-syntax", str(error)) from None
     except RecursionError:
-        raise _refused(file, 1, 1, "yaml-syntax", "nested too deeply") from None
+        raise _refused(file, 1, 1, "yaml-syntax", _("nested too deeply")) from None
     except TypeError:  # ruamel cannot hash a mapping or list used as a key
         line, col = _first_complex_key(text)
-        message = "a key must be plain text"
+        message = _("a key must be plain text")
         raise _refused(file, line, col, "yaml-syntax", message) from None
     if document is None:
-        raise _refused(file, 1, 1, "empty-file", "file is empty: expected a mapping with a list")
+        message = _("file is empty: expected a mapping with a list")
+        raise _refused(file, 1, 1, "empty-file", message)
     source = SourceMap(file)
     source.values[()] = (1, 1)
     return _Walker(source).convert(document, ()), source
@@ -67,9 +69,10 @@ def _refused(file: str, line: int, col: int, code: str, message: str) -> Refused
 def _marked(file: str, error: MarkedYAMLError, code: str) -> Refused:
     mark = error.problem_mark or error.context_mark
     line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-    message = error.problem or error.context or "invalid YAML"
+    message = error.problem or error.context or _("invalid YAML")
     if code == "duplicate-key" and error.context_mark is not None:
-        message += f" (first defined on line {error.context_mark.line + 1})"
+        first = _(" (first defined on line {line})").format(line=error.context_mark.line + 1)
+        message += first
     return _refused(file, line, col, code, message)
 
 
@@ -107,10 +110,13 @@ class _Walker:
     def convert(self, node: Any, path: KeyPath) -> Any:
         tag = getattr(getattr(node, "tag", None), "value", None)
         if tag is not None and tag not in _PLAIN_TAGS:
-            self._refuse(path, "yaml-tag", f"tag {tag!r} is not allowed in registry files")
+            message = _("tag {tag!r} is not allowed in registry files").format(tag=tag)
+            self._refuse(path, "yaml-tag", message)
         anchor = node.yaml_anchor() if hasattr(node, "yaml_anchor") else None
         if anchor is not None:
-            message = f"anchors and aliases are not allowed (anchor &{anchor.value})"
+            message = _("anchors and aliases are not allowed (anchor &{name})").format(
+                name=anchor.value
+            )
             self._refuse(path, "yaml-alias", message)
         if isinstance(node, CommentedMap):
             return dict(self._mapping(node, path))
@@ -119,7 +125,8 @@ class _Walker:
         if isinstance(node, bool | int | float | str) or node is None:
             return _plain_scalar(node)
         if isinstance(node, Mapping | Set):  # !!omap, !!set and the like, written without a tag
-            self._refuse(path, "yaml-tag", "only mappings, lists and plain values are allowed")
+            message = _("only mappings, lists and plain values are allowed")
+            self._refuse(path, "yaml-tag", message)
         # Dates and timestamps: keep them as text so the schema can say why they do not fit.
         return str(node)
 
@@ -128,7 +135,7 @@ class _Walker:
         for key in node:
             child = (*path, str(key))
             if key not in positions:  # only a merge key (<<) brings keys without a position
-                self._refuse(path, "yaml-alias", "merge keys (<<) are not allowed")
+                self._refuse(path, "yaml-alias", _("merge keys (<<) are not allowed"))
             key_line, key_col, value_line, value_col = positions[key]
             key_at = (key_line + 1, key_col + 1)
             self.source.keys[child] = key_at

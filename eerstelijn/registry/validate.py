@@ -13,6 +13,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from eerstelijn.i18n import N_, _
 from eerstelijn.lookup import suggest
 from eerstelijn.models import FILE_MODELS, ITEM_MODELS, Bron, Mijlpaal, Registry
 from eerstelijn.problems import (
@@ -82,52 +83,64 @@ def _message(error: ErrorDetails, path: KeyPath, model: type[BaseModel]) -> str:
     ctx: Mapping[str, Any] = error.get("ctx") or {}
     field = next((p for p in reversed(path) if isinstance(p, str)), "")
     if kind == "extra_forbidden":
-        return f"unknown field {field!r}" + suggest(field, _ALL_FIELDS)
+        return _("unknown field {field!r}").format(field=field) + suggest(field, _ALL_FIELDS)
     if kind == "missing":
-        return f"missing required field {field!r}"
+        return _("missing required field {field!r}").format(field=field)
     if kind == "model_type" and not path:
         expected = next(iter(model.model_fields))
-        return f"expected a mapping with the key {expected!r} at the top of the file"
+        return _("expected a mapping with the key {key!r} at the top of the file").format(
+            key=expected
+        )
+    got = _describe(value)
     if kind in ("model_type", "dict_type", "model_attributes_type"):
-        return f"expected a mapping, got {_describe(value)}"
+        return _("expected a mapping, got {got}").format(got=got)
     if kind == "list_type":
-        return f"expected a list, got {_describe(value)}"
+        return _("expected a list, got {got}").format(got=got)
     if kind in ("string_type", "str_type"):
-        return f"expected text, got {_describe(value)}"
+        return _("expected text, got {got}").format(got=got)
     if kind == "literal_error":
         expected = str(ctx.get("expected", ""))
         options = [o.strip(" '") for o in expected.replace(" or ", ",").split(",")]
-        return f"{value!r} is not one of {expected}" + suggest(str(value), options)
+        quoted = [repr(o) for o in options]
+        choices = quoted[0] if len(quoted) == 1 else _("{first} or {last}")
+        choices = choices.format(first=", ".join(quoted[:-1]), last=quoted[-1])
+        message = _("{value!r} is not one of {choices}").format(value=value, choices=choices)
+        return message + suggest(str(value), options)
     if kind == "string_pattern_mismatch":
-        return f"{value!r} is not a valid {field}: {_PATTERN_HELP.get(field, 'see the README')}"
+        help_text = _(_PATTERN_HELP.get(field, _SEE_README))
+        return _("{value!r} is not a valid {field}: {help}").format(
+            value=value, field=field, help=help_text
+        )
     if kind == "too_short":
-        return f"{field!r} must not be empty"
+        return _("{field!r} must not be empty").format(field=field)
     if kind == "string_too_short":
-        return f"{field!r} must not be empty text"
+        return _("{field!r} must not be empty text").format(field=field)
     if kind == "value_error":
         return str(ctx.get("error", error["msg"]))
-    return f"{error['msg']} (got {_describe(value)})"
+    return _("{message} (got {got})").format(message=error["msg"], got=got)
 
 
+_SEE_README = N_("see the README")
+_PARTIJ_CODE = N_("a partij code has no spaces, commas or brackets")
 _PATTERN_HELP = {
-    "doelen": "goal ids are 1 to 5, 6A, 6B or 6C",
-    "id": "use letters, digits, '.', '-' and '_' (doel ids: 1 to 5, 6A, 6B, 6C)",
-    "code": "a partij code has no spaces, commas or brackets",
-    "trekker": "a partij code has no spaces, commas or brackets",
-    "betrokkenen": "a partij code has no spaces, commas or brackets",
-    "leden": "a partij code has no spaces, commas or brackets",
+    "doelen": N_("goal ids are 1 to 5, 6A, 6B or 6C"),
+    "id": N_("use letters, digits, '.', '-' and '_' (doel ids: 1 to 5, 6A, 6B, 6C)"),
+    "code": _PARTIJ_CODE,
+    "trekker": _PARTIJ_CODE,
+    "betrokkenen": _PARTIJ_CODE,
+    "leden": _PARTIJ_CODE,
 }
 
 
 def _describe(value: object) -> str:
     if isinstance(value, dict):
-        return "a mapping"
+        return _("a mapping")
     if isinstance(value, list):
-        return "a list"
+        return _("a list")
     if value is None:
-        return "nothing"
+        return _("nothing")
     if isinstance(value, bool):
-        return f"the boolean {str(value).lower()}"
+        return _("the boolean {value}").format(value=str(value).lower())
     if isinstance(value, int | float):
-        return f"the number {value}"
+        return _("the number {value}").format(value=value)
     return repr(value)

@@ -98,8 +98,8 @@ def test_real_data_exports_every_milestone_with_a_deadline(run_cli: RunCli) -> N
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--partij", "ZM"], "unknown partij 'ZM'; did you mean 'ZN'"),
-        (["--out", "no/such/dir/feed.ics"], "cannot write"),
+        (["--partij", "ZM"], "partij 'ZM' bestaat niet; bedoelt u 'ZN'"),
+        (["--out", "no/such/dir/feed.ics"], "niet schrijven"),
     ],
 )
 def test_bad_input_exits_2_with_a_message(run_cli: RunCli, args: list[str], message: str) -> None:

@@ -29,12 +29,13 @@ from eerstelijn.checks import integrity_problems
 from eerstelijn.editing import yaml_layout
 from eerstelijn.editing.atomic import write_atomic
 from eerstelijn.editing.yaml_layout import normalise_termijn
+from eerstelijn.i18n import _
 from eerstelijn.kwartaal import Termijn, TimingError
 from eerstelijn.lookup import suggest
 from eerstelijn.models import Actie, Mijlpaal, Registry
 from eerstelijn.registry.cache import RegistryCache
 from eerstelijn.registry.load import InvalidRegistry, RegistryFiles, load_registry
-from eerstelijn.shape import HOOFDSTUKKEN, STATUSES
+from eerstelijn.shape import BEOORDELINGEN, HOOFDSTUKKEN, STATUSES
 
 __all__ = [
     "HOOFDSTUKKEN",
@@ -44,6 +45,7 @@ __all__ = [
     "FileEdit",
     "InvalidEdit",
     "NewActie",
+    "NewVoortgang",
     "NotCanonical",
     "WriteError",
     "add",
@@ -52,6 +54,7 @@ __all__ = [
     "next_id",
     "normalise_termijn",
     "set_status",
+    "update",
     "write",
 ]
 
@@ -136,35 +139,112 @@ class NewActie:
     toelichting: str | None = None
 
 
+@dataclass(frozen=True)
+class NewVoortgang:
+    """What `update` and `replan` append to a progress log: one dated entry."""
+
+    datum: date
+    status: str | None = None
+    deadline: str | None = None
+    reden: str | None = None
+    beoordeling: str | None = None
+    toelichting: str | None = None
+    door: str | None = None
+    document: str | None = None
+    sectie: str | None = None
+
+
+def update(
+    root: Path,
+    actie_id: str,
+    entry: NewVoortgang,
+    *,
+    mijlpaal: int | None = None,
+    cache: RegistryCache | None = None,
+) -> FileEdit:
+    """Append one entry to the progress log of milestone `mijlpaal` (1-based) of an action.
+
+    Without `mijlpaal`, an action of one milestone gets it on that milestone, and an entry
+    that only says vervallen goes on the action itself. The edit only adds lines: the log is
+    never rewritten. The registry with the entry must be valid (a gereed, vervallen or
+    re-planning needs a bron; a re-planning a reden), or nothing is written.
+    """
+    if entry.status is not None:
+        entry = replace(entry, status=lookup.find_choice("status", entry.status, STATUSES))
+    if entry.beoordeling is not None:
+        found = lookup.find_choice("beoordeling", entry.beoordeling, BEOORDELINGEN)
+        entry = replace(entry, beoordeling=found)
+    if entry.status is None and entry.deadline is None and entry.beoordeling is None:
+        raise EditError(_("say what changed: a status, a new deadline or a beoordeling"))
+    if entry.document and not entry.sectie:
+        raise EditError(_("--bron needs --sectie: where in that document it is recorded"))
+    registry = _load_valid(root, cache)
+    actie = _actie(registry, actie_id)
+    doc = _Document.read(Path(actie.origin.file))
+    node = doc.item(actie)
+    count = len(actie.mijlpalen)
+    target: CommentedMap
+    model: type[BaseModel]
+    if mijlpaal is None and count == 1:
+        mijlpaal = 1
+    if mijlpaal is None:
+        if entry.status != "vervallen" or entry.deadline or entry.beoordeling:
+            raise EditError(
+                _(
+                    "action {id} has {count} mijlpalen: say which with --mijlpaal "
+                    "(only vervallen can be recorded on the action as a whole)"
+                ).format(id=actie.id, count=count)
+            )
+        target, model = node, Actie
+    else:
+        if not 1 <= mijlpaal <= count:
+            if count:
+                message = _("action {id} has {count} mijlpalen; --mijlpaal must be 1 to {count}")
+            else:
+                message = _("action {id} has no mijlpalen; leave --mijlpaal out")
+            raise EditError(message.format(id=actie.id, count=count))
+        target, model = node["mijlpalen"][mijlpaal - 1], Mijlpaal
+    yaml_layout.append_entry(target, "voortgang", _new_entry(entry), model)
+    return _finish(root, doc)
+
+
 def set_status(
     root: Path,
     actie_id: str,
     status: str,
     *,
+    datum: date,
     mijlpaal: int | None = None,
+    document: str | None = None,
+    sectie: str | None = None,
     cache: RegistryCache | None = None,
 ) -> FileEdit:
-    """Set the status of an action, or of its milestone number `mijlpaal` (1-based)."""
-    status = lookup.find_choice("status", status, STATUSES)
-    registry = _load_valid(root, cache)
-    actie = _actie(registry, actie_id)
-    doc = _Document.read(Path(actie.origin.file))
-    node = doc.item(actie)
-    target: CommentedMap = node
-    model: type[BaseModel] = Actie
-    current = actie.status
-    if mijlpaal is not None:
-        count = len(actie.mijlpalen)
-        if not 1 <= mijlpaal <= count:
-            raise EditError(
-                f"action {actie.id} has {count} mijlpalen; --mijlpaal must be "
-                + (f"1 to {count}" if count else "left out")
-            )
-        target, model = node["mijlpalen"][mijlpaal - 1], Mijlpaal
-        current = actie.mijlpalen[mijlpaal - 1].status
-    if status != current:
-        yaml_layout.put(target, "status", status, model)
-    return _finish(root, doc)
+    """`update` with only a status: kept for the command line's `set-status`."""
+    entry = NewVoortgang(datum, status=status, document=document, sectie=sectie)
+    return update(root, actie_id, entry, mijlpaal=mijlpaal, cache=cache)
+
+
+def _new_entry(entry: NewVoortgang) -> CommentedMap:
+    node = CommentedMap(datum=entry.datum)
+    if entry.status:
+        node["status"] = entry.status
+    if entry.deadline:
+        try:
+            Termijn.parse(entry.deadline)
+        except TimingError as error:
+            raise EditError(_("deadline: {error}").format(error=error)) from None
+        node["deadline"] = normalise_termijn(entry.deadline.strip())
+    for key in ("reden", "beoordeling", "toelichting", "door"):
+        value = getattr(entry, key)
+        if value:
+            node[key] = yaml_layout.text(value)
+    if entry.document:
+        bron = CommentedMap(document=entry.document)
+        if entry.sectie:
+            bron["sectie"] = yaml_layout.text(entry.sectie, flow=True)
+        bron.fa.set_flow_style()
+        node["bron"] = bron
+    return node
 
 
 def assign(
@@ -181,7 +261,7 @@ def assign(
     Codes already there are not added twice. A list emptied by `remove` stays, as `[]`.
     """
     if not trekker and not betrokkenen:
-        raise EditError("name at least one --trekker or --betrokken")
+        raise EditError(_("name at least one --trekker or --betrokken"))
     registry = _load_valid(root, cache)
     actie = _actie(registry, actie_id)
     doc = _Document.read(Path(actie.origin.file))
@@ -215,7 +295,7 @@ def add(
     target, exists = _acties_file(root, file)
     actie_id = _new_id(registry, actie)
     if not actie.doelen:
-        raise EditError("give at least one doel (--doel)")
+        raise EditError(_("give at least one doel (--doel)"))
     actie = replace(
         actie,
         doelen=_doelen(registry, actie.doelen),
@@ -225,7 +305,7 @@ def add(
     doc = _Document.read(target) if exists else _Document.new_acties_file(root, target)
     items = doc.tree["acties"]
     if not isinstance(items, CommentedSeq):
-        raise EditError(f"{target}: 'acties' is not a list")
+        raise EditError(_("{file}: 'acties' is not a list").format(file=target))
     if not items:
         items.fa.set_block_style()  # a new file's `acties: []` becomes a list of mappings
     yaml_layout.insert_item(items, _position(items, actie.hoofdstuk), _new_node(actie, actie_id))
@@ -266,7 +346,8 @@ def write(edit: FileEdit) -> None:
     try:
         fd = os.open(edit.path, os.O_RDONLY)
     except OSError as error:
-        raise WriteError(f"{edit.path}: {error.strerror or error}; nothing was written") from None
+        message = _("{file}: {reason}; nothing was written")
+        raise WriteError(message.format(file=edit.path, reason=error.strerror or error)) from None
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
         if _changed_on_disk(edit, fd):
@@ -296,7 +377,8 @@ def _replace(path: Path, data: bytes) -> None:
     try:
         write_atomic(path, data, mode=stat.S_IMODE(path.stat().st_mode))
     except OSError as error:
-        raise WriteError(f"{path}: {error.strerror or error}; the file is unchanged") from None
+        message = _("{file}: {reason}; the file is unchanged")
+        raise WriteError(message.format(file=path, reason=error.strerror or error)) from None
 
 
 def _create(edit: FileEdit) -> None:
@@ -309,7 +391,8 @@ def _create(edit: FileEdit) -> None:
             "Run the command again to add to it."
         ) from None
     except OSError as error:
-        raise WriteError(f"{edit.path}: {error.strerror or error}; nothing was written") from None
+        message = _("{file}: {reason}; nothing was written")
+        raise WriteError(message.format(file=edit.path, reason=error.strerror or error)) from None
 
 
 @dataclass
@@ -341,8 +424,10 @@ class _Document:
         doc = cls(path, raw, yaml_layout.round_trip_yaml().load(raw.decode("utf-8-sig")))
         if canonical and doc.dump() != raw:
             raise NotCanonical(
-                f"{path} is not in canonical form, so an edit would change other lines too; "
-                "run `eerstelijn fmt` first (and commit that on its own)"
+                _(
+                    "{file} is not in canonical form, so an edit would change other lines too; "
+                    "run `eerstelijn fmt` first (and commit that on its own)"
+                ).format(file=path)
             )
         return doc
 
@@ -357,7 +442,8 @@ class _Document:
         key, index = actie.origin.path
         node = self.tree[key][index]
         if not isinstance(node, CommentedMap) or str(node.get("id")) != actie.id:
-            raise ConflictError(f"{self.path} changed on disk while it was read; try again")
+            message = _("{file} changed on disk while it was read; try again")
+            raise ConflictError(message.format(file=self.path))
         return node
 
 
@@ -430,9 +516,10 @@ def _remove_codes(
     for code in codes:
         written = [e for e in have if _canonical(registry, e) == code]
         if not written:
-            raise EditError(
-                f"{code!r} is not in {key} of {actie_id} ({', '.join(have) or 'empty'})"
+            message = _("{code!r} is not in {key} of {id} ({have})").format(
+                code=code, key=key, id=actie_id, have=", ".join(have) or _("empty")
             )
+            raise EditError(message)
         for entry in written:
             assert isinstance(seq, CommentedSeq)
             seq.remove(entry)
@@ -463,11 +550,11 @@ def _acties_file(root: Path, file: Path | None) -> tuple[Path, bool]:
             and not candidate.is_symlink()
         ):
             return root / "acties" / candidate.name, False
-    raise EditError(
-        f"{file} is not an acties file of the registry in {root}: give acties.yaml, an "
+    message = _(
+        "{file} is not an acties file of the registry in {root}: give acties.yaml, an "
         "existing acties/NAME.yaml, or a new acties/NAME.yaml (letters, digits, '-' and '_')"
-        + suggest(str(file), [str(p) for p in files])
-    )
+    ).format(file=file, root=root)
+    raise EditError(message + suggest(str(file), [str(p) for p in files]))
 
 
 def _first_line(path: Path) -> str:
@@ -490,10 +577,10 @@ def _new_id(registry: Registry, actie: NewActie) -> str:
         )
     if actie.id is not None:
         if registry.actie(actie.id) is not None:
-            raise EditError(f"action {actie.id!r} already exists")
+            raise EditError(_("action {id!r} already exists").format(id=actie.id))
         return actie.id
     if actie.hoofdstuk is None:
-        raise EditError("give --hoofdstuk (the id is the next free one in it) or --id")
+        raise EditError(_("give --hoofdstuk (the id is the next free one in it) or --id"))
     return next_id(registry, actie.hoofdstuk)
 
 
@@ -526,7 +613,8 @@ def _new_mijlpaal(omschrijving: str, deadline: str | None) -> CommentedMap:
         try:
             Termijn.parse(deadline)
         except TimingError as error:
-            raise EditError(f"deadline of {omschrijving!r}: {error}") from None
+            message = _("deadline of {omschrijving!r}: {error}")
+            raise EditError(message.format(omschrijving=omschrijving, error=error)) from None
         node["deadline"] = normalise_termijn(deadline.strip())
     return node
 

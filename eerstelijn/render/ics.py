@@ -9,7 +9,7 @@ duplicates: UIDs are built from the action id and the milestone's number, and DT
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from icalendar import Calendar, Event
 
@@ -30,6 +30,9 @@ def milestone_uid(actie: Actie, index: int) -> str:
     return f"{actie.id}-m{index + 1}@eerstelijn"
 
 
+LATEST = date.max  # the feed follows the log as far as it goes
+
+
 def _description(registry: Registry, actie: Actie, mijlpaal: Mijlpaal) -> str:
     def named(codes: Sequence[str]) -> str:
         names = [p.naam if (p := registry.partij(c)) else c for c in codes]
@@ -37,12 +40,12 @@ def _description(registry: Registry, actie: Actie, mijlpaal: Mijlpaal) -> str:
 
     lines = [
         _("Actie {id}: {titel}").format(id=actie.id, titel=actie.titel),
-        _("Timing: {timing}").format(timing=mijlpaal.deadline),
+        _("Timing: {timing}").format(timing=mijlpaal.stand(LATEST).deadline),
         _("Trekker: {names}").format(names=named(actie.trekker)),
     ]
     if actie.betrokkenen:
         lines.append(_("Betrokkenen: {names}").format(names=named(actie.betrokkenen)))
-    lines.append(_("Status: {status}").format(status=mijlpaal.status))
+    lines.append(_("Status: {status}").format(status=mijlpaal.stand(LATEST).status))
     lines += [
         _("Source: {document}, {sectie}").format(document=DOCUMENTEN[b.document], sectie=b.sectie)
         for b in actie.bron
@@ -51,7 +54,9 @@ def _description(registry: Registry, actie: Actie, mijlpaal: Mijlpaal) -> str:
 
 
 def _event(registry: Registry, actie: Actie, index: int, mijlpaal: Mijlpaal) -> Event | None:
-    quarter = mijlpaal.deadline.deadline if mijlpaal.deadline else None
+    # A calendar shows the latest deadline the log records: a re-planning moves the event.
+    termijn = mijlpaal.stand(LATEST).deadline
+    quarter = termijn.deadline if termijn else None
     if quarter is None:
         return None
     event = Event()
@@ -64,7 +69,7 @@ def _event(registry: Registry, actie: Actie, index: int, mijlpaal: Mijlpaal) -> 
     event.add("categories", [actie.hoofdstuk or actie.regio or "overig"])
     # A deadline marks a day; it does not make anyone busy.
     event.add("transp", "TRANSPARENT")
-    if actie.status == "vervallen" or mijlpaal.status == "vervallen":
+    if actie.status_on(LATEST) == "vervallen" or mijlpaal.stand(LATEST).status == "vervallen":
         event.add("status", "CANCELLED")
     return event
 

@@ -13,7 +13,7 @@ from eerstelijn import __version__
 from eerstelijn.queries import overdue
 from eerstelijn.registry.load import load_registry
 from eerstelijn.report import build_page
-from tests.conftest import REAL_DATA, REGISTRY, RunCli
+from tests.conftest import REAL_DATA, REGISTRY, Golden, RunCli
 from tests.report_html import Node, parse
 
 AS_OF = date(2026, 1, 15)
@@ -57,7 +57,7 @@ def test_overdue_rows_are_the_overdue_milestones(page: Node) -> None:
         "1. Inventarisatie opgeleverd",
         "Q1 2025",
         "290",
-        "nothing reported",
+        "niets gemeld",
         "geen",
     ]
     tr = list(page.by_id("overdue-mijlpalen").iter("tr"))[1:]
@@ -83,14 +83,14 @@ def test_goal_without_actions_stands_out(page: Node) -> None:
     rows = list(table.iter("tr"))[1:]
     gaps = [tr for tr in rows if "gap" in tr.classes]
     assert [next(g.iter("th")).text() for g in gaps] == ["6C"]
-    assert "no acties" in gaps[0].text()
+    assert "geen acties" in gaps[0].text()
 
 
 def test_zorgbelofte_shows_each_promise_with_goals_actions_and_done(page: Node) -> None:
     rows = page.by_id("zorgbelofte-table").rows()
     assert [r[0] for r in rows] == [str(n) for n in range(1, 11)]
     for row in rows:
-        assert re.fullmatch(r"0 of \d+", row[4])
+        assert re.fullmatch(r"0 van \d+", row[4])
     assert rows[0][2].replace(" ", "") == "5,6A,6B"
 
 
@@ -114,7 +114,7 @@ def test_timeline_marks_every_milestone_and_the_overdue_ones(page: Node) -> None
     assert len(list(svg.iter("polygon", "m-overdue"))) == 17
     assert "LHV" in (rows["H3.2"].attrs["data-partijen"] or "").split()
     assert rows["H3.3"].attrs["data-partijen"] == "-"
-    assert "2026-01-15" in svg.text()
+    assert "15 januari 2026" in svg.text()
 
 
 def test_filters_are_labelled_and_hidden_until_the_script_runs(page: Node) -> None:
@@ -127,7 +127,7 @@ def test_filters_are_labelled_and_hidden_until_the_script_runs(page: Node) -> No
 
 
 def test_page_is_accessible_in_form(page: Node) -> None:
-    assert next(page.iter("html")).attrs["lang"] == "en"
+    assert next(page.iter("html")).attrs["lang"] == "nl"
     for tag in ("header", "main", "footer", "nav"):
         assert list(page.iter(tag)), tag
     for table in page.iter("table"):
@@ -224,3 +224,61 @@ def _contrast(a: str, b: str) -> float:
 def test_colours_meet_wcag_aa_contrast(html: str, text: str, background: str) -> None:
     colours = dict(re.findall(r"--([a-z-]+): (#[0-9a-f]{6});", html))
     assert _contrast(colours[text], colours[background]) >= 4.5
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_golden_report(run_cli: RunCli, golden: Golden, tmp_path: Path, lang: str) -> None:
+    """The whole page on the fixture registry, in Dutch (the default) and with --lang en."""
+    out = tmp_path / "report"
+    args = ["report", "--data", REGISTRY, "--as-of", "2026-01-15", "--out", out]
+    result = run_cli(*args, "--lang", lang)
+    assert result.exit_code == 0, result.output
+    html = (out / "index.html").read_text(encoding="utf-8")
+    assert f'<html lang="{lang}">' in html
+    golden("report--html" + ("--en" if lang == "en" else ""), html)
+
+
+# What the board saw in the English report: none of it may be left in the Dutch one.
+ENGLISH_PHRASES = [
+    "Headline figures",
+    "acties done",
+    "done",
+    "days late",
+    "most days late first",
+    "Show all",
+    "to discuss",
+    "no trekker",
+    "nothing reported",
+    "overdue",
+    "Overdue",
+    "Timeline",
+    "without",
+    "Skip to",
+    "Sources",
+    "acties shown",
+    "As of",
+    "January",
+]
+
+
+def _visible_text(html: str) -> str:
+    """The page's text and attribute values for people, without its CSS, script and classes."""
+    html = re.sub(r"<(style|script)>.*?</\1>", "", html, flags=re.S)
+    html = re.sub(r'\s(class|id|href|for|data-partijen|aria-labelledby)="[^"]*"', "", html)
+    return html
+
+
+def test_the_dutch_report_and_agenda_hold_no_english(run_cli: RunCli, tmp_path: Path) -> None:
+    out = tmp_path / "report"
+    common = ["--data", REGISTRY, "--as-of", "2026-01-15"]
+    assert run_cli("report", *common, "--out", out).exit_code == 0
+    texts = {"report": _visible_text((out / "index.html").read_text(encoding="utf-8"))}
+    for fmt in ("markdown", "table"):
+        texts[f"agenda {fmt}"] = run_cli("agenda", *common, "--format", fmt).stdout
+    found = [
+        (name, phrase)
+        for name, text in texts.items()
+        for phrase in ENGLISH_PHRASES
+        if re.search(rf"\b{re.escape(phrase)}\b", text)
+    ]
+    assert not found, found

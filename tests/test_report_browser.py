@@ -96,7 +96,7 @@ def test_filter_by_partij_and_hoofdstuk_changes_the_timeline(page: Page, tmp_pat
     page.select_option("#filter-partij", "LHV")
     lhv = _timeline_rows(page)
     assert lhv == ["H3.2", "H4.1", "H4.2", "H4.3", "H4.4", "H4.5", "H4.7", "H4.8"]
-    assert page.locator("#filter-status").inner_text() == "8 of 22 acties shown"
+    assert page.locator("#filter-status").inner_text() == "8 van 22 acties getoond"
     page.select_option("#filter-hoofdstuk", "H3")
     assert _timeline_rows(page) == ["H3.2"]
     page.select_option("#filter-partij", "-")  # no trekker

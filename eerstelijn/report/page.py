@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from importlib.resources import files
 
+from eerstelijn.i18n import N_, _, language, long_date, short_date
 from eerstelijn.kwartaal import Kwartaal
 from eerstelijn.models import DOCUMENTEN, Actie, Bron, Registry
 from eerstelijn.queries import (
@@ -29,7 +30,7 @@ from eerstelijn.report.timeline import NO_TREKKER_VALUE, timeline_svg
 
 __all__ = ["Figure", "build_page", "headline_figures"]
 
-TITLE = "Progress of the realisatieagenda eerstelijnszorg"
+TITLE = N_("Progress of the realisatieagenda eerstelijnszorg")
 
 
 def _asset(name: str) -> str:
@@ -50,7 +51,7 @@ def _links(acties: Sequence[Actie]) -> str:
 def _partijen(registry: Registry, codes: Sequence[str]) -> str:
     """Codes as written, each with the partij's full name on hover and for screen readers."""
     if not codes:
-        return el("span", "geen", class_="badge gap")
+        return el("span", _("none"), class_="badge gap")
     out = []
     for code in codes:
         partij = registry.partij(code)
@@ -125,28 +126,28 @@ def headline_figures(registry: Registry, as_of: date) -> list[Figure]:
     done = view.per_status["gereed"] + view.per_status["vervallen"]
     return [
         Figure("acties", "acties", len(registry.acties)),
-        Figure("gereed", "acties done", done),
-        Figure("overdue-acties", "acties overdue", len({r.actie.id for r in late}), bool(late)),
-        Figure("overdue-mijlpalen", "mijlpalen overdue", len(late), bool(late)),
+        Figure("gereed", _("acties done"), done),
+        Figure("overdue-acties", _("acties overdue"), len({r.actie.id for r in late}), bool(late)),
+        Figure("overdue-mijlpalen", _("mijlpalen overdue"), len(late), bool(late)),
         Figure(
             "overdue-zonder-voortgang",
-            "of which nothing reported",
+            _("of which nothing reported"),
             view.overdue_zonder_voortgang,
             bool(view.overdue_zonder_voortgang),
         ),
         Figure(
             "without-trekker",
-            "acties without trekker",
+            _("acties without trekker"),
             len(view.without_trekker),
             bool(view.without_trekker),
         ),
         Figure(
             "without-deadline",
-            "acties without deadline",
+            _("acties without deadline"),
             len(view.without_deadline),
             bool(view.without_deadline),
         ),
-        Figure("doelen-without-acties", "doelen without acties", len(gaps), bool(gaps)),
+        Figure("doelen-without-acties", _("doelen without acties"), len(gaps), bool(gaps)),
     ]
 
 
@@ -161,7 +162,7 @@ def _figures(figures: Sequence[Figure]) -> str:
         )
         for f in figures
     ]
-    return _section("figures", "Headline figures", el("dl", *items, class_="figures"))
+    return _section("figures", _("Headline figures"), el("dl", *items, class_="figures"))
 
 
 # --- Overdue and gaps ------------------------------------------------------------------------
@@ -170,7 +171,7 @@ def _figures(figures: Sequence[Figure]) -> str:
 def _overdue(registry: Registry, view: Overview, rows: Sequence[OverdueRow], as_of: date) -> str:
     per_partij = [
         [
-            esc(code) if code else el("span", "geen trekker", class_="badge gap"),
+            esc(code) if code else el("span", _("no trekker"), class_="badge gap"),
             esc(p.naam) if code and (p := registry.partij(code)) else "",
             str(count),
         ]
@@ -190,27 +191,29 @@ def _overdue(registry: Registry, view: Overview, rows: Sequence[OverdueRow], as_
     ]
     return _section(
         "overdue",
-        f"Overdue on {as_of.isoformat()}",
+        _("Overdue on {date}").format(date=long_date(as_of)),
         el(
             "p",
-            "A deadline ‘Q1 2026’ is met through 31 March 2026; a milestone is overdue from the "
-            "day after. A groep as trekker counts for each of its leden.",
+            _(
+                "A deadline ‘Q1 2026’ is met through 31 March 2026; a milestone is overdue from "
+                "the day after. A groep as trekker counts for each of its leden."
+            ),
         ),
         _table(
-            "Acties overdue per partij",
-            ["partij", "naam", "acties overdue"],
+            _("Acties overdue per partij"),
+            ["partij", "naam", _("acties overdue")],
             per_partij,
             id_="overdue-per-partij",
             compact=True,
-            empty="nothing overdue",
+            empty=_("nothing overdue"),
         ),
         _table(
-            "Overdue mijlpalen, most days late first",
-            ["actie", "titel", "mijlpaal", "deadline", "days late", "last report", "trekker"],
+            _("Overdue mijlpalen, most days late first"),
+            ["actie", "titel", "mijlpaal", "deadline", _("days late"), _("last report"), "trekker"],
             milestones,
             row_classes=["overdue"] * len(milestones),
             id_="overdue-mijlpalen",
-            empty="nothing overdue",
+            empty=_("nothing overdue"),
         ),
     )
 
@@ -219,9 +222,9 @@ def _last_report(row: OverdueRow) -> str:
     """The date of the last report, or a badge: nothing was ever reported on it."""
     last = row.stand.laatste_voortgang
     if last is None:
-        return el("span", "nothing reported", class_="badge gap")
+        return el("span", _("nothing reported"), class_="badge gap")
     assessment = f" ({row.stand.beoordeling})" if row.stand.beoordeling else ""
-    return esc(f"{last.isoformat()}{assessment}")
+    return esc(f"{short_date(last)}{assessment}")
 
 
 def _actie_rows(registry: Registry, acties: Sequence[Actie], as_of: date) -> list[list[str]]:
@@ -233,7 +236,7 @@ def _actie_rows(registry: Registry, acties: Sequence[Actie], as_of: date) -> lis
                 esc(actie.titel),
                 esc(actie.hoofdstuk or actie.regio or ""),
                 _partijen(registry, actie.trekker),
-                esc(actie.deadline_on(as_of) or "none"),
+                esc(actie.deadline_on(as_of) or _("none")),
             ]
         )
     return rows
@@ -243,15 +246,15 @@ def _gaps(registry: Registry, view: Overview, as_of: date) -> str:
     headers = ["actie", "titel", "hoofdstuk", "trekker", "deadline"]
     return _section(
         "gaps",
-        "Acties without trekker or deadline",
+        _("Acties without trekker or deadline"),
         _table(
-            "Acties without trekker",
+            _("Acties without trekker"),
             headers,
             _actie_rows(registry, view.without_trekker, as_of),
             id_="without-trekker",
         ),
         _table(
-            "Acties without deadline",
+            _("Acties without deadline"),
             headers,
             _actie_rows(registry, view.without_deadline, as_of),
             id_="without-deadline",
@@ -265,12 +268,12 @@ def _gaps(registry: Registry, view: Overview, as_of: date) -> str:
 def _timeline(registry: Registry, as_of: date) -> str:
     bounds = timeline_bounds(registry, as_of)
     if bounds is None:
-        return _section("timeline", "Timeline", el("p", "No milestones.", class_="empty"))
+        return _section("timeline", _("Timeline"), el("p", _("No milestones."), class_="empty"))
     current = Kwartaal.from_date(as_of)
     first, last = min(bounds[0], current), max(bounds[1], current)
     rows = timeline(registry, first, last, as_of)
     leads = {row.actie.id: leaders(registry, row.actie) for row in rows}
-    options = [el("option", "all partijen", value="")]
+    options = [el("option", _("all partijen"), value="")]
     options += [
         el("option", esc(f"{p.code}: {p.naam}" if p.naam != p.code else p.code), value=p.code)
         for p in registry.partijen
@@ -279,7 +282,7 @@ def _timeline(registry: Registry, as_of: date) -> str:
     if any(not codes for codes in leads.values()):
         options.append(el("option", "(geen trekker)", value=NO_TREKKER_VALUE))
     chapters = sorted({r.actie.hoofdstuk for r in rows if r.actie.hoofdstuk})
-    chapter_options = [el("option", "all hoofdstukken", value="")]
+    chapter_options = [el("option", _("all hoofdstukken"), value="")]
     chapter_options += [el("option", esc(h), value=h) for h in chapters]
     # Hidden until the script runs: without it the controls would do nothing, and every row
     # shows anyway.
@@ -287,7 +290,7 @@ def _timeline(registry: Registry, as_of: date) -> str:
         "form",
         el(
             "div",
-            el("label", "Trekker (partij)", for_="filter-partij"),
+            el("label", _("Trekker (partij)"), for_="filter-partij"),
             el("select", *options, id="filter-partij", name="partij"),
             class_="control",
         ),
@@ -297,44 +300,46 @@ def _timeline(registry: Registry, as_of: date) -> str:
             el("select", *chapter_options, id="filter-hoofdstuk", name="hoofdstuk"),
             class_="control",
         ),
-        el("button", "Show all", type="reset"),
+        el("button", _("Show all"), type="reset"),
         el(
             "output",
-            esc(f"{len(rows)} of {len(rows)} acties shown"),
+            esc(_("{shown} of {total} acties shown").format(shown=len(rows), total=len(rows))),
             id="filter-status",
+            # report.js fills in the counts after each filter change, in the page's language.
+            data_template=_("{shown} of {total} acties shown"),
             aria_live="polite",
             for_="filter-partij filter-hoofdstuk",
         ),
         id="timeline-filter",
         class_="filters",
         hidden=True,
-        aria_label="Filter the timeline",
+        aria_label=_("Filter the timeline"),
     )
     legend = el(
         "ul",
         el(
             "li",
             el("span", "◆", class_="key m-deadline-key", aria_hidden="true"),
-            " deadline (end of the quarter)",
+            _(" deadline (end of the quarter)"),
         ),
-        el("li", el("span", "▼", class_="key m-overdue-key", aria_hidden="true"), " overdue"),
-        el("li", el("span", "●", class_="key m-done-key", aria_hidden="true"), " done"),
+        el("li", el("span", "▼", class_="key m-overdue-key", aria_hidden="true"), _(" overdue")),
+        el("li", el("span", "●", class_="key m-done-key", aria_hidden="true"), _(" done")),
         el(
             "li",
             el("span", "▶", class_="key m-start-key", aria_hidden="true"),
-            " start, no deadline",
+            _(" start, no deadline"),
         ),
         el(
             "li",
             el("span", "│", class_="key asof-key", aria_hidden="true"),
-            esc(f" {as_of.isoformat()}"),
+            esc(f" {long_date(as_of)}"),
         ),
         class_="legend",
     )
     svg = timeline_svg(rows, quarter_range(first, last), as_of, leads)
     return _section(
         "timeline",
-        "Timeline",
+        _("Timeline"),
         form,
         legend,
         # Focusable, so that keyboard users can scroll a timeline wider than the screen.
@@ -344,7 +349,7 @@ def _timeline(registry: Registry, as_of: date) -> str:
             class_="timeline-wrap",
             tabindex="0",
             role="region",
-            aria_label="Timeline, scrolls sideways",
+            aria_label=_("Timeline, scrolls sideways"),
         ),
     )
 
@@ -355,7 +360,7 @@ def _timeline(registry: Registry, as_of: date) -> str:
 def _doelen(registry: Registry, coverage: Sequence[DoelCoverage]) -> str:
     rows = []
     for c in coverage:
-        acties = _links(c.acties) if c.acties else el("span", "no acties", class_="badge gap")
+        acties = _links(c.acties) if c.acties else el("span", _("no acties"), class_="badge gap")
         rows.append(
             [
                 esc(c.doel.id),
@@ -368,10 +373,10 @@ def _doelen(registry: Registry, coverage: Sequence[DoelCoverage]) -> str:
         )
     return _section(
         "doelen",
-        "Doelen: coverage by acties",
+        _("Doelen: coverage by acties"),
         _table(
-            "Doelen with the acties behind them; a goal without acties is marked",
-            ["doel", "titel", "acties", "done", "trekkers", "next deadline"],
+            _("Doelen with the acties behind them; a goal without acties is marked"),
+            ["doel", "titel", "acties", _("done"), "trekkers", _("next deadline")],
             rows,
             row_classes=["gap" if not c.acties else "" for c in coverage],
             id_="doelen-table",
@@ -386,7 +391,7 @@ def _zorgbelofte(registry: Registry, coverage: Sequence[BelofteCoverage]) -> str
         total = len(c.acties)
         progress = el(
             "span",
-            esc(f"{done} of {total}"),
+            esc(_("{done} of {total}").format(done=done, total=total)),
             void("progress", max=max(total, 1), value=done, aria_hidden="true") if total else "",
             class_="done-count",
         )
@@ -396,17 +401,17 @@ def _zorgbelofte(registry: Registry, coverage: Sequence[BelofteCoverage]) -> str
                 str(c.belofte.nummer),
                 esc(c.belofte.titel),
                 doelen,
-                _links(c.acties) if c.acties else el("span", "no acties", class_="badge gap"),
+                _links(c.acties) if c.acties else el("span", _("no acties"), class_="badge gap"),
                 progress,
             ]
         )
     return _section(
         "zorgbelofte",
-        "Zorgbelofte: how far each promise has come",
-        el("p", "Each promise with the doelen it serves and the acties behind those doelen."),
+        _("Zorgbelofte: how far each promise has come"),
+        el("p", _("Each promise with the doelen it serves and the acties behind those doelen.")),
         _table(
-            "The ten promises of the zorgbelofte",
-            ["#", "belofte", "doelen", "acties", "acties done"],
+            _("The ten promises of the zorgbelofte"),
+            ["#", "belofte", "doelen", "acties", _("acties done")],
             rows,
             row_classes=["gap" if not c.acties else "" for c in coverage],
             id_="zorgbelofte-table",
@@ -426,7 +431,7 @@ def _actie(registry: Registry, actie: Actie, as_of: date) -> str:
         ("hoofdstuk", esc(actie.hoofdstuk or "")),
         ("regio", esc(actie.regio or "")),
         ("status", esc(actie.status_on(as_of))),
-        ("deadline", esc(actie.deadline_on(as_of) or "none")),
+        ("deadline", esc(actie.deadline_on(as_of) or _("none"))),
         ("trekker", _partijen(registry, actie.trekker)),
         ("betrokkenen", _partijen(registry, actie.betrokkenen) if actie.betrokkenen else ""),
         ("doelen", doelen),
@@ -441,23 +446,23 @@ def _actie(registry: Registry, actie: Actie, as_of: date) -> str:
             str(i + 1),
             esc(m["omschrijving"]),
             esc(m["termijn"] or ""),
-            esc(Kwartaal.parse(m["deadline"]) if m["deadline"] else "none"),
+            esc(Kwartaal.parse(m["deadline"]) if m["deadline"] else _("none")),
             esc(m["status"])
-            + (" " + el("span", "overdue", class_="badge overdue") if m["overdue"] else ""),
+            + (" " + el("span", _("overdue"), class_="badge overdue") if m["overdue"] else ""),
         ]
         for i, m in enumerate(record["mijlpalen"])
     ]
-    flag = " " + el("span", "overdue", class_="badge overdue") if record["overdue"] else ""
+    flag = " " + el("span", _("overdue"), class_="badge overdue") if record["overdue"] else ""
     return el(
         "article",
         el("h3", esc(f"{actie.id} {actie.titel}"), flag),
         details,
         _table(
-            f"Mijlpalen of {actie.id}",
-            ["#", "mijlpaal", "as written", "deadline", "status"],
+            _("Mijlpalen of {id}").format(id=actie.id),
+            ["#", "mijlpaal", _("as written"), "deadline", "status"],
             mijlpalen,
             row_classes=["overdue" if m["overdue"] else "" for m in record["mijlpalen"]],
-            empty="no mijlpalen",
+            empty=_("no mijlpalen"),
         ),
         id=f"actie-{actie.id}",
         class_="actie overdue" if record["overdue"] else "actie",
@@ -475,10 +480,10 @@ def _acties(registry: Registry, as_of: date) -> str:
 # --- The page --------------------------------------------------------------------------------
 
 _NAV = [
-    ("figures", "Figures"),
-    ("timeline", "Timeline"),
-    ("overdue", "Overdue"),
-    ("gaps", "Gaps"),
+    ("figures", N_("Figures")),
+    ("timeline", N_("Timeline")),
+    ("overdue", N_("Overdue")),
+    ("gaps", N_("Gaps")),
     ("doelen", "Doelen"),
     ("zorgbelofte", "Zorgbelofte"),
     ("acties", "Acties"),
@@ -491,13 +496,21 @@ def build_page(registry: Registry, as_of: date, *, version: str) -> str:
     sources = ", ".join(sorted({DOCUMENTEN[b.document] for a in registry.acties for b in a.bron}))
     header = el(
         "header",
-        el("a", "Skip to the figures", href="#main", class_="skip"),
-        el("h1", esc(TITLE)),
-        el("p", esc(f"As of {as_of.isoformat()}. Sources: {sources}."), class_="meta"),
+        el("a", _("Skip to the figures"), href="#main", class_="skip"),
+        el("h1", esc(_(TITLE))),
+        el(
+            "p",
+            esc(
+                _("As of {date}. Sources: {sources}.").format(
+                    date=long_date(as_of), sources=sources
+                )
+            ),
+            class_="meta",
+        ),
         el(
             "nav",
-            el("ul", *(el("li", el("a", esc(t), href=f"#{i}")) for i, t in _NAV)),
-            aria_label="Sections",
+            el("ul", *(el("li", el("a", esc(_(t)), href=f"#{i}")) for i, t in _NAV)),
+            aria_label=_("Sections"),
         ),
     )
     main = el(
@@ -518,8 +531,10 @@ def build_page(registry: Registry, as_of: date, *, version: str) -> str:
         el(
             "p",
             esc(
-                f"Made by eerstelijn {version} from the registry, as of {as_of.isoformat()}. "
-                "Texts are summaries of the sources, not quotes."
+                _(
+                    "Made by eerstelijn {version} from the registry, as of {date}. "
+                    "Texts are summaries of the sources, not quotes."
+                ).format(version=version, date=long_date(as_of))
             ),
         ),
     )
@@ -527,8 +542,8 @@ def build_page(registry: Registry, as_of: date, *, version: str) -> str:
         "head",
         void("meta", charset="utf-8"),
         void("meta", name="viewport", content="width=device-width, initial-scale=1"),
-        el("title", esc(f"{TITLE}, {as_of.isoformat()}")),
+        el("title", esc(f"{_(TITLE)}, {long_date(as_of)}")),
         el("style", _asset("report.css")),
     )
     body = el("body", header, main, footer, el("script", _asset("report.js")))
-    return "<!DOCTYPE html>\n" + el("html", head, body, lang="en") + "\n"
+    return "<!DOCTYPE html>\n" + el("html", head, body, lang=language()) + "\n"

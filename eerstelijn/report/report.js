@@ -38,7 +38,10 @@
     Array.prototype.forEach.call(bottom, function (label) {
       label.setAttribute("y", String(height - 6));
     });
-    status.textContent = shown + " of " + rows.length + " acties shown";
+    status.textContent = status
+      .getAttribute("data-template")
+      .replace("{shown}", String(shown))
+      .replace("{total}", String(rows.length));
   }
 
   form.addEventListener("change", apply);

@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from eerstelijn.i18n import N_, _, long_date, short_date
 from eerstelijn.kwartaal import Kwartaal
 from eerstelijn.models import Mijlpaal
 from eerstelijn.queries import TimelineRow, is_overdue, iter_marks
@@ -64,10 +65,10 @@ def _kind(mijlpaal: Mijlpaal, as_of: date) -> str:
 
 
 _KIND_TEXT = {
-    "done": "done",
-    "overdue": "overdue",
-    "start": "start, no deadline",
-    "deadline": "deadline",
+    "done": N_("done"),
+    "overdue": N_("overdue"),
+    "start": N_("start, no deadline"),
+    "deadline": N_("deadline"),
 }
 
 
@@ -97,15 +98,18 @@ def _row(
         step = 14 * seen.get(quarter, 0)
         seen[quarter] = seen.get(quarter, 0) + 1
         x = column + 9 + step if kind == "start" else column + layout.quarter - 9 - step
-        title = (
-            f"{actie.id} mijlpaal {index + 1}: {mijlpaal.omschrijving}. "
-            f"{mijlpaal.deadline} ({_KIND_TEXT[kind]})"
+        title = _("{id} mijlpaal {number}: {omschrijving}. {timing} ({kind})").format(
+            id=actie.id,
+            number=index + 1,
+            omschrijving=mijlpaal.omschrijving,
+            timing=mijlpaal.deadline,
+            kind=_(_KIND_TEXT[kind]),
         )
         placed.append((x, el("g", el("title", esc(title)), _marker(kind, x, mid))))
-    xs = [x for x, _ in placed]
+    xs = [x for x, _marker in placed]
     if len(xs) > 1:
         parts.append(void("line", x1=min(xs), x2=max(xs), y1=mid, y2=mid, class_="tl-span"))
-    parts += [marker for _, marker in placed]
+    parts += [marker for _x, marker in placed]
     overdue = any(is_overdue(m, as_of) for m in actie.mijlpalen)
     return el(
         "g",
@@ -171,7 +175,7 @@ def timeline_svg(
         grid.append(
             el(
                 "text",
-                esc(as_of.isoformat()),
+                esc(short_date(as_of)),
                 x=now + 4,
                 y=height - 6,
                 class_="tl-asof-label tl-bottom",
@@ -190,13 +194,14 @@ def timeline_svg(
     ]
     return el(
         "svg",
-        el("title", "Timeline of the milestones", id="timeline-title"),
+        el("title", _("Timeline of the milestones"), id="timeline-title"),
         el(
             "desc",
             esc(
-                f"Quarters from {quarters[0]} to {quarters[-1]} across, one row per action; "
-                f"the vertical line is {as_of.isoformat()}. The same milestones are listed per "
-                "action under Acties."
+                _(
+                    "Quarters from {first} to {last} across, one row per action; the vertical "
+                    "line is {date}. The same milestones are listed per action under Acties."
+                ).format(first=quarters[0], last=quarters[-1], date=long_date(as_of))
             ),
             id="timeline-desc",
         ),

@@ -50,7 +50,7 @@ def generate(out: Path, acties: int, regios: int, seed: int = 2030) -> None:
     if out.exists():
         shutil.rmtree(out)
     (out / "acties").mkdir(parents=True)
-    for name in ("doelen.yaml", "partijen.yaml", "zorgbelofte.yaml"):
+    for name in ("documenten.yaml", "doelen.yaml", "partijen.yaml", "zorgbelofte.yaml"):
         shutil.copyfile(ROOT / "data" / name, out / name)
     national = max(acties // (regios + 1), 1)
     body = "".join(_actie(rng, f"N.{i}", None) for i in range(1, national + 1))

@@ -41,7 +41,7 @@ def test_findings_not_named_are_printed_but_pass(run_cli: RunCli) -> None:
     )
     assert result.exit_code == 0
     assert codes(result.stdout) == ["missing-trekker", "missing-deadline"]
-    assert result.stdout.endswith("0 errors, 2 warnings in 5 files.\n")
+    assert result.stdout.endswith("0 errors, 2 warnings in 6 files.\n")
 
 
 def test_fail_on_repeats_or_takes_a_comma_list(run_cli: RunCli) -> None:

@@ -125,6 +125,11 @@ def test_nothing_to_change(run_cli: RunCli) -> None:
              "--trekker", "ZM"],
             "Error: unknown partij 'ZM'; did you mean 'ZN'?",
         ),
+        (
+            ["add", "--titel", "x", "--hoofdstuk", "H3", "--doel", "1", "--bron", "s",
+             "--document", "visie-vzg"],
+            "Error: unknown document 'visie-vzg'; did you mean 'visie-vgz'?",
+        ),
     ],
 )  # fmt: skip
 def test_unknown_names_exit_2_without_traceback(

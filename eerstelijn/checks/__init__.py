@@ -19,6 +19,7 @@ from eerstelijn.checks import (
     missing_status,
     missing_trekker,
     overdue_mijlpaal,
+    unknown_document,
     unknown_doel,
     unknown_partij,
 )
@@ -40,6 +41,7 @@ CHECKS: dict[str, ModuleType] = {
         duplicate_id,
         unknown_partij,
         unknown_doel,
+        unknown_document,
         groep,
         mijlpaal_order,
         missing_trekker,

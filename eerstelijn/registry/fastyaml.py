@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import re
+from datetime import date
 from typing import Any
 
 from yaml import YAMLError
@@ -81,6 +82,16 @@ _OTHER_IMPLICIT = re.compile(
     re.VERBOSE,
 )
 _IMPLICIT_START = frozenset("-+.0123456789<=")
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _is_date(text: str) -> bool:
+    """True when `text` (YYYY-MM-DD) names a day that exists; ruamel words the error if not."""
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 @functools.cache
@@ -226,6 +237,9 @@ def _scalar(event: ScalarEvent) -> str | int | bool | None:
     if value[0] in _IMPLICIT_START:
         if _DECIMAL.fullmatch(value):
             return int(value)
+        if _ISO_DATE.fullmatch(value) and _is_date(value):
+            # The round-trip reader builds a date and keeps its text, which is this text.
+            return value
         if _OTHER_IMPLICIT.fullmatch(value):
             raise Unsupported("a scalar YAML 1.2 reads as another type")
     return value

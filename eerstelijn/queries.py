@@ -10,11 +10,11 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from eerstelijn.kwartaal import Kwartaal
 from eerstelijn.lookup import fold
-from eerstelijn.models import Actie, Belofte, Doel, Mijlpaal, Partij, Registry
+from eerstelijn.models import Actie, Belofte, Document, Doel, Mijlpaal, Partij, Registry
 from eerstelijn.shape import HOOFDSTUKKEN, STATUSES
 
 __all__ = [
@@ -23,6 +23,7 @@ __all__ = [
     "OverdueRow",
     "actie_record",
     "agenda",
+    "documenten_usage",
     "doelen_coverage",
     "due_in",
     "is_overdue",
@@ -397,6 +398,68 @@ def zorgbelofte_coverage(registry: Registry) -> list[BelofteCoverage]:
         acties = [a for a in registry.acties if set(a.doelen) & set(belofte.doelen)]
         out.append(BelofteCoverage(belofte, doelen, acties))
     return out
+
+
+# --- Sources ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DocumentUsage:
+    """A source with the items that cite it."""
+
+    document: Document
+    acties: list[Actie]
+    doelen: list[Doel]
+    partijen: list[Partij]
+    beloften: list[Belofte]
+
+    def record(self) -> dict[str, Any]:
+        """Flat data for JSON and CSV."""
+        d = self.document
+        return {
+            "id": d.id,
+            "titel": d.titel,
+            "soort": d.soort,
+            "datum": d.datum.isoformat() if d.datum else None,
+            "versie": d.versie,
+            "url": d.url,
+            "status": d.status,
+            "opdrachtgever": d.opdrachtgever,
+            "uitgever": d.uitgever,
+            "hoofdstukken": [{"id": h.id, "titel": h.titel} for h in d.hoofdstukken],
+            "toelichting": d.toelichting,
+            "acties": [a.id for a in self.acties],
+            "aantal_acties": len(self.acties),
+            "doelen": [x.id for x in self.doelen],
+            "aantal_doelen": len(self.doelen),
+            "partijen": [p.code for p in self.partijen],
+            "aantal_partijen": len(self.partijen),
+            "beloften": [b.nummer for b in self.beloften],
+            "aantal_beloften": len(self.beloften),
+        }
+
+
+_Citing = TypeVar("_Citing", Actie, Doel, Partij, Belofte)
+
+
+def _citing(items: list[_Citing], document: str) -> list[_Citing]:
+    return [item for item in items if any(b.document == document for b in item.bron)]
+
+
+def documenten_usage(registry: Registry, as_of: date) -> list[DocumentUsage]:
+    """Every document that existed on `as_of` (undated ones included), in the order of
+    documenten.yaml, with the actions, goals, parties and promises that cite it."""
+    return [
+        DocumentUsage(
+            d,
+            _citing(registry.acties, d.id),
+            _citing(registry.doelen, d.id),
+            _citing(registry.partijen, d.id),
+            _citing(registry.zorgbelofte, d.id),
+        )
+        for d in registry.documenten
+        if d.datum is None or d.datum <= as_of
+    ]
 
 
 # --- Timeline --------------------------------------------------------------------------------

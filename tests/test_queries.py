@@ -11,6 +11,7 @@ from eerstelijn.lookup import UnknownName, find_partij
 from eerstelijn.models import Registry
 from eerstelijn.queries import (
     ActieFilter,
+    documenten_usage,
     doelen_coverage,
     overdue,
     overview,
@@ -150,3 +151,31 @@ def test_timeline_places_starts_and_deadlines(real: Registry) -> None:
     assert Kwartaal(2026, 1) in rows["H4.8"].marks  # 'vanaf Q1 2026': placed at its start
     assert Kwartaal(2024, 2) in rows["VGZ.2"].marks  # 'voor de zomer van 2024'
     assert "H4.6" not in rows  # no timing at all
+
+
+def test_documenten_count_each_citing_item_once_and_leave_out_later_documents(
+    fixture: Registry,
+) -> None:
+    usage = {u.document.id: u for u in documenten_usage(fixture, AS_OF)}
+    assert list(usage) == ["realisatieagenda", "visie-vgz", "kamerbrief-resv"]
+    agenda = usage["realisatieagenda"]
+    assert [a.id for a in agenda.acties] == ["H2.1", "H2.2", "H3.1", "H4.1"]
+    assert [b.nummer for b in agenda.beloften] == [1, 2]
+    vgz = usage["visie-vgz"]
+    assert ([a.id for a in vgz.acties], [d.id for d in vgz.doelen]) == (
+        ["OOST.1"],
+        ["1", "4", "6C"],
+    )
+    assert usage["kamerbrief-resv"].record()["aantal_acties"] == 0
+    # The letter is dated 2025-11-10: the day before, it did not exist; undated ones always do.
+    before = [u.document.id for u in documenten_usage(fixture, date(2025, 11, 9))]
+    assert before == ["realisatieagenda", "visie-vgz"]
+    on_the_day = [u.document.id for u in documenten_usage(fixture, date(2025, 11, 10))]
+    assert "kamerbrief-resv" in on_the_day
+
+
+def test_real_sources_are_both_cited_and_cover_every_action(real: Registry) -> None:
+    usage = documenten_usage(real, AS_OF)
+    assert [u.document.id for u in usage] == ["realisatieagenda", "visie-vgz"]
+    assert {a.id for u in usage for a in u.acties} == {a.id for a in real.acties}
+    assert all(u.acties and (u.doelen or u.partijen) for u in usage)

@@ -140,10 +140,8 @@ class _Item(_Model):
 
 
 def _version_as_text(value: object) -> object:
-    """YAML reads `versie: 2024-12-18` as a date and `versie: 2` as a number; a version is text."""
-    if isinstance(value, date) or (isinstance(value, int) and not isinstance(value, bool)):
-        return str(value)
-    return value
+    """YAML reads `versie: 2` as a number; a version is text."""
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
 
 _VERSIE_TEXT = "The version as the document names it, e.g. '2024-12-18' or '2'"

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -101,9 +103,12 @@ def test_incl_betrokken_counts_involved_parties(fixture: Registry) -> None:
 
 def test_overview_counts(fixture: Registry) -> None:
     view = overview(fixture, AS_OF)
-    assert view.per_status == {"open": 4, "lopend": 0, "gereed": 1, "vervallen": 0}
+    # H2.2's milestone is lopend, so the action is too: an action follows its milestones.
+    assert view.per_status == {"open": 3, "lopend": 1, "gereed": 1, "vervallen": 0}
     assert [a.id for a in view.due_this_quarter] == ["H2.1"]
-    assert [a.id for a in view.due_next_quarter] == ["H2.2"]
+    # H2.2's Beleidsregel was due Q2 2026, re-planned on 2025-12-15 to Q4 2026.
+    assert [a.id for a in view.due_next_quarter] == []
+    assert (view.overdue_mijlpalen, view.overdue_zonder_voortgang) == (2, 1)
     assert view.overdue_per_partij == {"VWS": 1, "ZIN": 1, None: 1}
 
 
@@ -179,3 +184,27 @@ def test_real_sources_are_both_cited_and_cover_every_action(real: Registry) -> N
     assert [u.document.id for u in usage] == ["realisatieagenda", "visie-vgz"]
     assert {a.id for u in usage for a in u.acties} == {a.id for a in real.acties}
     assert all(u.acties and (u.doelen or u.partijen) for u in usage)
+
+
+def test_documenten_count_an_action_whose_progress_cites_the_document(
+    tmp_path: Path,
+) -> None:
+    root = tmp_path / "data"
+    shutil.copytree(REGISTRY, root)
+    acties = root / "acties.yaml"
+    acties.write_text(
+        acties.read_text(encoding="utf-8").replace(
+            'bron: {document: realisatieagenda, sectie: "H2, actie 2"}\n    bron:',
+            "bron: {document: kamerbrief-resv, sectie: RESV}\n    bron:",
+        ),
+        encoding="utf-8",
+    )
+    registry = load_registry(root)
+
+    def citing(as_of: date) -> list[str]:
+        usage = {u.document.id: u for u in documenten_usage(registry, as_of)}
+        return [a.id for a in usage["kamerbrief-resv"].acties]
+
+    # The entry is dated 2025-12-15: before that day the letter existed but H2.2 did not cite it.
+    assert citing(date(2025, 12, 14)) == []
+    assert citing(date(2025, 12, 15)) == ["H2.2"]

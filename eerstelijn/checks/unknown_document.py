@@ -1,7 +1,8 @@
 """unknown-document: every `bron` cites a document defined in documenten.yaml.
 
-A goal, partij, action or promise names its source by the document's `id`; a document that
-documenten.yaml does not list cannot be looked up, dated or shown in the report.
+A goal, partij, action, promise or progress entry names its source by the document's `id`;
+a document that documenten.yaml does not list cannot be looked up, dated or shown in the
+report.
 
 Passing::
 
@@ -24,6 +25,8 @@ from eerstelijn.problems import Origin, Problem, Severity
 CODE = "unknown-document"
 SEVERITY = Severity.ERROR
 
+Path = tuple[str | int, ...]
+
 
 def check(registry: Registry, as_of: date) -> Iterator[Problem]:
     """Report each `bron` whose document documenten.yaml does not define."""
@@ -35,22 +38,29 @@ def check(registry: Registry, as_of: date) -> Iterator[Problem]:
         *registry.zorgbelofte,
     ]
     for item in citing:
-        for where, bron in _located(item.origin, item.bron):
-            if bron.document not in known:
-                message = f"unknown document {bron.document!r}; " + (
-                    f"documents are {', '.join(known)}" if known else "documenten.yaml lists none"
-                )
-                if tip := suggest(bron.document, known):
-                    message = f"unknown document {bron.document!r}{tip}"
-                yield item.origin.problem(CODE, SEVERITY, message, *where)
+        for where, bron in _located(item.origin, (), item.bron):
+            yield from _unknown(item.origin, where, bron, known)
+    for actie in registry.acties:
+        for path, entries in actie.logboeken():
+            for index, entry in enumerate(entries):
+                for where, bron in _located(actie.origin, (*path, index), entry.bron or []):
+                    yield from _unknown(actie.origin, where, bron, known)
 
 
-def _located(
-    origin: Origin, bronnen: Sequence[Bron]
-) -> Iterator[tuple[tuple[str | int, ...], Bron]]:
-    """Each reference with the path of its `document` as written: `bron: {...}` holds one
-    mapping, `bron: [...]` a list of them.
+def _unknown(origin: Origin, where: Path, bron: Bron, known: list[str]) -> Iterator[Problem]:
+    if bron.document in known:
+        return
+    listing = f"documents are {', '.join(known)}" if known else "documenten.yaml lists none"
+    message = f"unknown document {bron.document!r}; {listing}"
+    if tip := suggest(bron.document, known):
+        message = f"unknown document {bron.document!r}{tip}"
+    yield origin.problem(CODE, SEVERITY, message, *where)
+
+
+def _located(origin: Origin, at: Path, bronnen: Sequence[Bron]) -> Iterator[tuple[Path, Bron]]:
+    """Each reference below `at` with the path of its `document` as written: `bron: {...}`
+    holds one mapping, `bron: [...]` a list of them.
     """
-    listed = (*origin.path, "bron", 0) in origin.positions
+    listed = (*origin.path, *at, "bron", 0) in origin.positions
     for index, bron in enumerate(bronnen):
-        yield (("bron", index, "document") if listed else ("bron", "document")), bron
+        yield ((*at, "bron", index, "document") if listed else (*at, "bron", "document")), bron

@@ -8,7 +8,7 @@ and where it is.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Set
-from datetime import date
+from datetime import date, datetime
 from typing import Any, NoReturn
 
 from ruamel.yaml import YAML
@@ -148,7 +148,9 @@ class _Walker:
             return _plain_scalar(node)
         if isinstance(node, Mapping | Set):  # !!omap, !!set and the like, written without a tag
             self._refuse(path, "yaml-tag", "only mappings, lists and plain values are allowed")
-        # Dates and timestamps: keep them as text so the schema can say why they do not fit.
+        if isinstance(node, date) and not isinstance(node, datetime):
+            return date(node.year, node.month, node.day)  # a `datum`, as fastyaml builds it
+        # Timestamps: keep them as text so the schema can say why they do not fit.
         return str(node)
 
     def _mapping(self, node: CommentedMap, path: KeyPath) -> Iterator[tuple[str, Any]]:
@@ -174,8 +176,7 @@ class _Walker:
         value = node[index]
         if isinstance(value, CommentedMap):
             label = next((value[k] for k in ID_KEYS if k in value), None)
-            # A date names the item as its text does (`id: 2026-01-15`), as in the fast reader.
-            if isinstance(label, str | int | date) and not isinstance(label, bool):
+            if isinstance(label, str | int) and not isinstance(label, bool):
                 self.source.labels[child] = str(label)
         return self.convert(value, child)
 

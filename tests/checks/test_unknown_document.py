@@ -96,3 +96,27 @@ zorgbelofte:
         ("unknown-document", 4, 22, "partijen[ZN].bron.document"),
         ("unknown-document", 5, 22, "zorgbelofte[1].bron.document"),
     ]
+
+
+def test_a_progress_entry_citing_an_unknown_document_is_reported(tmp_path: Path) -> None:
+    acties = """\
+acties:
+  - id: A.1
+    titel: Een actie
+    doelen: [1]
+    mijlpalen:
+      - omschrijving: Klaar
+        deadline: Q1 2026
+        voortgang:
+          - datum: 2025-12-01
+            status: gereed
+            bron: {document: bo-verslag, sectie: punt 3}
+    bron: {document: realisatieagenda, sectie: "H2, actie 1"}
+"""
+    [problem] = problems(unknown_document, acties, tmp_path)
+    assert (problem.line, problem.col, problem.yaml_path) == (
+        11,
+        30,
+        "acties[A.1].mijlpalen[0].voortgang[0].bron.document",
+    )
+    assert problem.message.startswith("unknown document 'bo-verslag'; documents are ")

@@ -298,13 +298,13 @@ def voortgang_section(rows: list[dict[str, Any]], *, title: str = "Voortgang") -
         Column("datum", "datum", no_wrap=True),
         Column("mijlpaal", "#", justify="right"),
         Column("wat", "what changed"),
-        Column("bron", "bron"),
+        Column("bronnen", "bron"),
     )
     records = [
         {
             **row,
             "wat": what_changed(row),
-            "bron": "; ".join(f"{b['document']} {b['sectie']}" for b in row.get("bron") or []),
+            "bronnen": "; ".join(f"{b['document']} {b['sectie']}" for b in row.get("bron") or []),
         }
         for row in rows
     ]
@@ -392,9 +392,10 @@ def _onderwerp(punt: AgendaPunt) -> str:
         return "no deadline"
     assert punt.mijlpaal is not None
     mijlpaal = punt.actie.mijlpalen[punt.mijlpaal]
+    reported = "progress reported" if punt.gemeld else "nothing reported"
     return (
         f"mijlpaal {punt.mijlpaal + 1} overdue: {mijlpaal.omschrijving} "
-        f"(deadline {mijlpaal.deadline}, {punt.days} days late)"
+        f"(deadline {mijlpaal.deadline}, {punt.days} days late, {reported})"
     )
 
 

@@ -30,7 +30,8 @@ Path = tuple[str | int, ...]
 
 def check(registry: Registry, as_of: date) -> Iterator[Problem]:
     """Report each `bron` whose document documenten.yaml does not define."""
-    known = [d.id for d in registry.documenten]
+    ids = [d.id for d in registry.documenten]
+    known = set(ids)
     citing: list[Doel | Partij | Actie | Belofte] = [
         *registry.doelen,
         *registry.partijen,
@@ -38,29 +39,27 @@ def check(registry: Registry, as_of: date) -> Iterator[Problem]:
         *registry.zorgbelofte,
     ]
     for item in citing:
-        for where, bron in _located(item.origin, (), item.bron):
-            yield from _unknown(item.origin, where, bron, known)
+        yield from _unknown(item.origin, (), item.bron, known, ids)
     for actie in registry.acties:
         for path, entries in actie.logboeken():
             for index, entry in enumerate(entries):
-                for where, bron in _located(actie.origin, (*path, index), entry.bron or []):
-                    yield from _unknown(actie.origin, where, bron, known)
+                if entry.bron:
+                    yield from _unknown(actie.origin, (*path, index), entry.bron, known, ids)
 
 
-def _unknown(origin: Origin, where: Path, bron: Bron, known: list[str]) -> Iterator[Problem]:
-    if bron.document in known:
-        return
-    listing = f"documents are {', '.join(known)}" if known else "documenten.yaml lists none"
-    message = f"unknown document {bron.document!r}; {listing}"
-    if tip := suggest(bron.document, known):
-        message = f"unknown document {bron.document!r}{tip}"
-    yield origin.problem(CODE, SEVERITY, message, *where)
-
-
-def _located(origin: Origin, at: Path, bronnen: Sequence[Bron]) -> Iterator[tuple[Path, Bron]]:
-    """Each reference below `at` with the path of its `document` as written: `bron: {...}`
-    holds one mapping, `bron: [...]` a list of them.
+def _unknown(
+    origin: Origin, at: Path, bronnen: Sequence[Bron], known: set[str], ids: list[str]
+) -> Iterator[Problem]:
+    """A problem for each reference below `at` to a document not in `known`, located at its
+    `document` as written: `bron: {...}` holds one mapping, `bron: [...]` a list of them.
     """
-    listed = (*origin.path, *at, "bron", 0) in origin.positions
     for index, bron in enumerate(bronnen):
-        yield ((*at, "bron", index, "document") if listed else (*at, "bron", "document")), bron
+        if bron.document in known:
+            continue
+        listed = (*origin.path, *at, "bron", 0) in origin.positions
+        where = (*at, "bron", index, "document") if listed else (*at, "bron", "document")
+        listing = f"documents are {', '.join(ids)}" if ids else "documenten.yaml lists none"
+        message = f"unknown document {bron.document!r}; {listing}"
+        if tip := suggest(bron.document, ids):
+            message = f"unknown document {bron.document!r}{tip}"
+        yield origin.problem(CODE, SEVERITY, message, *where)

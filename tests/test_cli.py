@@ -19,7 +19,7 @@ def test_check_lists_findings_and_exits_1(run_cli: RunCli) -> None:
         "actie H3.1 heeft geen trekker",
         f"{REGISTRY}/acties.yaml:53:5: warning[missing-deadline] acties[H4.1].mijlpalen: "
         "actie H4.1 heeft geen deadline (alleen: na Q4 2025)",
-        "0 fouten, 2 waarschuwingen in 5 bestanden.",
+        "0 fouten, 2 waarschuwingen in 6 bestanden.",
     ]
 
 
@@ -30,7 +30,7 @@ def test_check_on_a_clean_registry_exits_0(run_cli: RunCli, registry_copy: Path)
     acties.write_text(text, encoding="utf-8")
     result = run_cli("check", "--data", registry_copy)
     assert result.exit_code == 0
-    assert result.stdout == "Geen problemen in 5 bestanden.\n"
+    assert result.stdout == "Geen problemen in 6 bestanden.\n"
 
 
 def test_invalid_registry_exits_2_with_location(run_cli: RunCli, registry_copy: Path) -> None:

@@ -57,7 +57,7 @@ def test_known_findings_pass(run_cli: RunCli, registry_copy: Path, baseline: Pat
     result = run_cli("check", "--data", registry_copy, "--baseline", baseline, *AS_OF)
     assert result.exit_code == 0
     assert result.stdout == (
-        "Geen problemen in 5 bestanden. "
+        "Geen problemen in 6 bestanden. "
         "Baseline: 2 bekende bevindingen geaccepteerd, 0 verouderde regels.\n"
     )
 
@@ -69,7 +69,7 @@ def test_a_new_finding_fails(run_cli: RunCli, registry_copy: Path, baseline: Pat
     assert result.stdout.splitlines() == [
         f"{registry_copy}/acties.yaml:6:5: warning[missing-trekker] acties[H2.1].trekker: "
         "actie H2.1 heeft geen trekker",
-        "0 fouten, 1 waarschuwing in 5 bestanden. "
+        "0 fouten, 1 waarschuwing in 6 bestanden. "
         "Baseline: 2 bekende bevindingen geaccepteerd, 0 verouderde regels.",
     ]
 
@@ -83,7 +83,7 @@ def test_a_fixed_finding_is_reported_stale_without_failing(
     assert result.stdout.splitlines() == [
         f"{baseline}:11:1: warning[stale-baseline] acties[H3.1].trekker: "
         "missing-trekker komt hier niet meer voor; haal deze regel uit de baseline",
-        "0 fouten, 1 waarschuwing in 5 bestanden. "
+        "0 fouten, 1 waarschuwing in 6 bestanden. "
         "Baseline: 1 bekende bevinding geaccepteerd, 1 verouderde regel.",
     ]
 

@@ -125,6 +125,7 @@ _PARTIJ_CODE = N_("a partij code has no spaces, commas or brackets")
 _PATTERN_HELP = {
     "doelen": N_("goal ids are 1 to 5, 6A, 6B or 6C"),
     "id": N_("use letters, digits, '.', '-' and '_' (doel ids: 1 to 5, 6A, 6B, 6C)"),
+    "document": N_("a document id in documenten.yaml: letters, digits, '.', '-' and '_'"),
     "code": _PARTIJ_CODE,
     "trekker": _PARTIJ_CODE,
     "betrokkenen": _PARTIJ_CODE,

@@ -168,7 +168,8 @@ def _date_as_written(value: object) -> object:
     """A date written YYYY-MM-DD; pydantic would read a number as seconds since 1970."""
     if isinstance(value, date) or (isinstance(value, str) and _ISO_DATE.fullmatch(value)):
         return value
-    raise ValueError(f"expected a date written YYYY-MM-DD, such as 2024-12-18, got {value!r}")
+    message = _("expected a date written YYYY-MM-DD, such as 2024-12-18, got {value!r}")
+    raise ValueError(message.format(value=value))
 
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")

@@ -356,8 +356,10 @@ def write(edit: FileEdit) -> None:
         fcntl.flock(fd, fcntl.LOCK_EX)
         if _changed_on_disk(edit, fd):
             raise ConflictError(
-                f"{edit.path} changed on disk since it was read; nothing was written. "
-                "Run the command again on the new content."
+                _(
+                    "{file} changed on disk since it was read; nothing was written. "
+                    "Run the command again on the new content."
+                ).format(file=edit.path)
             )
         # Through a symbolic link, replace the file it points to and keep the link.
         _replace(edit.path.resolve(), edit.after)
@@ -391,8 +393,10 @@ def _create(edit: FileEdit) -> None:
         write_atomic(edit.path, edit.after, exclusive=True)
     except FileExistsError:
         raise ConflictError(
-            f"{edit.path} was created by someone else meanwhile; nothing was written. "
-            "Run the command again to add to it."
+            _(
+                "{file} was created by someone else meanwhile; nothing was written. "
+                "Run the command again to add to it."
+            ).format(file=edit.path)
         ) from None
     except OSError as error:
         message = _("{file}: {reason}; nothing was written")

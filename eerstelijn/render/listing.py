@@ -20,6 +20,9 @@ class Column:
     justify: Literal["left", "right"] = "left"
     blank: str = ""  # what a table for people shows for no value (CSV and JSON keep it empty)
     group: bool = False  # a table for people shows it once per run of equal values
+    # Values a table for people shows as words of the current language (marked with N_):
+    # JSON and CSV keep the value itself.
+    words: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -32,6 +35,14 @@ class Section:
     records: list[dict[str, Any]]
     styles: list[RowStyle] = field(default_factory=list)
     empty: str = field(default_factory=lambda: _("none"))
+
+
+def cell(column: Column, record: dict[str, Any]) -> str:
+    """The cell of `column` in a table for people: its words translated, its blank for none."""
+    text = flat(record.get(column.key))
+    if column.words and (word := dict(column.words).get(text)):
+        return _(word)
+    return text or column.blank
 
 
 def flat(value: Any, *, for_people: bool = True) -> str:

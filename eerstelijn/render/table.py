@@ -14,7 +14,7 @@ from rich.text import Text
 
 from eerstelijn.i18n import _
 from eerstelijn.kwartaal import Kwartaal
-from eerstelijn.render.listing import RowStyle, Section, flat
+from eerstelijn.render.listing import RowStyle, Section, cell
 
 if TYPE_CHECKING:
     # Only the timeline needs queries (and through it pydantic and the models): `check`, which
@@ -46,7 +46,7 @@ def render_section(section: Section, *, show_title: bool = True) -> RenderableTy
     styles = section.styles or [""] * len(section.records)
     above: list[str] = []
     for record, style in zip(section.records, styles, strict=True):
-        cells = [flat(record.get(c.key)) or c.blank for c in section.columns]
+        cells = [cell(c, record) for c in section.columns]
         shown = [
             "" if c.group and above and cell == above[i] else cell
             for i, (c, cell) in enumerate(zip(section.columns, cells, strict=True))

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from eerstelijn.i18n import _, ngettext, short_date
+from eerstelijn.i18n import N_, _, ngettext, short_date
 from eerstelijn.models import Actie, Registry
 from eerstelijn.queries import (
     AgendaPunt,
@@ -37,7 +37,7 @@ ACTIE_COLUMNS = (
     Column("deadline", "deadline", no_wrap=True),
     Column("status", "status"),
     # In words too: colour alone is lost when piped, printed or with NO_COLOR.
-    Column("signaal", "!", no_wrap=True),
+    Column("signaal", "!", no_wrap=True, words=(("overdue", N_("overdue")), ("due", N_("due")))),
 )
 
 
@@ -353,26 +353,34 @@ def overview_sections(view: Overview, as_of: date) -> list[Section]:
     count = (Column("aantal", "aantal", justify="right"),)
     done = view.per_status.get("gereed", 0) + view.per_status.get("vervallen", 0)
     totals = [
-        ("overdue_mijlpalen", "overdue milestones", view.overdue_mijlpalen),
-        ("zonder_voortgang", "  of which nothing reported", view.overdue_zonder_voortgang),
-        ("zonder_trekker", "acties without trekker", len(view.without_trekker)),
-        ("zonder_deadline", "acties without deadline", len(view.without_deadline)),
-        ("due_dit_kwartaal", f"milestones due {current}", view.due_mijlpalen_this_quarter),
+        ("overdue_mijlpalen", _("overdue milestones"), view.overdue_mijlpalen),
+        ("zonder_voortgang", "  " + _("of which nothing reported"), view.overdue_zonder_voortgang),
+        ("zonder_trekker", _("acties without trekker"), len(view.without_trekker)),
+        ("zonder_deadline", _("acties without deadline"), len(view.without_deadline)),
+        (
+            "due_dit_kwartaal",
+            _("milestones due {quarter}").format(quarter=current),
+            view.due_mijlpalen_this_quarter,
+        ),
         (
             "due_volgend_kwartaal",
-            f"milestones due {current.next()}",
+            _("milestones due {quarter}").format(quarter=current.next()),
             view.due_mijlpalen_next_quarter,
         ),
-        ("gereed", f"acties done (of {sum(view.per_status.values())})", done),
+        (
+            "gereed",
+            _("acties done (of {total})").format(total=sum(view.per_status.values())),
+            done,
+        ),
     ]
     alarming = {"overdue_mijlpalen", "zonder_voortgang", "zonder_trekker", "zonder_deadline"}
     return [
         Section(
             "totaal",
-            f"How we stand on {as_of.isoformat()}",
+            _("How we stand on {date}").format(date=short_date(as_of)),
             (Column("wat", "", no_wrap=True), Column("aantal", "", justify="right")),
             [{"key": key, "wat": label, "aantal": n} for key, label, n in totals],
-            ["overdue" if key in alarming and n else "" for key, _, n in totals],
+            ["overdue" if key in alarming and n else "" for key, _label, n in totals],
         ),
         Section(
             "per_status",

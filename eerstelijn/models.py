@@ -16,11 +16,14 @@ from pydantic import (
     PlainValidator,
     PrivateAttr,
     StringConstraints,
+    ValidationInfo,
     WithJsonSchema,
     create_model,
+    field_validator,
+    model_validator,
 )
 
-from eerstelijn.kwartaal import TIMING_PATTERN, Kwartaal, Termijn
+from eerstelijn.kwartaal import MOMENT_FROM_PATTERN, TIMING_PATTERN, Kwartaal, Termijn
 from eerstelijn.problems import Origin
 from eerstelijn.shape import DONE, FILES, REGIONAL_DIR, Hoofdstuk, Status
 
@@ -105,8 +108,10 @@ TermijnVeld = Annotated[
             ],
             "description": "Quarter ('Q1 2026'), year ('2025', 'in 2025'), or a vague timing "
             "as the source words it: 'voor Q3 2025', 'voor de zomer van 2024', "
-            "'vanaf Q1 2026', 'na Q4 2025', 'per 2027'. A quarter's deadline is met through "
-            "its last day; only a quarter, a year and 'voor ...' set a deadline.",
+            "'vanaf Q1 2026', 'na Q4 2025', 'per 2027', 'mogelijk al in 2025', "
+            "'verwacht al in 2024'. A quarter's deadline is met through its last day; only a "
+            "quarter, a year and 'voor ...' set a deadline, and 'vanaf' or 'per' on a "
+            "milestone with toestand: true.",
         }
     ),
 ]
@@ -191,9 +196,51 @@ class Partij(_Item):
 class Mijlpaal(_Model):
     """A dated step of an action."""
 
+    # Editors learn the rule the validator below enforces: a state is dated by 'vanaf'/'per'.
+    model_config = ConfigDict(
+        json_schema_extra={
+            "if": {"properties": {"toestand": {"const": True}}, "required": ["toestand"]},
+            "then": {
+                "properties": {"deadline": {"type": "string", "pattern": MOMENT_FROM_PATTERN}},
+                "required": ["deadline"],
+            },
+        }
+    )
+
     omschrijving: Tekst
     deadline: TermijnVeld | None = Field(default=None, description="Timing as the source says it")
+    toestand: bool = Field(
+        default=False,
+        description="True when the milestone is a state that must hold from its 'vanaf' or "
+        "'per' timing on, which makes that timing a deadline; false for work that starts then",
+    )
     status: Status = "open"
+
+    @model_validator(mode="before")
+    @classmethod
+    def _date_the_state(cls, data: Any) -> Any:
+        # A state's 'vanaf'/'per' is its deadline. Anything else is left for the fields to
+        # report, where they stand: a bad timing at `deadline`, a misplaced flag at `toestand`.
+        if not isinstance(data, dict) or data.get("toestand") is not True:
+            return data
+        try:
+            termijn = _parse_termijn(data.get("deadline"))
+        except ValueError:
+            return data
+        if not termijn.names_a_moment_from:
+            return data
+        return {**data, "deadline": termijn.as_toestand()}
+
+    @field_validator("toestand")
+    @classmethod
+    def _toestand_needs_a_moment(cls, value: bool, info: ValidationInfo) -> bool:
+        if not value or "deadline" not in info.data:  # a bad deadline is reported at its key
+            return value
+        termijn = info.data["deadline"]
+        if termijn is None or not termijn.names_a_moment_from:
+            written = repr(termijn.tekst) if termijn else "none"
+            raise ValueError(f"toestand: true needs a 'vanaf' or 'per' timing, not {written}")
+        return value
 
     @property
     def done(self) -> bool:
@@ -235,8 +282,18 @@ class Belofte(_Item):
 
     nummer: int = Field(ge=1, le=10)
     titel: Tekst = Field(description="The promise in our own words")
+    belover: Literal["zorgverleners", "patient", "beide"] = Field(
+        default="zorgverleners",
+        description="Who promises: the providers and financiers of primary care, the patient "
+        "(the inwoner), or both; the promise is mutual",
+    )
     doelen: list[DoelId] = Field(min_length=1, description="The goals this promise serves")
     bron: Bronnen
+
+    @property
+    def deliverable(self) -> bool:
+        """True when providers and financiers promise (some of) it, so actions can deliver it."""
+        return self.belover != "patient"
 
 
 ITEM_MODELS: dict[str, type[_Item]] = {f.key: globals()[f.item] for f in FILES}

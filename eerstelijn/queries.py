@@ -27,6 +27,7 @@ __all__ = [
     "due_in",
     "is_overdue",
     "leaders",
+    "not_at_table",
     "overdue",
     "overview",
     "partij_detail",
@@ -226,6 +227,12 @@ def _groups(
     return list(dict.fromkeys(members)) or [GEEN_TREKKER]
 
 
+def not_at_table(registry: Registry, codes: Iterable[str]) -> list[Partij]:
+    """The partijen among `codes` (as written, groups not expanded) that were not at the table."""
+    found = (registry.partij(code) for code in codes)
+    return list({p.code: p for p in found if p is not None and not p.aan_tafel}.values())
+
+
 def leaders(registry: Registry, actie: Actie) -> list[str]:
     """The partijen that lead an action: its trekkers, a groep counted as each of its leden."""
     return list(dict.fromkeys(m for c in actie.trekker for m in registry.members(c)))
@@ -382,6 +389,7 @@ class BelofteCoverage:
         return {
             "nummer": self.belofte.nummer,
             "titel": self.belofte.titel,
+            "belover": self.belofte.belover,
             "doelen": [d.id for d in self.doelen],
             "acties": [a.id for a in self.acties],
             "aantal_acties": len(self.acties),
@@ -390,11 +398,19 @@ class BelofteCoverage:
 
 
 def zorgbelofte_coverage(registry: Registry) -> list[BelofteCoverage]:
-    """Every promise, with the actions linked to any of its goals."""
+    """Every promise, with the actions linked to any of its goals.
+
+    What the patient alone promises is the patient's to keep: no action delivers it, so such
+    a promise has no actions (and is no gap). A promise of both sides keeps its actions.
+    """
     out = []
     for belofte in registry.zorgbelofte:
         doelen = [d for d in registry.doelen if d.id in belofte.doelen]
-        acties = [a for a in registry.acties if set(a.doelen) & set(belofte.doelen)]
+        acties = [
+            a
+            for a in registry.acties
+            if belofte.deliverable and set(a.doelen) & set(belofte.doelen)
+        ]
         out.append(BelofteCoverage(belofte, doelen, acties))
     return out
 

@@ -16,6 +16,7 @@ from eerstelijn.checks import run_checks
 from eerstelijn.kwartaal import Kwartaal
 from eerstelijn.models import Actie, Registry
 from eerstelijn.problems import Severity
+from eerstelijn.queries import is_overdue, overdue, timeline, zorgbelofte_coverage
 from eerstelijn.registry.load import load_registry
 from tests.conftest import REAL_DATA
 
@@ -66,12 +67,11 @@ def test_real_registry_has_no_errors_and_shows_its_gaps(registry: Registry) -> N
         ("missing-trekker", "H3.1"),
         ("missing-trekker", "H3.3"),
         ("missing-trekker", "VGZ.1"),
-        ("missing-trekker", "VGZ.2"),
         ("missing-trekker", "VGZ.3"),
         ("missing-deadline", "H2.4"),
-        ("missing-deadline", "H4.2"),
         ("missing-deadline", "H4.3"),
         ("missing-deadline", "H4.6"),
+        ("missing-deadline", "VGZ.1"),
         ("missing-deadline", "VGZ.3"),
     }
 
@@ -85,7 +85,6 @@ def test_h2_owners_and_deadlines(registry: Registry) -> None:
     assert registry.members(h22.trekker[0]) == ["VWS", "NZa", "ZIN"]
     assert h22.deadline == Kwartaal(2025, 4)
     assert actie(registry, "H2.3").deadline == Kwartaal(2026, 2)
-    assert deadlines(actie(registry, "H2.4")) == ["per 2027"]
 
 
 def test_the_action_without_trekker_says_so(registry: Registry) -> None:
@@ -143,6 +142,85 @@ def test_cover_lists_nineteen_parties(registry: Registry) -> None:
 def test_goal_6c_has_no_action_behind_it(registry: Registry) -> None:
     linked = {d for a in registry.acties for d in a.doelen}
     assert {d.id for d in registry.doelen} - linked == {"6C"}
+
+
+# The readings the README's interpretation rules settle, at the dates that matter.
+def test_vgz1_is_an_expectation_never_overdue(registry: Registry) -> None:
+    vgz1 = actie(registry, "VGZ.1")
+    (mijlpaal,) = vgz1.mijlpalen
+    assert mijlpaal.deadline is not None
+    assert (str(mijlpaal.deadline), mijlpaal.deadline.soort) == ("verwacht al in 2024", "verwacht")
+    assert vgz1.deadline is None
+    for day in (date(2025, 1, 1), date(2026, 1, 15), date(2030, 1, 1)):
+        assert not is_overdue(mijlpaal, day)
+        assert "VGZ.1" not in {row.actie.id for row in overdue(registry, day)}
+
+
+def test_vgz1_is_not_tied_to_rho_regions(registry: Registry) -> None:
+    vgz1 = actie(registry, "VGZ.1")
+    assert "RHO" not in vgz1.titel
+    assert "uitgangspunt" in (vgz1.toelichting or "")  # the division is VGZ's own start
+
+
+def test_vgz2_is_led_by_vgz_whose_page_says_wij(registry: Registry) -> None:
+    assert actie(registry, "VGZ.2").trekker == ["VGZ"]
+    assert actie(registry, "VGZ.2").betrokkenen == []
+    # Where the page only expects or foresees what others do, VGZ takes part and leads nothing.
+    assert [actie(registry, i).trekker for i in ("VGZ.1", "VGZ.3")] == [[], []]
+
+
+def test_h42_is_a_state_due_by_q1_2025_and_overdue_after(registry: Registry) -> None:
+    h42 = actie(registry, "H4.2")
+    (mijlpaal,) = h42.mijlpalen
+    assert str(mijlpaal.deadline) == "vanaf Q1 2025" and mijlpaal.toestand
+    assert h42.deadline == Kwartaal(2025, 1)
+    assert not is_overdue(mijlpaal, date(2025, 3, 31))
+    assert is_overdue(mijlpaal, date(2025, 4, 1))
+    reported = mijlpaal.model_copy(update={"status": "gereed"})
+    assert not is_overdue(reported, date(2026, 1, 15))
+
+
+def test_h48_starts_work_from_q1_2026_and_is_never_overdue_for_it(registry: Registry) -> None:
+    start = actie(registry, "H4.8").mijlpalen[2]
+    assert str(start.deadline) == "vanaf Q1 2026" and not start.toestand
+    assert start.deadline is not None and start.deadline.deadline is None
+    assert not is_overdue(start, date(2027, 1, 1))
+
+
+def test_h24_per_2027_dates_what_is_needed_not_the_inventory(registry: Registry) -> None:
+    h24 = actie(registry, "H2.4")
+    assert "per 2027" in h24.titel
+    assert deadlines(h24) == [None]
+    rows = timeline(registry, Kwartaal(2024, 1), Kwartaal(2028, 4))
+    assert "H2.4" not in {row.actie.id for row in rows}
+
+
+def _says(a: Actie, *words: str) -> bool:
+    text = " ".join([a.titel, a.toelichting or "", *(m.omschrijving for m in a.mijlpalen)])
+    return any(w in text.lower() for w in words)
+
+
+def test_goal_links_follow_one_rule(registry: Registry) -> None:
+    # A further goal when the action's text names its subject (README, "Goals").
+    for a in registry.acties:
+        if _says(a, "resv"):
+            assert "6A" in a.doelen, a.id
+        if _says(a, "sociaal domein", "sociale kaart", "buiten de zorg"):
+            assert "6B" in a.doelen, a.id
+        if "3" in a.doelen and a.hoofdstuk != "H3":
+            assert _says(a, "hybride", "digitale zorg"), a.id
+    assert actie(registry, "H5.1").doelen == ["5", "6A", "6B"]
+    assert "6B" in actie(registry, "H3.2").doelen and "6B" in actie(registry, "H3.3").doelen
+    assert "3" not in actie(registry, "H4.7").doelen  # data exchange is not digital care
+
+
+def test_zorgbelofte_records_who_promises(registry: Registry) -> None:
+    belover = {b.nummer: b.belover for b in registry.zorgbelofte}
+    assert {n for n, who in belover.items() if who == "patient"} == {2, 3, 5}
+    assert belover[7] == "beide"
+    coverage = {c.belofte.nummer: c for c in zorgbelofte_coverage(registry)}
+    assert [coverage[n].acties for n in (2, 3, 5)] == [[], [], []]
+    assert coverage[7].acties
 
 
 def _texts(node: Any, key: str = "") -> Iterator[str]:

@@ -136,8 +136,23 @@ def test_real_goal_without_action_is_6c(real: Registry) -> None:
     assert empty == ["6C"]
 
 
-def test_real_every_promise_has_actions_behind_it(real: Registry) -> None:
-    assert all(c.acties for c in zorgbelofte_coverage(real))
+def test_the_patients_promise_is_delivered_by_no_action(fixture: Registry) -> None:
+    coverage = {c.belofte.nummer: c for c in zorgbelofte_coverage(fixture)}
+    assert coverage[1].belofte.doelen == coverage[3].belofte.doelen == ["1"]
+    assert [a.id for a in coverage[1].acties] == ["H2.1", "H3.1", "OOST.1"]
+    assert coverage[3].belofte.belover == "patient" and coverage[3].acties == []
+    both = fixture.model_copy(
+        update={
+            "zorgbelofte": [b.model_copy(update={"belover": "beide"}) for b in fixture.zorgbelofte]
+        }
+    )
+    assert [c.acties for c in zorgbelofte_coverage(both)][2] == coverage[1].acties
+
+
+def test_real_every_promise_of_the_providers_has_actions_behind_it(real: Registry) -> None:
+    coverage = {c.belofte.nummer: c for c in zorgbelofte_coverage(real)}
+    assert {n for n, c in coverage.items() if not c.acties} == {2, 3, 5}  # the patient's
+    assert coverage[7].acties  # promised by both: the providers' part counts
 
 
 def test_real_beroepsverenigingen_own_h4_for_each_member(real: Registry) -> None:

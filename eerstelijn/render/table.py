@@ -46,6 +46,8 @@ def render_section(section: Section, *, show_title: bool = True) -> RenderableTy
     for record, style in zip(section.records, styles, strict=True):
         cells = [flat(record.get(c.key)) for c in section.columns]
         table.add_row(*cells, style=ROW_STYLES[style] or None)
+    if section.notes:
+        return Group(table, *(Text(note, style="dim") for note in section.notes))
     return table
 
 

@@ -14,7 +14,7 @@ from ruamel.yaml import YAML
 
 from eerstelijn.checks import run_checks
 from eerstelijn.kwartaal import Kwartaal
-from eerstelijn.models import Actie, Registry
+from eerstelijn.models import Actie, Registry, Voortgang
 from eerstelijn.problems import Severity
 from eerstelijn.queries import is_overdue, overdue, timeline, zorgbelofte_coverage
 from eerstelijn.registry.load import load_registry
@@ -80,17 +80,17 @@ def test_real_registry_has_no_errors_and_shows_its_gaps(registry: Registry) -> N
 def test_h2_owners_and_deadlines(registry: Registry) -> None:
     h21 = actie(registry, "H2.1")
     assert h21.trekker == ["ZN"]
-    assert h21.deadline == Kwartaal(2026, 1)
+    assert h21.deadline_on(date.max) == Kwartaal(2026, 1)
     h22 = actie(registry, "H2.2")
     assert registry.members(h22.trekker[0]) == ["VWS", "NZa", "ZIN"]
-    assert h22.deadline == Kwartaal(2025, 4)
-    assert actie(registry, "H2.3").deadline == Kwartaal(2026, 2)
+    assert h22.deadline_on(date.max) == Kwartaal(2025, 4)
+    assert actie(registry, "H2.3").deadline_on(date(2026, 1, 15)) == Kwartaal(2026, 2)
 
 
 def test_the_action_without_trekker_says_so(registry: Registry) -> None:
     h33 = actie(registry, "H3.3")
     assert h33.trekker == []
-    assert h33.deadline == Kwartaal(2025, 1)
+    assert h33.deadline_on(date.max) == Kwartaal(2025, 1)
 
 
 def test_samen_beslissen_has_inventory_plan_and_start(registry: Registry) -> None:
@@ -150,7 +150,7 @@ def test_vgz1_is_an_expectation_never_overdue(registry: Registry) -> None:
     (mijlpaal,) = vgz1.mijlpalen
     assert mijlpaal.deadline is not None
     assert (str(mijlpaal.deadline), mijlpaal.deadline.soort) == ("verwacht al in 2024", "verwacht")
-    assert vgz1.deadline is None
+    assert vgz1.deadline_on(date.max) is None
     for day in (date(2025, 1, 1), date(2026, 1, 15), date(2030, 1, 1)):
         assert not is_overdue(mijlpaal, day)
         assert "VGZ.1" not in {row.actie.id for row in overdue(registry, day)}
@@ -173,11 +173,20 @@ def test_h42_is_a_state_due_by_q1_2025_and_overdue_after(registry: Registry) -> 
     h42 = actie(registry, "H4.2")
     (mijlpaal,) = h42.mijlpalen
     assert str(mijlpaal.deadline) == "vanaf Q1 2025" and mijlpaal.toestand
-    assert h42.deadline == Kwartaal(2025, 1)
+    assert h42.deadline_on(date.max) == Kwartaal(2025, 1)
     assert not is_overdue(mijlpaal, date(2025, 3, 31))
     assert is_overdue(mijlpaal, date(2025, 4, 1))
-    reported = mijlpaal.model_copy(update={"status": "gereed"})
-    assert not is_overdue(reported, date(2026, 1, 15))
+    bron = {"document": "realisatieagenda", "sectie": "H4, actie 2"}
+    report = Voortgang.model_validate({"datum": "2025-05-01", "status": "gereed", "bron": bron})
+    reported = mijlpaal.model_copy(update={"voortgang": [report]})
+    assert is_overdue(reported, date(2025, 4, 30))
+    assert not is_overdue(reported, date(2025, 5, 1))
+    # Re-planned to a later 'vanaf', the state is due then: the milestone's reading holds.
+    replan = Voortgang.model_validate(
+        {"datum": "2025-03-01", "deadline": "vanaf Q3 2025", "reden": "later", "bron": bron}
+    )
+    later = mijlpaal.model_copy(update={"voortgang": [replan]})
+    assert not is_overdue(later, date(2025, 9, 30)) and is_overdue(later, date(2025, 10, 1))
 
 
 def test_h48_starts_work_from_q1_2026_and_is_never_overdue_for_it(registry: Registry) -> None:

@@ -169,6 +169,21 @@ def test_vgz2_is_led_by_vgz_whose_page_says_wij(registry: Registry) -> None:
     assert [actie(registry, i).trekker for i in ("VGZ.1", "VGZ.3")] == [[], []]
 
 
+def test_vgz2_first_milestone_is_done_as_the_agenda_of_2024_12_18_reports(
+    registry: Registry,
+) -> None:
+    vgz2 = actie(registry, "VGZ.2")
+    uitgewerkt = vgz2.mijlpalen[0]
+    (entry,) = uitgewerkt.voortgang
+    assert (entry.datum, entry.status) == (date(2024, 12, 18), "gereed")
+    assert entry.bron is not None and str(entry.bron[0]) == "realisatieagenda H2, inleiding"
+    assert is_overdue(uitgewerkt, date(2024, 12, 17))  # nothing reported yet: overdue then
+    assert uitgewerkt.stand(date(2024, 12, 18)).done
+    assert not is_overdue(uitgewerkt, date(2026, 1, 15))
+    assert vgz2.status_on(date(2024, 12, 18)) == "lopend"  # informing providers remains
+    assert "VGZ.2" not in {row.actie.id for row in overdue(registry, date(2026, 1, 15))}
+
+
 def test_h42_is_a_state_due_by_q1_2025_and_overdue_after(registry: Registry) -> None:
     h42 = actie(registry, "H4.2")
     (mijlpaal,) = h42.mijlpalen

@@ -34,8 +34,8 @@ def page(html: str) -> Node:
     [
         ("acties", "23"),
         ("gereed", "0"),
-        ("overdue-acties", "13"),
-        ("overdue-mijlpalen", "17"),
+        ("overdue-acties", "12"),
+        ("overdue-mijlpalen", "16"),
         ("without-trekker", "5"),
         ("without-deadline", "5"),
         ("doelen-without-acties", "1"),
@@ -113,7 +113,7 @@ def test_timeline_marks_every_milestone_and_the_overdue_ones(page: Node) -> None
     assert "H4.6" not in rows  # its milestone has no timing at all
     assert "H2.4" not in rows  # nor has its inventory: "per 2027" dates what is needed
     assert len(rows) == 21
-    assert len(list(svg.iter("polygon", "m-overdue"))) == 17
+    assert len(list(svg.iter("polygon", "m-overdue"))) == 16
     assert "LHV" in (rows["H3.2"].attrs["data-partijen"] or "").split()
     assert rows["H3.3"].attrs["data-partijen"] == "-"
     assert "2026-01-15" in svg.text()

@@ -78,12 +78,12 @@ def _timeline_rows(page: Page) -> list[str]:
 def test_figures_and_overdue_rows_are_visible(page: Page) -> None:
     figure = page.locator("#figure-overdue-mijlpalen dd")
     assert figure.is_visible()
-    assert figure.inner_text() == "17"
+    assert figure.inner_text() == "16"
     assert page.locator("#figure-acties dd").inner_text() == "23"
     rows = page.locator("#overdue-mijlpalen tbody tr")
-    assert rows.count() == 17
+    assert rows.count() == 16
     assert rows.first.is_visible()
-    assert rows.first.locator("th").inner_text() == "VGZ.2"
+    assert rows.first.locator("th").inner_text() == "H3.3"
     h33 = page.locator("#overdue-mijlpalen tbody tr", has_text="H3.3")
     assert h33.is_visible()
     assert "290" in h33.inner_text()

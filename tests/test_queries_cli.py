@@ -35,9 +35,11 @@ COMMANDS = {
     "doelen": ["doelen"],
     "zorgbelofte": ["zorgbelofte"],
     "timeline": ["timeline"],
+    "history": ["history", "H2.2"],
+    "overview-before-the-replanning": ["overview", "--as-of", "2025-11-01"],
 }
 FORMATS = ["table", "json", "csv", "markdown"]
-SEVERAL_TABLES = {"overview", "partijen-ZN"}
+SEVERAL_TABLES = {"overview", "partijen-ZN", "history", "overview-before-the-replanning"}
 
 
 CASES = [(n, f) for n in COMMANDS for f in FORMATS if not (f == "csv" and n in SEVERAL_TABLES)]
@@ -51,7 +53,9 @@ def _at_repo_root(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.mark.parametrize(("name", "fmt"), CASES, ids=[f"{n}--{f}" for n, f in CASES])
 def test_golden_output(run_cli: RunCli, golden: Golden, name: str, fmt: str) -> None:
-    result = run_cli(*COMMANDS[name], "--data", REGISTRY, "--as-of", AS_OF, "--format", fmt)
+    command, *args = COMMANDS[name]
+    # The case's own options come last, so that its --as-of wins over the shared one.
+    result = run_cli(command, "--data", REGISTRY, "--as-of", AS_OF, "--format", fmt, *args)
     assert result.exit_code == 0, result.output
     golden(f"{name}--{fmt}", result.stdout)
     if fmt == "json":

@@ -156,6 +156,7 @@ def actie_record(actie: Actie, as_of: date) -> dict[str, Any]:
         "status": actie.status_on(as_of),
         "deadline": _iso(actie.deadline_on(as_of)),
         "overdue": actie_status(actie, as_of) == "overdue",
+        "signaal": actie_status(actie, as_of),
         "mijlpalen": [mijlpaal_record(m, as_of) for m in actie.mijlpalen],
         "toelichting": actie.toelichting,
         "bron": [{"document": b.document, "sectie": b.sectie} for b in actie.bron],
@@ -260,7 +261,11 @@ class OverdueRow:
 
 
 def _groups(
-    registry: Registry, actie: Actie, per: Per | None, incl_betrokken: bool
+    registry: Registry,
+    actie: Actie,
+    per: Per | None,
+    incl_betrokken: bool,
+    expand_groups: bool = True,
 ) -> list[str | None]:
     if per is None:
         return [None]
@@ -268,9 +273,11 @@ def _groups(
         return [actie.hoofdstuk]
     if per == "doel":
         return list(actie.doelen)
-    members = leaders(registry, actie) + (
-        [m for c in actie.betrokkenen for m in registry.members(c)] if incl_betrokken else []
-    )
+    codes = [*actie.trekker, *(actie.betrokkenen if incl_betrokken else [])]
+    if expand_groups:
+        members = [m for c in codes for m in registry.members(c)]
+    else:
+        members = [(p.code if (p := registry.partij(c)) else c) for c in codes]
     return list(dict.fromkeys(members)) or [GEEN_TREKKER]
 
 
@@ -286,23 +293,35 @@ def leaders(registry: Registry, actie: Actie) -> list[str]:
 
 
 def overdue(
-    registry: Registry, as_of: date, *, per: Per | None = None, incl_betrokken: bool = False
+    registry: Registry,
+    as_of: date,
+    *,
+    per: Per | None = None,
+    incl_betrokken: bool = False,
+    partij: str | None = None,
+    expand_groups: bool = True,
 ) -> list[OverdueRow]:
     """Milestones past their deadline and not done; grouped rows sorted by group, then age.
 
-    Per partij, a groep as trekker counts for each member, and an action without trekker
-    lands in the group None.
+    Per partij, a groep as trekker counts for each member (or, without `expand_groups`, once
+    as itself), and an action without trekker lands in the group None. `partij` keeps only
+    actions it leads (or, with `incl_betrokken`, takes part in), also through a groep.
     """
     rows = []
     for actie in registry.acties:
         if actie.done_on(as_of):
+            continue
+        if partij is not None and not (
+            _involves(registry, actie, partij, "trekker")
+            or (incl_betrokken and _involves(registry, actie, partij, "betrokken"))
+        ):
             continue
         for index, mijlpaal in enumerate(actie.mijlpalen):
             if not is_overdue(mijlpaal, as_of):
                 continue
             stand = mijlpaal.stand(as_of)
             days = days_late(mijlpaal, as_of)
-            for group in _groups(registry, actie, per, incl_betrokken):
+            for group in _groups(registry, actie, per, incl_betrokken, expand_groups):
                 rows.append(OverdueRow(group, actie, index, mijlpaal, days, stand))
     order = _group_order(registry, per)
     return sorted(rows, key=lambda r: (order(r.group), -r.days, r.actie.id, r.index))

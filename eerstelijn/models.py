@@ -202,6 +202,42 @@ class DocumentHoofdstuk(_Model):
         Field(description="The chapter's number or code, e.g. 'H2'"),
     ]
     titel: Tekst = Field(description="The chapter's subject in our own words")
+    onderwerp: Tekst | None = Field(
+        default=None, description="The subject the chapter announces itself, where it does"
+    )
+    werkgroep: Tekst | None = Field(
+        default=None, description="The working group the chapter names as its author"
+    )
+    afspraken: list[Tekst] = Field(
+        default=[], description="Agreements of an earlier document the chapter works out"
+    )
+    toelichting: Tekst | None = Field(
+        default=None, description="How the chapter was read, or what it leaves open"
+    )
+
+
+class Periode(_Model):
+    """The years a document says it covers, and where it says so."""
+
+    van: int = Field(ge=1000, le=2999, description="The first year")
+    tot: int = Field(ge=1000, le=2999, description="The last year, included")
+    sectie: Tekst = Field(description="Where the document says so")
+
+
+class Voetnoot(_Model):
+    """A footnote of a document, in our own words."""
+
+    nummer: int = Field(ge=1)
+    sectie: Tekst = Field(description="Where the footnote is attached")
+    tekst: Tekst = Field(description="What the footnote says, in our own words")
+
+
+class Begrip(_Model):
+    """A term a document uses, with what it means there."""
+
+    term: Tekst = Field(description="The term as the document writes it")
+    uitleg: Tekst = Field(description="What it means there, in our own words")
+    sectie: Tekst = Field(description="Where the document uses it")
 
 
 class Document(_Item):
@@ -235,6 +271,20 @@ class Document(_Item):
     toelichting: Tekst | None = Field(
         default=None, description="How the document was read, or what it lacks"
     )
+    opdrachtgever_sectie: Tekst | None = Field(
+        default=None, description="Where the document names its opdrachtgever"
+    )
+    perioden: list[Periode] = Field(
+        default=[],
+        description="The years the document says it covers; more than one where it disagrees "
+        "with itself",
+    )
+    voetnoten: list[Voetnoot] = Field(default=[], description="Its footnotes, in our own words")
+    begrippen: list[Begrip] = Field(default=[], description="Terms it uses, explained")
+
+    def hoofdstuk(self, hoofdstuk_id: str) -> DocumentHoofdstuk | None:
+        """The chapter with this id."""
+        return next((h for h in self.hoofdstukken if h.id == hoofdstuk_id), None)
 
     @model_validator(mode="after")
     def _dated_or_versioned(self) -> Document:

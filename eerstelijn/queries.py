@@ -36,6 +36,7 @@ __all__ = [
     "documenten_usage",
     "doelen_coverage",
     "due_in",
+    "hoofdstuk_titels",
     "is_overdue",
     "leaders",
     "not_at_table",
@@ -296,6 +297,21 @@ def not_at_table(registry: Registry, codes: Iterable[str]) -> list[Partij]:
     """The partijen among `codes` (as written, groups not expanded) that were not at the table."""
     found = (registry.partij(code) for code in codes)
     return list({p.code: p for p in found if p is not None and not p.aan_tafel}.values())
+
+
+def hoofdstuk_titels(registry: Registry) -> dict[str, str]:
+    """Each chapter id with its title, from the documents the chapter's actions cite."""
+    titels: dict[str, str] = {}
+    for actie in registry.acties:
+        if actie.hoofdstuk is None or actie.hoofdstuk in titels:
+            continue
+        for bron in actie.bron:
+            document = registry.document(bron.document)
+            hoofdstuk = document.hoofdstuk(actie.hoofdstuk) if document else None
+            if hoofdstuk is not None:
+                titels[actie.hoofdstuk] = hoofdstuk.titel
+                break
+    return titels
 
 
 def leaders(registry: Registry, actie: Actie) -> list[str]:

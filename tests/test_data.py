@@ -302,3 +302,25 @@ def test_data_is_in_our_own_words() -> None:
             if _shingles(text) & source:
                 copied.append(f"{path.name}: {text[:60]}")
     assert copied == []
+
+
+def test_the_agendas_details_are_data(registry: Registry) -> None:
+    agenda = registry.document("realisatieagenda")
+    assert agenda is not None
+    text = (BRONNEN / "realisatieagenda.txt").read_text(encoding="utf-8")
+    assert agenda.opdrachtgever_sectie == "titelblad, colofon onder de versie"
+    # It contradicts itself on its period: 2024-2026 in H1, 2025 and 2026 in the reading guide.
+    assert [(p.van, p.tot) for p in agenda.perioden] == [(2024, 2026), (2025, 2026)]
+    assert "periode 2024-2026" in text and "agenda voor 2025 en 2026" in text
+    h3, h4 = agenda.hoofdstuk("H3"), agenda.hoofdstuk("H4")
+    assert h3 is not None and (h3.werkgroep, h3.onderwerp) == (
+        "werkgroep 3",
+        "preventie, digitalisering en betere toeleiding",
+    )
+    assert h4 is not None and len(h4.afspraken) == 7
+    assert h4.toelichting is not None and "geen actie" in h4.toelichting
+    assert [v.nummer for v in agenda.voetnoten] == [1, 2, 3, 4]
+    assert [f"\n{v.nummer} " in text for v in agenda.voetnoten] == [True] * 4
+    assert "burgers en cliënten" in agenda.voetnoten[3].tekst
+    (begrip,) = agenda.begrippen
+    assert begrip.term == "coördinerend mechanisme" and begrip.term in text

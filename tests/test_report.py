@@ -250,3 +250,10 @@ def test_a_trekker_not_at_the_table_is_marked_in_words(page: Node) -> None:
     marks = [s for s in page.iter("span", "note") if s.text() == "not at the table"]
     assert marks and all("temporarily" in (s.attrs.get("title") or "") for s in marks)
     assert "ZN not at the table" not in " ".join(page.by_id("actie-H2.1").text().split())
+
+
+def test_chapters_are_named_by_their_titles(page: Node) -> None:
+    h33 = " ".join(page.by_id("actie-H3.3").text().split())
+    assert "hoofdstuk H3 Passende zorg en ondersteuning voor iedere patiënt" in h33
+    options = [o.text() for o in page.by_id("filter-hoofdstuk").iter("option")]
+    assert "H4 Professionals laten doen waarin zij het sterkst zijn" in options

@@ -16,6 +16,7 @@ from eerstelijn.queries import (
     Overview,
     actie_record,
     doelen_coverage,
+    hoofdstuk_titels,
     leaders,
     overdue,
     overview,
@@ -65,6 +66,14 @@ def _partijen(registry: Registry, codes: Sequence[str]) -> str:
             cell += " " + el("span", esc(NOT_AT_TABLE_BADGE), class_="badge note", title=NOTE)
         out.append(cell)
     return ", ".join(out)
+
+
+def _hoofdstuk(registry: Registry, hoofdstuk: str | None) -> str:
+    """A chapter with its title, where the cited document gives one: more than 'H3'."""
+    if hoofdstuk is None:
+        return ""
+    titel = hoofdstuk_titels(registry).get(hoofdstuk)
+    return f"{hoofdstuk} {titel}" if titel else hoofdstuk
 
 
 def _table(
@@ -284,7 +293,10 @@ def _timeline(registry: Registry, as_of: date) -> str:
         options.append(el("option", "(geen trekker)", value=NO_TREKKER_VALUE))
     chapters = sorted({r.actie.hoofdstuk for r in rows if r.actie.hoofdstuk})
     chapter_options = [el("option", "all hoofdstukken", value="")]
-    chapter_options += [el("option", esc(h), value=h) for h in chapters]
+    titels = hoofdstuk_titels(registry)
+    chapter_options += [
+        el("option", esc(f"{h} {titels[h]}" if h in titels else h), value=h) for h in chapters
+    ]
     # Hidden until the script runs: without it the controls would do nothing, and every row
     # shows anyway.
     form = el(
@@ -433,7 +445,7 @@ def _actie(registry: Registry, actie: Actie, as_of: date) -> str:
         esc(f"{d} {doel.titel}" if (doel := registry.doel(d)) else d) for d in actie.doelen
     )
     facts = [
-        ("hoofdstuk", esc(actie.hoofdstuk or "")),
+        ("hoofdstuk", esc(_hoofdstuk(registry, actie.hoofdstuk))),
         ("regio", esc(actie.regio or "")),
         ("status", esc(actie.status_on(as_of))),
         ("deadline", esc(actie.deadline_on(as_of) or "none")),

@@ -68,6 +68,7 @@ def _edit_failed(error: EditError | InvalidRegistry | UnknownName) -> NoReturn:
 
 def _apply(make: Callable[[], Sequence[FileEdit]], *, dry_run: bool) -> list[FileEdit]:
     """Compute the edits, then print them (dry run) or write them; return the changed ones."""
+    from eerstelijn.controls import visible
     from eerstelijn.editing import edit
     from eerstelijn.lookup import UnknownName
     from eerstelijn.registry.load import InvalidRegistry
@@ -79,7 +80,8 @@ def _apply(make: Callable[[], Sequence[FileEdit]], *, dry_run: bool) -> list[Fil
         else:
             for change in changed:
                 edit.write(change)
-                typer.echo(f"{'created' if change.new else 'updated'} {change.path}", err=True)
+                name = visible(str(change.path), one_line=True)
+                typer.echo(f"{'created' if change.new else 'updated'} {name}", err=True)
     except (edit.EditError, InvalidRegistry, UnknownName) as error:
         _edit_failed(error)
     if not changed:

@@ -10,7 +10,14 @@ from dataclasses import dataclass
 from pathlib import Path as FsPath
 from typing import TYPE_CHECKING, Any
 
-from eerstelijn.problems import InvalidRegistry, KeyPath, Problem, Severity, SourceMap
+from eerstelijn.problems import (
+    InvalidRegistry,
+    KeyPath,
+    Problem,
+    Severity,
+    SourceMap,
+    format_path,
+)
 from eerstelijn.registry.cache import RegistryCache, content_key
 from eerstelijn.shape import FILES, REGIONAL_DIR
 
@@ -290,7 +297,6 @@ def _unfit_values(plain: Any, source: SourceMap, *, escapes: bool) -> list[Probl
     than MAX_KEYS keys, each located.
     """
     from eerstelijn.controls import CONTROLS
-    from eerstelijn.problems import format_path
 
     problems: list[Problem] = []
 
@@ -347,9 +353,14 @@ def parse_yaml(text: str, file: str) -> tuple[Any, SourceMap]:
 
     source = SourceMap(file)
     try:
-        return fastyaml.read(text, source), source
+        return fastyaml.read(text, source, max_keys=MAX_KEYS), source
     except fastyaml.Unsupported:
         pass
+    except fastyaml.TooManyKeys as many:
+        message = f"more than {many.limit} keys in one mapping"
+        yaml_path = format_path(many.path, source.labels)
+        problem = Problem(file, *many.at, yaml_path, "too-many-keys", Severity.ERROR, message)
+        raise InvalidRegistry([problem]) from None
     # Imported here: ruamel costs import time that a run over clean files does not need.
     from eerstelijn.registry import rtyaml
 

@@ -32,9 +32,13 @@ def render_sections(sections: Sequence[Section]) -> str:
     section = sections[0]
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
+    # With "\n" as line end, the csv module leaves a carriage return unquoted, and a reader
+    # would start a row there: a row holding one is quoted whole.
+    quoted = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL)
     writer.writerow([c.key for c in section.columns])
     for record in section.records:
-        writer.writerow([_cell(record.get(c.key)) for c in section.columns])
+        row = [_cell(record.get(c.key)) for c in section.columns]
+        (quoted if any("\r" in cell for cell in row) else writer).writerow(row)
     return out.getvalue()
 
 

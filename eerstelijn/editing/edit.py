@@ -271,6 +271,11 @@ def write(edit: FileEdit) -> None:
         fd = os.open(edit.path, os.O_RDONLY)
     except OSError as error:
         raise WriteError(f"{edit.path}: {error.strerror or error}; nothing was written") from None
+    if not os.fstat(fd).st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
+        # A rename would replace it anyway (the directory is writable): someone made it
+        # read-only on purpose, and the edit respects that, as an editor would.
+        os.close(fd)
+        raise WriteError(f"{edit.path} is read-only; nothing was written")
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
         if _changed_on_disk(edit, fd):

@@ -58,7 +58,7 @@ def test_a_read_only_data_file_is_refused(run_cli: RunCli, registry_copy: Path) 
     path = registry_copy / "acties.yaml"
     before = path.read_bytes()
     path.chmod(0o444)
-    for args in (["set-status", "H2.1", "gereed"], ["assign", "H3.1", "--trekker", "ZN"]):
+    for args in (["set-status", "H2.1", "lopend"], ["assign", "H3.1", "--trekker", "ZN"]):
         result = run_cli(*args, "--data", registry_copy)
         assert result.exit_code == 2
         assert "read-only; nothing was written" in result.output

@@ -9,7 +9,7 @@ duplicates: UIDs are built from the action id and the milestone's number, and DT
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from icalendar import Calendar, Event
 
@@ -30,6 +30,9 @@ def milestone_uid(actie: Actie, index: int) -> str:
     return f"{actie.id}-m{index + 1}@eerstelijn"
 
 
+LATEST = date.max  # the feed follows the log as far as it goes
+
+
 def _text(value: str) -> str:
     """Text from the data for a calendar: control characters (NUL, ESC, BEL) removed, as
     calendar programs may choke on them or pass them to a terminal; icalendar escapes the rest.
@@ -44,18 +47,20 @@ def _description(registry: Registry, actie: Actie, mijlpaal: Mijlpaal) -> str:
 
     lines = [
         f"Actie {actie.id}: {actie.titel}",
-        f"Termijn: {mijlpaal.deadline}",
+        f"Termijn: {mijlpaal.stand(LATEST).deadline}",
         f"Trekker: {named(actie.trekker)}",
     ]
     if actie.betrokkenen:
         lines.append(f"Betrokkenen: {named(actie.betrokkenen)}")
-    lines.append(f"Status: {mijlpaal.status}")
+    lines.append(f"Status: {mijlpaal.stand(LATEST).status}")
     lines += [f"Bron: {DOCUMENTEN[b.document]}, {b.sectie}" for b in actie.bron]
     return _text("\n".join(lines))
 
 
 def _event(registry: Registry, actie: Actie, index: int, mijlpaal: Mijlpaal) -> Event | None:
-    quarter = mijlpaal.deadline.deadline if mijlpaal.deadline else None
+    # A calendar shows the latest deadline the log records: a re-planning moves the event.
+    termijn = mijlpaal.stand(LATEST).deadline
+    quarter = termijn.deadline if termijn else None
     if quarter is None:
         return None
     event = Event()
@@ -68,7 +73,7 @@ def _event(registry: Registry, actie: Actie, index: int, mijlpaal: Mijlpaal) -> 
     event.add("categories", [_text(actie.hoofdstuk or actie.regio or "overig")])
     # A deadline marks a day; it does not make anyone busy.
     event.add("transp", "TRANSPARENT")
-    if actie.status == "vervallen" or mijlpaal.status == "vervallen":
+    if actie.status_on(LATEST) == "vervallen" or mijlpaal.stand(LATEST).status == "vervallen":
         event.add("status", "CANCELLED")
     return event
 

@@ -120,15 +120,14 @@ BASELINE_CASES = {
 
 @pytest.mark.parametrize("case", BASELINE_CASES, ids=list(BASELINE_CASES))
 def test_a_hostile_baseline_is_exit_2_with_a_message(
-    registry_copy: Path, tmp_path: Path, case: str
+    run_cli: RunCli, registry_copy: Path, tmp_path: Path, case: str
 ) -> None:
     baseline = tmp_path / "baseline.yaml"
     baseline.write_text(BASELINE_CASES[case], encoding="utf-8")
     started = time.perf_counter()
-    result = run("check", "--data", registry_copy, "--baseline", baseline)
+    result = run_cli("check", "--data", registry_copy, "--baseline", baseline)
     assert time.perf_counter() - started < PATIENCE
-    assert result.returncode == 2, result.stdout + result.stderr
-    assert "Traceback" not in result.stderr
+    assert result.exit_code == 2, result.output
     assert f"{baseline}:" in result.stderr
 
 
@@ -203,7 +202,7 @@ def test_an_as_of_outside_the_years_is_a_usage_error(
 
 
 @pytest.mark.parametrize("command", ["timeline", "report", "overview", "export", "overdue"])
-def test_the_edge_years_answer_quickly(registry_copy: Path, command: str) -> None:
+def test_the_edge_years_answer_quickly(run_cli: RunCli, registry_copy: Path, command: str) -> None:
     set_deadline(registry_copy, "Q4 2100")
     path = registry_copy / "acties.yaml"
     path.write_text(
@@ -215,10 +214,9 @@ def test_the_edge_years_answer_quickly(registry_copy: Path, command: str) -> Non
     if command == "export":
         args = ["export", "ics", "--data", registry_copy]  # it takes no date
     started = time.perf_counter()
-    result = run(*args)
+    result = run_cli(*args)
     assert time.perf_counter() - started < PATIENCE
-    assert result.returncode in (0, 1), result.stderr
-    assert "Traceback" not in result.stderr
+    assert result.exit_code in (0, 1), result.output
 
 
 def big_action(extra: str) -> str:

@@ -26,7 +26,14 @@ from pydantic import (
     model_validator,
 )
 
-from eerstelijn.kwartaal import MOMENT_FROM_PATTERN, TIMING_PATTERN, Kwartaal, Termijn
+from eerstelijn.kwartaal import (
+    FIRST_YEAR,
+    LAST_YEAR,
+    MOMENT_FROM_PATTERN,
+    TIMING_PATTERN,
+    Kwartaal,
+    Termijn,
+)
 from eerstelijn.problems import Origin
 from eerstelijn.shape import DONE, FILES, REGIONAL_DIR, STATUSES, Beoordeling, Hoofdstuk, Status
 
@@ -70,14 +77,21 @@ DoelId = Annotated[
     ),
     Field(description=_DOEL_TEXT),
 ]
+# Latin letters (with accents: Patiëntenfederatie), digits and a few marks. Other scripts and
+# invisible characters are refused: Greek `ΖΝ`, fullwidth `ＺＮ` or `ZN` with a zero-width
+# space would look like `ZN` and be another party.
+_LATIN = r"A-Za-z0-9\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F"
+_CODE_PATTERN = rf"^[{_LATIN}][{_LATIN}.&'+/_-]*$"
 Code = Annotated[
     str,
-    StringConstraints(pattern=r"^[^\s,\[\]{}]+$"),
-    Field(description="A partij code or alias, as in partijen.yaml"),
+    StringConstraints(pattern=_CODE_PATTERN, max_length=100),
+    Field(
+        description="A partij code or alias, as in partijen.yaml: Latin letters, digits, .&'+/_-"
+    ),
 ]
 ActieId = Annotated[
     str,
-    StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$"),
+    StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$", max_length=100),
     Field(description="Stable, human-readable id: letters, digits, '.', '-', '_'"),
 ]
 DocumentId = Annotated[
@@ -109,7 +123,7 @@ TermijnVeld = Annotated[
         {
             "anyOf": [
                 {"type": "string", "pattern": TIMING_PATTERN},
-                {"type": "integer", "minimum": 1000, "maximum": 2999},
+                {"type": "integer", "minimum": FIRST_YEAR, "maximum": LAST_YEAR},
             ],
             "description": "Quarter ('Q1 2026'), year ('2025', 'in 2025'), or a vague timing "
             "as the source words it: 'voor Q3 2025', 'voor de zomer van 2024', "
@@ -219,8 +233,8 @@ class DocumentHoofdstuk(_Model):
 class Periode(_Model):
     """The years a document says it covers, and where it says so."""
 
-    van: int = Field(ge=1000, le=2999, description="The first year")
-    tot: int = Field(ge=1000, le=2999, description="The last year, included")
+    van: int = Field(ge=FIRST_YEAR, le=LAST_YEAR, description="The first year")
+    tot: int = Field(ge=FIRST_YEAR, le=LAST_YEAR, description="The last year, included")
     sectie: Tekst = Field(description="Where the document says so")
 
 

@@ -47,10 +47,12 @@ _WEEKDAYS: list[tuple[str, ...]] = [
 def _quarter_start(text: str) -> date | None:
     """The first day of the quarter `text` names, or None when it names none."""
     # Imported here: a run with --as-of today (every CI run) needs no quarter arithmetic.
-    from eerstelijn.kwartaal import Kwartaal, TimingError
+    from eerstelijn.kwartaal import Kwartaal, TimingError, YearOutOfRange
 
     try:
         return Kwartaal.parse(text).first_day
+    except YearOutOfRange as error:
+        raise DateError(f"{text!r}: {error}") from None
     except TimingError:
         return None
 
@@ -73,7 +75,20 @@ def _dutch() -> parserinfo:
 
 
 def parse_as_of(text: str, today: date) -> date:
-    """Read `text` as a date; "today" is `today`, and a quarter means its first day."""
+    """Read `text` as a date; "today" is `today`, and a quarter means its first day.
+
+    A date outside the years a registry may name (2000 to 2100) is refused.
+    """
+    from eerstelijn.kwartaal import FIRST_YEAR, LAST_YEAR
+
+    day = _parse_as_of(text, today)
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        message = _("{text!r} is outside the years {first} to {last}")
+        raise DateError(message.format(text=text, first=FIRST_YEAR, last=LAST_YEAR))
+    return day
+
+
+def _parse_as_of(text: str, today: date) -> date:
     cleaned = text.strip()
     if cleaned.lower() in ("today", "vandaag"):
         return today

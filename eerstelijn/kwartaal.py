@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Literal
 
@@ -11,11 +11,43 @@ from dateutil.relativedelta import relativedelta
 
 from eerstelijn.i18n import _
 
-__all__ = ["TIMING_PATTERN", "Kwartaal", "Termijn", "TermijnSoort", "TimingError"]
+__all__ = [
+    "FIRST_YEAR",
+    "LAST_YEAR",
+    "MOMENT_FROM_PATTERN",
+    "TIMING_PATTERN",
+    "Kwartaal",
+    "Termijn",
+    "TermijnSoort",
+    "TimingError",
+    "YearOutOfRange",
+    "check_year",
+]
 
 
 class TimingError(ValueError):
     """A quarter or timing phrase that cannot be read."""
+
+
+class YearOutOfRange(TimingError):
+    """A year outside FIRST_YEAR..LAST_YEAR, the years a registry may name."""
+
+
+# The years a registry, an option or --as-of may name. Plans for primary care outside this
+# range are typos (Q4 2999), and a bound keeps every timeline and count small.
+FIRST_YEAR = 2000
+LAST_YEAR = 2100
+
+
+def check_year(year: int) -> int:
+    """`year` when it lies in FIRST_YEAR..LAST_YEAR; YearOutOfRange otherwise."""
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise YearOutOfRange(
+            _("year {year} is outside {first} to {last}").format(
+                year=year, first=FIRST_YEAR, last=LAST_YEAR
+            )
+        )
+    return year
 
 
 _QUARTER_FORMS = (
@@ -46,7 +78,7 @@ class Kwartaal:
         for form in _QUARTER_FORMS:
             match = form.match(cleaned)
             if match:
-                return cls(int(match["y"]), int(match["q"]))
+                return cls(check_year(int(match["y"])), int(match["q"]))
         raise TimingError(_("{text!r} is not a quarter: write it as 'Q1 2026'").format(text=text))
 
     @classmethod
@@ -86,7 +118,7 @@ class Kwartaal:
         return f"{self.year}-Q{self.q}"
 
 
-TermijnSoort = Literal["kwartaal", "jaar", "voor", "vanaf", "na", "per", "mogelijk"]
+TermijnSoort = Literal["kwartaal", "jaar", "voor", "vanaf", "na", "per", "mogelijk", "verwacht"]
 
 _YEAR = r"(?P<y>\d{4})"
 _PERIOD = r"(?P<period>[Qq]\d\s*[-/ ]?\s*\d{4}|\d{4}\s*[- ]?\s*[Qq]\d|\d{4})"
@@ -97,6 +129,7 @@ _PHRASES: tuple[tuple[TermijnSoort, re.Pattern[str]], ...] = (
     ("na", re.compile(rf"^na {_PERIOD}$", re.IGNORECASE)),
     ("per", re.compile(rf"^per {_PERIOD}$", re.IGNORECASE)),
     ("mogelijk", re.compile(rf"^mogelijk (?:al )?in {_PERIOD}$", re.IGNORECASE)),
+    ("verwacht", re.compile(rf"^verwacht (?:al )?in {_PERIOD}$", re.IGNORECASE)),
     ("jaar", re.compile(rf"^(?:in )?{_YEAR}$", re.IGNORECASE)),
 )
 
@@ -109,6 +142,7 @@ ACCEPTED_FORMS = (
     "'na Q4 2025'",
     "'per 2027'",
     "'mogelijk al in 2025'",
+    "'verwacht al in 2024'",
 )
 
 
@@ -117,7 +151,7 @@ def _any_case(phrase: str) -> str:
     return "".join(f"[{c.lower()}{c.upper()}]" if c.isalpha() else c for c in phrase)
 
 
-_SCHEMA_YEAR = "[12][0-9]{3}"
+_SCHEMA_YEAR = "(?:20[0-9]{2}|2100)"
 _SCHEMA_QUARTER = (
     rf"[Qq][1-4][ \t]*[-/ ]?[ \t]*{_SCHEMA_YEAR}|{_SCHEMA_YEAR}[ \t]*[- ]?[ \t]*[Qq][1-4]"
 )
@@ -125,8 +159,7 @@ _SCHEMA_PERIOD = rf"(?:{_SCHEMA_QUARTER}|{_SCHEMA_YEAR})"
 _SCHEMA_WORDS = "|".join(_any_case(word) for word in ("voor", "vanaf", "na", "per"))
 
 # The written timings Termijn.parse accepts, as a JSON Schema (ECMA-262) pattern for editors.
-# Stricter only at the edges: ASCII digits and blanks, quarters 1 to 4, years 1000 to 2999
-# (so that "voor" and "na" never step outside the calendar).
+# Stricter only at the edges: ASCII digits and blanks, quarters 1 to 4, years 2000 to 2100.
 TIMING_PATTERN = (
     r"^(?:"
     + "|".join(
@@ -135,17 +168,23 @@ TIMING_PATTERN = (
             rf"(?:{_any_case('in ')})?{_SCHEMA_YEAR}",
             rf"{_any_case('voor de zomer van ')}{_SCHEMA_YEAR}",
             rf"(?:{_SCHEMA_WORDS}) {_SCHEMA_PERIOD}",
-            rf"{_any_case('mogelijk ')}(?:{_any_case('al ')})?{_any_case('in ')}{_SCHEMA_PERIOD}",
+            rf"(?:{_any_case('mogelijk')}|{_any_case('verwacht')}) "
+            rf"(?:{_any_case('al ')})?{_any_case('in ')}{_SCHEMA_PERIOD}",
         )
     )
     + r")$"
 )
 
 
+# A timing that names a moment from which something holds ('vanaf', 'per'): the only ones a
+# milestone that is a state (`toestand: true`) may have.
+MOMENT_FROM_PATTERN = rf"^(?:{_any_case('vanaf')}|{_any_case('per')}) {_SCHEMA_PERIOD}$"
+
+
 def _span(period: str) -> tuple[Kwartaal, Kwartaal]:
     """First and last quarter of a quarter or a year."""
     if re.fullmatch(r"\d{4}", period.strip()):
-        year = int(period)
+        year = check_year(int(period))
         return Kwartaal(year, 1), Kwartaal(year, 4)
     quarter = Kwartaal.parse(period)
     return quarter, quarter
@@ -156,8 +195,9 @@ class Termijn:
     """When a milestone is due, as the source words it, with what that wording commits to.
 
     `deadline` is the last quarter in which the milestone is on time, or None when the wording
-    sets no deadline (a start, a moment after which something applies, or what may happen as
-    early as some time). `start` is the earliest quarter the wording allows, where it names one.
+    sets no deadline (a start, a moment after which something applies, what may happen as
+    early as some time, or what someone expects to happen). `start` is the earliest quarter
+    the wording allows, where it names one.
     """
 
     tekst: str
@@ -196,13 +236,34 @@ class Termijn:
         # A quarter-like text with a bad quarter or year gets the quarter's own, sharper message.
         if re.search(r"[Qq]\d", written):
             Kwartaal.parse(
-                re.sub(r"^(voor|vanaf|na|per|mogelijk (al )?in)\s+", "", written, flags=re.I)
+                re.sub(
+                    r"^(voor|vanaf|na|per|(mogelijk|verwacht) (al )?in)\s+", "", written, flags=re.I
+                )
             )
         raise TimingError(
             _("{written!r} is not a timing this registry understands; use one of {forms}").format(
                 written=written, forms=", ".join(ACCEPTED_FORMS)
             )
         )
+
+    @property
+    def names_a_moment_from(self) -> bool:
+        """True for 'vanaf' and 'per': wordings that say from when something holds."""
+        return self.soort in ("vanaf", "per")
+
+    def as_toestand(self) -> Termijn:
+        """This timing dating a state that must hold from its moment on, which makes that
+        moment a deadline ("vanaf Q1 2025 uniform gedefinieerd": by the end of Q1 2025).
+
+        Only for a wording that names a moment from which something holds ('vanaf', 'per').
+        """
+        if not self.names_a_moment_from:
+            raise TimingError(
+                _("only a 'vanaf' or 'per' timing can date a state, not {timing!r}").format(
+                    timing=self.tekst
+                )
+            )
+        return replace(self, deadline=self.start)
 
     @property
     def anchor(self) -> Kwartaal:

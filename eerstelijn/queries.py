@@ -25,7 +25,7 @@ from eerstelijn.models import (
     Stand,
     Voortgang,
 )
-from eerstelijn.shape import HOOFDSTUKKEN, STATUSES
+from eerstelijn.shape import DONE, HOOFDSTUKKEN, STATUSES
 
 __all__ = [
     "ActieFilter",
@@ -36,8 +36,10 @@ __all__ = [
     "documenten_usage",
     "doelen_coverage",
     "due_in",
+    "hoofdstuk_titels",
     "is_overdue",
     "leaders",
+    "not_at_table",
     "overdue",
     "overview",
     "partij_detail",
@@ -58,16 +60,15 @@ GEEN_TREKKER = None  # the group of an overdue milestone whose action has no tre
 
 def is_overdue(mijlpaal: Mijlpaal, as_of: date) -> bool:
     """Past its current deadline quarter's last day and not done, as the log says on `as_of`."""
-    stand = mijlpaal.stand(as_of)
-    deadline = stand.deadline.deadline if stand.deadline else None
-    return deadline is not None and not stand.done and as_of > deadline.last_day
+    return _late(mijlpaal.stand(as_of), as_of) is not None
 
 
-def days_late(mijlpaal: Mijlpaal, as_of: date) -> int:
-    """Days past the current deadline's last day on `as_of` (0 when not past it)."""
-    stand = mijlpaal.stand(as_of)
+def _late(stand: Stand, as_of: date) -> int | None:
+    """Days past the current deadline's last day when the milestone is overdue, else None."""
     deadline = stand.deadline.deadline if stand.deadline else None
-    return max(0, (as_of - deadline.last_day).days) if deadline else 0
+    if deadline is None or stand.done or as_of <= deadline.last_day:
+        return None
+    return (as_of - deadline.last_day).days
 
 
 def due_in(actie: Actie, quarter: Kwartaal, as_of: date) -> list[Mijlpaal]:
@@ -291,6 +292,27 @@ def _groups(
     return list(dict.fromkeys(members)) or [GEEN_TREKKER]
 
 
+def not_at_table(registry: Registry, codes: Iterable[str]) -> list[Partij]:
+    """The partijen among `codes` (as written, groups not expanded) that were not at the table."""
+    found = (registry.partij(code) for code in codes)
+    return list({p.code: p for p in found if p is not None and not p.aan_tafel}.values())
+
+
+def hoofdstuk_titels(registry: Registry) -> dict[str, str]:
+    """Each chapter id with its title, from the documents the chapter's actions cite."""
+    titels: dict[str, str] = {}
+    for actie in registry.acties:
+        if actie.hoofdstuk is None or actie.hoofdstuk in titels:
+            continue
+        for bron in actie.bron:
+            document = registry.document(bron.document)
+            hoofdstuk = document.hoofdstuk(actie.hoofdstuk) if document else None
+            if hoofdstuk is not None:
+                titels[actie.hoofdstuk] = hoofdstuk.titel
+                break
+    return titels
+
+
 def leaders(registry: Registry, actie: Actie) -> list[str]:
     """The partijen that lead an action: its trekkers, a groep counted as each of its leden."""
     return list(dict.fromkeys(m for c in actie.trekker for m in registry.members(c)))
@@ -313,18 +335,18 @@ def overdue(
     """
     rows = []
     for actie in registry.acties:
-        if actie.done_on(as_of):
+        standen = [m.stand(as_of) for m in actie.mijlpalen]
+        if actie.status_on(as_of, standen) in DONE:
             continue
         if partij is not None and not (
             _involves(registry, actie, partij, "trekker")
             or (incl_betrokken and _involves(registry, actie, partij, "betrokken"))
         ):
             continue
-        for index, mijlpaal in enumerate(actie.mijlpalen):
-            if not is_overdue(mijlpaal, as_of):
+        for index, (mijlpaal, stand) in enumerate(zip(actie.mijlpalen, standen, strict=True)):
+            days = _late(stand, as_of)
+            if days is None:
                 continue
-            stand = mijlpaal.stand(as_of)
-            days = days_late(mijlpaal, as_of)
             for group in _groups(registry, actie, per, incl_betrokken, expand_groups):
                 rows.append(OverdueRow(group, actie, index, mijlpaal, days, stand))
     order = _group_order(registry, per)
@@ -475,6 +497,7 @@ class BelofteCoverage:
         return {
             "nummer": self.belofte.nummer,
             "titel": self.belofte.titel,
+            "belover": self.belofte.belover,
             "doelen": [d.id for d in self.doelen],
             "acties": [a.id for a in self.acties],
             "aantal_acties": len(self.acties),
@@ -483,11 +506,19 @@ class BelofteCoverage:
 
 
 def zorgbelofte_coverage(registry: Registry, as_of: date = date.max) -> list[BelofteCoverage]:
-    """Every promise, with the actions linked to any of its goals."""
+    """Every promise, with the actions linked to any of its goals.
+
+    What the patient alone promises is the patient's to keep: no action delivers it, so such
+    a promise has no actions (and is no gap). A promise of both sides keeps its actions.
+    """
     out = []
     for belofte in registry.zorgbelofte:
         doelen = [d for d in registry.doelen if d.id in belofte.doelen]
-        acties = [a for a in registry.acties if set(a.doelen) & set(belofte.doelen)]
+        acties = [
+            a
+            for a in registry.acties
+            if belofte.deliverable and set(a.doelen) & set(belofte.doelen)
+        ]
         gereed = sum(a.done_on(as_of) for a in acties)
         out.append(BelofteCoverage(belofte, doelen, acties, gereed))
     return out

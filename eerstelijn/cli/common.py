@@ -242,7 +242,9 @@ def fail(message: str) -> NoReturn:
 
     Bad option values are left to click (typer.BadParameter), whose wording names the option.
     """
-    text = _("Error: {message}").format(message=message)
+    from eerstelijn.controls import visible
+
+    text = _("Error: {message}").format(message=visible(message))
     console(stderr=True).print(text, markup=False, highlight=False, soft_wrap=True)
     raise typer.Exit(ExitCode.INVALID)
 

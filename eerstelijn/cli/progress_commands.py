@@ -77,6 +77,7 @@ def update(
     apply_edits(
         lambda: [edit.update(data, actie_id, entry, mijlpaal=mijlpaal, cache=registry_cache())],
         dry_run=dry_run,
+        data=data,
     )
 
 
@@ -119,6 +120,7 @@ def replan(
     apply_edits(
         lambda: [edit.update(data, actie_id, entry, mijlpaal=mijlpaal, cache=registry_cache())],
         dry_run=dry_run,
+        data=data,
     )
 
 

@@ -87,7 +87,7 @@ def agenda(
 
     day = as_of_date(as_of)
     registry = registry_for_queries(data, day)
-    sections = views.agenda_sections(queries.agenda(registry, day))
+    sections = views.note_absent(registry, views.agenda_sections(queries.agenda(registry, day)))
     title = _("Agenda bestuurlijk overleg, {date}").format(date=long_date(day))
     if not sections:
         intro = _(

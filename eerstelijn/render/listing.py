@@ -27,7 +27,10 @@ class Column:
 
 @dataclass(frozen=True)
 class Section:
-    """One titled listing. JSON shows `records` whole; the flat views show `columns` of them."""
+    """One titled listing. JSON shows `records` whole; the flat views show `columns` of them.
+
+    `notes` are lines for people under the table (not in JSON or CSV, whose records say it).
+    """
 
     key: str
     title: str
@@ -35,6 +38,7 @@ class Section:
     records: list[dict[str, Any]]
     styles: list[RowStyle] = field(default_factory=list)
     empty: str = field(default_factory=lambda: _("none"))
+    notes: tuple[str, ...] = ()
 
 
 def cell(column: Column, record: dict[str, Any]) -> str:

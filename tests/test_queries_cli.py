@@ -175,3 +175,67 @@ def _complete(words: str) -> list[str]:
 def test_shell_completion_offers_ids_and_codes_from_the_data() -> None:
     assert _complete(f"eerstelijn show --data {REGISTRY} H2") == ["H2.1", "H2.2"]
     assert _complete(f"eerstelijn acties --data {REGISTRY} --partij Z") == ["ZN", "ZIN"]
+
+
+NARROW = {"COLUMNS": "80"}
+AT_80_COLUMNS = {
+    "timeline": ["timeline"],
+    "acties": ["acties"],
+    "partijen": ["partijen"],
+    "overdue-per-partij": ["overdue", "--per", "partij"],
+}
+
+
+@pytest.mark.parametrize("name", sorted(AT_80_COLUMNS))
+def test_golden_tables_at_80_columns(run_cli: RunCli, golden: Golden, name: str) -> None:
+    result = run_cli(*AT_80_COLUMNS[name], "--data", REGISTRY, "--as-of", AS_OF, env=NARROW)
+    assert result.exit_code == 0, result.output
+    golden(f"{name}--table-80", result.stdout)
+    assert max(len(line) for line in result.stdout.splitlines()) <= 80
+
+
+def _words(value: object) -> set[str]:
+    if isinstance(value, dict):
+        return {w for v in value.values() for w in _words(v)}
+    if isinstance(value, list):
+        return {w for v in value for w in _words(v)}
+    return set(str(value).replace(",", " ").split())
+
+
+@pytest.mark.parametrize("command", [["acties"], ["partijen"], ["overdue"], ["doelen"]])
+def test_tables_at_80_columns_never_split_a_word(run_cli: RunCli, command: list[str]) -> None:
+    # On the real data, whose titles and names are long: every word in the table is a whole
+    # word of the data, or its beginning shortened with an ellipsis; no line is too wide.
+    data = REPO / "data"
+    table = run_cli(*command, "--data", data, "--as-of", AS_OF, env=NARROW).stdout
+    machine = run_cli(*command, "--data", data, "--as-of", AS_OF, "--format", "json").stdout
+    words = _words(json.loads(machine)) | {"Q1", "Q2", "Q3", "Q4"}
+    words |= {str(y) for y in range(2020, 2035)}
+    body = [line for line in table.splitlines()[4:] if line.strip()]
+    assert body
+    for line in body:
+        assert len(line) <= 80, line
+        for token in line.replace(",", " ").split():
+            if token.endswith("…"):
+                assert any(w.startswith(token[:-1]) for w in words), token
+            else:
+                assert token in words, (token, line)
+
+
+def test_timeline_at_80_columns_shows_quarters_whole_ids_and_titles(run_cli: RunCli) -> None:
+    data = REPO / "data"
+    result = run_cli("timeline", "--data", data, "--as-of", AS_OF, env=NARROW)
+    lines = result.stdout.splitlines()
+    assert all(len(line) <= 80 for line in lines)
+    header = next(line for line in lines if "actie" in line)
+    assert "Q1" in header and "Q4" in header and "…" not in header
+    registry_ids = {
+        r["id"]
+        for r in json.loads(
+            run_cli("acties", "--data", data, "--as-of", AS_OF, "--format", "json").stdout
+        )
+    }
+    shown = [line.split()[0] for line in lines[4:] if line.strip() and line.startswith(" ")]
+    assert shown and set(shown) <= registry_ids
+    # Titles: the start of each action's title follows its id.
+    assert "H2.1   Landelijke" in result.stdout or "H2.1  Landelijke" in result.stdout

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from eerstelijn.render.listing import Section, flat
+from eerstelijn.render.listing import Section, cell
 
 
 def _escape(text: str) -> str:
@@ -23,9 +23,7 @@ def render_section(section: Section, *, heading: bool) -> str:
         "| " + " | ".join("---:" if c.justify == "right" else "---" for c in section.columns) + " |"
     )
     for record in section.records:
-        lines.append(
-            "| " + " | ".join(_escape(flat(record.get(c.key))) for c in section.columns) + " |"
-        )
+        lines.append("| " + " | ".join(_escape(cell(record, c)) for c in section.columns) + " |")
     return "\n".join([*lines, ""])
 
 

@@ -30,7 +30,7 @@ ACTIE_COLUMNS = (
     Column("titel", "titel"),
     Column("hoofdstuk", "h."),
     Column("trekker", "trekker"),
-    Column("deadline", "deadline", no_wrap=True),
+    Column("deadline", "deadline", no_wrap=True, quarter=True),
     Column("status", "status"),
 )
 
@@ -61,7 +61,7 @@ def overdue_section(rows: Sequence[OverdueRow], per: Per | None) -> Section:
         Column("actie", "actie", no_wrap=True),
         Column("mijlpaal", "#", justify="right"),
         Column("omschrijving", "mijlpaal"),
-        Column("deadline", "deadline", no_wrap=True),
+        Column("deadline", "deadline", no_wrap=True, quarter=True),
         Column("dagen_te_laat", "days late", justify="right"),
     )
     records = [r.record(per) for r in rows]
@@ -121,7 +121,7 @@ def doelen_section(rows: Sequence[DoelCoverage]) -> Section:
         Column("titel", "titel"),
         Column("aantal_acties", "acties", justify="right"),
         Column("trekkers", "trekkers"),
-        Column("volgende_deadline", "next deadline", no_wrap=True),
+        Column("volgende_deadline", "next deadline", no_wrap=True, quarter=True),
     )
     styles: list[RowStyle] = ["gap" if not r.acties else "" for r in rows]
     return Section("doelen", "Doelen", columns, [r.record() for r in rows], styles)
@@ -156,7 +156,7 @@ def timeline_section(rows: Sequence[TimelineRow], as_of: date) -> Section:
         for quarter, index, mijlpaal in iter_marks(row)
     ]
     columns = tuple(
-        Column(k, k)
+        Column(k, k, quarter=k == "kwartaal")
         for k in ("actie", "mijlpaal", "omschrijving", "kwartaal", "termijn", "status", "overdue")
     )
     return Section("timeline", "Timeline", columns, records)

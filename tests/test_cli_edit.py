@@ -74,8 +74,29 @@ def test_dry_run_prints_the_diff_and_writes_nothing(
 def test_set_status_writes_the_file(run_cli: RunCli, registry_copy: Path) -> None:
     result = run_cli("set-status", "H2.1", "gereed", "--data", registry_copy)
     assert result.exit_code == 0
-    assert result.stderr == f"updated {registry_copy}/acties.yaml\n"
+    # It says what changed, not only which file.
+    assert result.stderr == f"updated {registry_copy}/acties.yaml\n  +    status: gereed\n"
     assert "    status: gereed\n    bron:" in (registry_copy / "acties.yaml").read_text()
+
+
+def test_assign_prints_the_lines_it_changed(run_cli: RunCli, registry_copy: Path) -> None:
+    result = run_cli("assign", "H3.1", "--trekker", "ZN", "--data", registry_copy)
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines()[1:] == ["  -    trekker: []", "  +    trekker: [ZN]"]
+
+
+def test_assign_warns_when_a_groep_already_covers_the_partij(
+    run_cli: RunCli, registry_copy: Path
+) -> None:
+    # H2.2's trekker is the groep 'overheid' (VWS and ZIN): VWS is already a trekker.
+    result = run_cli("assign", "H2.2", "--trekker", "vws", "--data", registry_copy)
+    assert result.exit_code == 0, result.output
+    assert (
+        "Warning: VWS is already in trekker of H2.2 as a member of the groep overheid"
+        in result.stderr
+    )
+    plain = run_cli("assign", "H2.2", "--trekker", "LHV", "--data", registry_copy)
+    assert "Warning" not in plain.stderr
 
 
 def test_add_reports_the_new_id(run_cli: RunCli, registry_copy: Path) -> None:

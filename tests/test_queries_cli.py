@@ -177,6 +177,22 @@ def test_shell_completion_offers_ids_and_codes_from_the_data() -> None:
     assert _complete(f"eerstelijn acties --data {REGISTRY} --partij Z") == ["ZN", "ZIN"]
 
 
+def test_shell_completion_ignores_case() -> None:
+    assert _complete(f"eerstelijn show --data {REGISTRY} h2") == ["H2.1", "H2.2"]
+    assert _complete(f"eerstelijn acties --data {REGISTRY} --partij z") == ["ZN", "ZIN"]
+    assert _complete(f"eerstelijn assign H2.1 --data {REGISTRY} --trekker lh") == ["LHV"]
+
+
+@pytest.mark.parametrize("written", ["Open", "OPEN", "open"])
+def test_status_on_the_command_line_ignores_case(run_cli: RunCli, written: str) -> None:
+    result = run_cli(
+        "acties", "--status", written, "--data", REGISTRY, "--as-of", AS_OF, "--format", "csv"
+    )
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert rows and {r["status"] for r in rows} == {"open"}
+
+
 NARROW = {"COLUMNS": "80"}
 AT_80_COLUMNS = {
     "timeline": ["timeline"],

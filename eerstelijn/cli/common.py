@@ -23,6 +23,7 @@ from eerstelijn.render import LISTING_FORMATS, PROBLEM_FORMATS
 from eerstelijn.shape import STATUSES
 
 if TYPE_CHECKING:
+    from click.shell_completion import CompletionItem
     from rich.console import Console, RenderableType
 
     from eerstelijn.kwartaal import Kwartaal
@@ -73,7 +74,7 @@ FormatOption = Annotated[
 ]
 
 
-def _complete_from(ctx: typer.Context, pick: str) -> list[str]:
+def _complete_from(ctx: click.Context, pick: str) -> list[str]:
     """Completion candidates read from the registry named by --data (nothing if unreadable)."""
     from eerstelijn.registry.load import InvalidRegistry, load_registry
 
@@ -87,14 +88,36 @@ def _complete_from(ctx: typer.Context, pick: str) -> list[str]:
     return [p.code for p in registry.partijen]
 
 
-def complete_actie(ctx: typer.Context, incomplete: str) -> list[str]:
-    """Action ids from the data that start with what was typed."""
-    return [c for c in _complete_from(ctx, "actie") if c.lower().startswith(incomplete.lower())]
+class _FromData(click.ParamType):
+    """Text completed from the data, ignoring case: `h3` offers H3.1, `lh` offers LHV.
+
+    A parameter type rather than Typer's `autocompletion`, which keeps only the candidates
+    that start with what was typed in the same case.
+    """
+
+    name = "text"
+
+    def __init__(self, pick: str) -> None:
+        self.pick = pick
+
+    def convert(self, value: str, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        return value
+
+    def shell_complete(
+        self, ctx: click.Context, param: click.Parameter, incomplete: str
+    ) -> list[CompletionItem]:
+        from click.shell_completion import CompletionItem
+
+        typed = incomplete.casefold()
+        return [
+            CompletionItem(c)
+            for c in _complete_from(ctx, self.pick)
+            if c.casefold().startswith(typed)
+        ]
 
 
-def complete_partij(ctx: typer.Context, incomplete: str) -> list[str]:
-    """Partij codes from the data that start with what was typed."""
-    return [c for c in _complete_from(ctx, "partij") if c.lower().startswith(incomplete.lower())]
+ACTIE_ID = _FromData("actie")  # click_type of an option or argument that names an action
+PARTIJ_CODE = _FromData("partij")  # click_type of one that names a partij
 
 
 def registry_cache() -> RegistryCache | None:

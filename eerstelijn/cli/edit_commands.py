@@ -10,12 +10,12 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 
 from eerstelijn.cli.common import (
+    ACTIE_ID,
+    PARTIJ_CODE,
     STATUS_CHOICES,
     DataOption,
     ExitCode,
     app,
-    complete_actie,
-    complete_partij,
     emit,
     fail,
     registry_cache,
@@ -33,20 +33,20 @@ DryRunOption = Annotated[
 ]
 ActieIdArgument = Annotated[
     str,
-    typer.Argument(metavar="ID", help="The action's id, e.g. H3.4.", autocompletion=complete_actie),
+    typer.Argument(metavar="ID", help="The action's id, e.g. H3.4.", click_type=ACTIE_ID),
 ]
 
 TrekkerOption = Annotated[
     list[str] | None,
     typer.Option(
-        metavar="CODE", autocompletion=complete_partij, help="A trekker's partij code (repeatable)."
+        metavar="CODE", click_type=PARTIJ_CODE, help="A trekker's partij code (repeatable)."
     ),
 ]
 BetrokkenOption = Annotated[
     list[str] | None,
     typer.Option(
         metavar="CODE",
-        autocompletion=complete_partij,
+        click_type=PARTIJ_CODE,
         help="A betrokkene's partij code (repeatable).",
     ),
 ]
@@ -80,11 +80,29 @@ def _apply(make: Callable[[], Sequence[FileEdit]], *, dry_run: bool) -> list[Fil
             for change in changed:
                 edit.write(change)
                 typer.echo(f"{'created' if change.new else 'updated'} {change.path}", err=True)
+                typer.echo(_what_changed(change), err=True, nl=False)
     except (edit.EditError, InvalidRegistry, UnknownName) as error:
         _edit_failed(error)
     if not changed:
         typer.echo("nothing to change", err=True)
     return changed
+
+
+MAX_CHANGED_LINES = 8  # more than this, and `edit` says how many, and --dry-run shows them
+
+
+def _what_changed(change: FileEdit) -> str:
+    """The lines an edit removed and added, as a diff without its headers; or how many."""
+    lines = [
+        line
+        for line in change.diff().splitlines(keepends=True)
+        if line[:1] in "+-" and not line.startswith(("+++", "---"))
+    ]
+    if change.new:
+        return ""
+    if len(lines) > MAX_CHANGED_LINES:
+        return f"  {len(lines)} lines changed; --dry-run shows them\n"
+    return "".join(f"  {line}" for line in lines)
 
 
 @app.command("set-status")
@@ -130,6 +148,8 @@ def assign(
     """Add parties to an action's trekker or betrokkenen, or remove them with --remove."""
     from eerstelijn.editing import edit
 
+    if not remove:
+        _warn_covered(data, actie_id, trekker=trekker or [], betrokken=betrokken or [])
     _apply(
         lambda: [
             edit.assign(
@@ -143,6 +163,29 @@ def assign(
         ],
         dry_run=dry_run,
     )
+
+
+def _warn_covered(data: Path, actie_id: str, *, trekker: list[str], betrokken: list[str]) -> None:
+    """Warn for each partij that a groep already on the action stands for."""
+    from eerstelijn.editing import edit
+    from eerstelijn.lookup import UnknownName
+    from eerstelijn.registry.load import InvalidRegistry, load_registry
+
+    try:
+        registry = load_registry(data, cache=registry_cache())
+        covered = [
+            (key, code, groep)
+            for key, named in (("trekker", trekker), ("betrokkenen", betrokken))
+            for code, groep in edit.covered_by_groep(registry, actie_id, key, named)
+        ]
+    except (InvalidRegistry, UnknownName):
+        return  # the edit itself reports these
+    for key, code, groep in covered:
+        typer.echo(
+            f"Warning: {code} is already in {key} of {actie_id} as a member of the groep "
+            f"{groep}; it is added, but counts do not change (remove it again with --remove).",
+            err=True,
+        )
 
 
 def _interactive() -> bool:

@@ -11,11 +11,11 @@ from typing import Annotated
 import typer
 
 from eerstelijn.cli.common import (
+    PARTIJ_CODE,
     AsOfOption,
     DataOption,
     app,
     as_of_date,
-    complete_partij,
     console,
     emit,
     fail,
@@ -28,7 +28,10 @@ def report(
     *,
     data: DataOption = Path("data"),
     out: Annotated[
-        Path, typer.Option("--out", help="The directory to write index.html into.")
+        Path,
+        typer.Option(
+            "--out", help="The .html file to write, or a directory to write index.html into."
+        ),
     ] = Path("report"),
     as_of: AsOfOption = "today",
 ) -> None:
@@ -113,7 +116,7 @@ def ics(
         typer.Option(
             "--partij",
             help="Only milestones of actions this partij leads (groups expanded).",
-            autocompletion=complete_partij,
+            click_type=PARTIJ_CODE,
         ),
     ] = None,
     out: Annotated[

@@ -235,4 +235,5 @@ def test_an_edit_of_a_non_canonical_file_points_to_fmt(
     result = run_cli("set-status", "H2.1", "gereed", "--data", registry_copy)
     assert result.exit_code == 2
     assert "is not in canonical form" in result.stderr
-    assert "run `eerstelijn fmt` first" in result.stderr
+    # The advice names the registry this run was given.
+    assert f"run `eerstelijn fmt --data {registry_copy}` first" in result.stderr

@@ -165,10 +165,10 @@ def baseline(
         with gc_paused():
             problems = check_directory(data, day, opt_in=failing, cache=registry_cache())
     except InvalidRegistry as invalid:
-        report_invalid(invalid.problems, files, message=see_check(invalid.problems, files))
+        report_invalid(invalid.problems, files, message=see_check(invalid.problems, files, data))
     errors = [p for p in problems if p.severity is Severity.ERROR]
     if errors:
-        report_invalid(errors, files, message=see_check(errors, files))
+        report_invalid(errors, files, message=see_check(errors, files, data))
     entries = entries_for(problems, data)
     try:
         out.write_text(dumps_baseline(entries), encoding="utf-8")

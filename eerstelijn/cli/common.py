@@ -53,10 +53,56 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
+DEFAULT_DATA = Path("data")
+
+
+def find_data(start: Path) -> Path | None:
+    """The registry directory for a run started in `start`: looked for upward, as git and ruff
+    find their roots. At each level, the directory itself when it holds the registry's files
+    (run from inside data/), else its data/ when that does. None when no level has one.
+    """
+    from eerstelijn.shape import FILES
+
+    marker = FILES[0].name
+    for folder in (start, *start.parents):
+        if (folder / marker).is_file() and (folder / FILES[1].name).is_file():
+            return folder
+        if (folder / DEFAULT_DATA / marker).is_file():
+            return folder / DEFAULT_DATA
+    return None
+
+
+def _data_option(ctx: click.Context, param: click.Parameter, value: Path) -> Path:
+    """--data as given; when left out, ./data or the registry found upward (find_data)."""
+    if ctx.get_parameter_source(param.name or "data") is not click.core.ParameterSource.DEFAULT:
+        return value
+    if (Path.cwd() / value).is_dir():
+        return value
+    found = find_data(Path.cwd())
+    if found is None:
+        return value
+    return Path(os.path.relpath(found))
+
+
 DataOption = Annotated[
     Path,
-    typer.Option("--data", help="The registry directory.", show_default=True),
+    typer.Option(
+        "--data",
+        help="The registry directory; when left out, ./data, else the nearest one found in a "
+        "parent folder.",
+        show_default=True,
+        callback=_data_option,
+    ),
 ]
+
+
+def data_flag(data: Path) -> str:
+    """` --data DIR` for advice to run another command on the same registry ('' for ./data)."""
+    import shlex
+
+    return "" if data == DEFAULT_DATA else f" --data {shlex.quote(str(data))}"
+
+
 AsOfOption = Annotated[
     str,
     typer.Option(
@@ -208,16 +254,27 @@ def registry_for_queries(data: Path, day: date) -> Registry:
     else:
         errors = integrity_problems(registry, day)
         if not errors:
+            _warn_ignored(data)
             return registry
     files = file_count(data)
-    report_invalid(errors, files, message=see_check(errors, files))
+    report_invalid(errors, files, message=see_check(errors, files, data))
 
 
-def see_check(problems: Sequence[Problem], files: int) -> str:
+def _warn_ignored(data: Path) -> None:
+    """Name on stderr each file in the registry that looks like data and is not read."""
+    from eerstelijn.registry.load import ignored_files
+    from eerstelijn.render import PLAIN_PROBLEMS
+
+    ignored = ignored_files(data)
+    if ignored:
+        sys.stderr.write(str(PLAIN_PROBLEMS(ignored)))
+
+
+def see_check(problems: Sequence[Problem], files: int, data: Path) -> str:
     """The closing line of a command that found the registry invalid."""
     from eerstelijn.render import summary
 
-    return f"{summary(problems, files)} Run 'eerstelijn check' for details."
+    return f"{summary(problems, files)} Run 'eerstelijn check{data_flag(data)}' for details."
 
 
 def report_invalid(

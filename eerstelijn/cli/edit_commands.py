@@ -16,6 +16,7 @@ from eerstelijn.cli.common import (
     DataOption,
     ExitCode,
     app,
+    data_flag,
     emit,
     fail,
     registry_cache,
@@ -52,7 +53,7 @@ BetrokkenOption = Annotated[
 ]
 
 
-def _edit_failed(error: EditError | InvalidRegistry | UnknownName) -> NoReturn:
+def _edit_failed(error: EditError | InvalidRegistry | UnknownName, data: Path) -> NoReturn:
     from eerstelijn.editing import edit
     from eerstelijn.registry.load import InvalidRegistry
     from eerstelijn.render import PROBLEM_FORMATS
@@ -62,11 +63,17 @@ def _edit_failed(error: EditError | InvalidRegistry | UnknownName) -> NoReturn:
         fail("the edit would make the registry invalid (see above); nothing was written")
     if isinstance(error, InvalidRegistry):
         emit(PROBLEM_FORMATS["text"](error.problems))
-        fail("the registry is not valid (see above); fix it first, nothing was written")
+        fail(
+            "the registry is not valid (see above); fix it first, nothing was written "
+            f"('eerstelijn check{data_flag(data)}' lists every problem)"
+        )
+    if isinstance(error, edit.NotCanonical):
+        # The advice names the same registry this run edits.
+        fail(str(error).replace("`eerstelijn fmt`", f"`eerstelijn fmt{data_flag(data)}`"))
     fail(str(error))
 
 
-def _apply(make: Callable[[], Sequence[FileEdit]], *, dry_run: bool) -> list[FileEdit]:
+def _apply(make: Callable[[], Sequence[FileEdit]], *, dry_run: bool, data: Path) -> list[FileEdit]:
     """Compute the edits, then print them (dry run) or write them; return the changed ones."""
     from eerstelijn.editing import edit
     from eerstelijn.lookup import UnknownName
@@ -82,7 +89,7 @@ def _apply(make: Callable[[], Sequence[FileEdit]], *, dry_run: bool) -> list[Fil
                 typer.echo(f"{'created' if change.new else 'updated'} {change.path}", err=True)
                 typer.echo(_what_changed(change), err=True, nl=False)
     except (edit.EditError, InvalidRegistry, UnknownName) as error:
-        _edit_failed(error)
+        _edit_failed(error, data)
     if not changed:
         typer.echo("nothing to change", err=True)
     return changed
@@ -130,6 +137,7 @@ def set_status(
             edit.set_status(data, actie_id, status, mijlpaal=mijlpaal, cache=registry_cache())
         ],
         dry_run=dry_run,
+        data=data,
     )
 
 
@@ -162,6 +170,7 @@ def assign(
             )
         ],
         dry_run=dry_run,
+        data=data,
     )
 
 
@@ -308,7 +317,7 @@ def add(
         added.append(new_id)
         return [change]
 
-    if _apply(make, dry_run=dry_run) and not dry_run:
+    if _apply(make, dry_run=dry_run, data=data) and not dry_run:
         typer.echo(f"added {added[0]}", err=True)
 
 
@@ -330,6 +339,8 @@ def fmt(
     """
     from eerstelijn.editing import edit
 
-    changed = _apply(lambda: edit.fmt(data, cache=registry_cache()), dry_run=dry_run or check)
+    changed = _apply(
+        lambda: edit.fmt(data, cache=registry_cache()), dry_run=dry_run or check, data=data
+    )
     if check and changed:
         raise typer.Exit(ExitCode.FINDINGS)

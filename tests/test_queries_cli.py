@@ -35,9 +35,11 @@ COMMANDS = {
     "doelen": ["doelen"],
     "zorgbelofte": ["zorgbelofte"],
     "timeline": ["timeline"],
+    "history": ["history", "H2.2"],
+    "overview-before-the-replanning": ["overview", "--as-of", "2025-11-01"],
 }
 FORMATS = ["table", "json", "csv", "markdown"]
-SEVERAL_TABLES = {"overview", "partijen-ZN"}
+SEVERAL_TABLES = {"overview", "partijen-ZN", "history", "overview-before-the-replanning"}
 
 
 CASES = [(n, f) for n in COMMANDS for f in FORMATS if not (f == "csv" and n in SEVERAL_TABLES)]
@@ -51,7 +53,9 @@ def _at_repo_root(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.mark.parametrize(("name", "fmt"), CASES, ids=[f"{n}--{f}" for n, f in CASES])
 def test_golden_output(run_cli: RunCli, golden: Golden, name: str, fmt: str) -> None:
-    result = run_cli(*COMMANDS[name], "--data", REGISTRY, "--as-of", AS_OF, "--format", fmt)
+    command, *args = COMMANDS[name]
+    # The case's own options come last, so that its --as-of wins over the shared one.
+    result = run_cli(command, "--data", REGISTRY, "--as-of", AS_OF, "--format", fmt, *args)
     assert result.exit_code == 0, result.output
     golden(f"{name}--{fmt}", result.stdout)
     if fmt == "json":
@@ -93,16 +97,48 @@ def test_acties_json_has_the_documented_fields(run_cli: RunCli) -> None:
     assert h22["hoofdstuk"] == "H2"
     assert h22["doelen"] == ["4"]
     assert h22["trekker"] == ["overheid"]
-    assert h22["deadline"] == "2026-Q2"
+    assert h22["deadline"] == "2026-Q4"  # re-planned from Q2 2026 on 2025-12-15
+    assert h22["status"] == "lopend"
     assert h22["mijlpalen"][0] == {
         "omschrijving": "Onderzoek",
         "deadline": "2025-Q3",
         "termijn": "Q3 2025",
         "soort": "kwartaal",
         "start": None,
+        "oorspronkelijke_deadline": "2025-Q3",
+        "slip_kwartalen": 0,
         "status": "open",
+        "beoordeling": "achter",
+        "laatste_voortgang": "2025-11-20",
         "overdue": True,
+        "voortgang": [
+            {
+                "datum": "2025-11-20",
+                "status": None,
+                "deadline": None,
+                "termijn": None,
+                "reden": None,
+                "beoordeling": "achter",
+                "toelichting": "Onderzoek loopt uit",
+                "door": None,
+                "bron": [],
+            }
+        ],
     }
+    replanned = h22["mijlpalen"][1]
+    assert (replanned["deadline"], replanned["oorspronkelijke_deadline"]) == ("2026-Q4", "2026-Q2")
+    assert (replanned["slip_kwartalen"], replanned["beoordeling"]) == (2, "risico")
+    assert [v["datum"] for v in replanned["voortgang"]] == ["2025-10-01", "2025-12-15"]
+    earlier = json.loads(
+        run_cli("acties", "--data", REGISTRY, "--as-of", "2025-11-01", "--format", "json").stdout
+    )
+    before = next(r for r in earlier if r["id"] == "H2.2")["mijlpalen"][1]
+    assert (before["deadline"], before["slip_kwartalen"], before["beoordeling"]) == (
+        "2026-Q2",
+        0,
+        "op-koers",
+    )
+    assert [v["datum"] for v in before["voortgang"]] == ["2025-10-01"]
     oost = next(r for r in rows if r["id"] == "OOST.1")
     assert oost["hoofdstuk"] is None and oost["regio"] == "Oost"
 
@@ -225,7 +261,7 @@ def test_tables_at_80_columns_never_split_a_word(run_cli: RunCli, command: list[
     data = REPO / "data"
     table = run_cli(*command, "--data", data, "--as-of", AS_OF, env=NARROW).stdout
     machine = run_cli(*command, "--data", data, "--as-of", AS_OF, "--format", "json").stdout
-    words = _words(json.loads(machine)) | {"Q1", "Q2", "Q3", "Q4"}
+    words = _words(json.loads(machine)) | {"Q1", "Q2", "Q3", "Q4", "none", "-"}  # blanks
     words |= {str(y) for y in range(2020, 2035)}
     body = [line for line in table.splitlines()[4:] if line.strip()]
     assert body

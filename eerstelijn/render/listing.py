@@ -19,6 +19,7 @@ class Column:
     no_wrap: bool = False
     justify: Literal["left", "right"] = "left"
     quarter: bool = False  # holds quarters: 'Q4 2025' for people, '2025-Q4' for machines
+    blank: str = ""  # what a table for people shows for no value (CSV and JSON keep it empty)
 
 
 @dataclass(frozen=True)
@@ -45,8 +46,9 @@ def flat(value: Any) -> str:
 
 
 def cell(record: dict[str, Any], column: Column) -> str:
-    """A record's value as people read it: quarters written as the sources do ('Q4 2025')."""
+    """A record's value as people read it: quarters written as the sources do ('Q4 2025'),
+    nothing as the column's `blank`."""
     value = record.get(column.key)
     if column.quarter and isinstance(value, str) and ISO_QUARTER.fullmatch(value):
         return f"Q{value[-1]} {value[:4]}"
-    return flat(value)
+    return flat(value) or column.blank

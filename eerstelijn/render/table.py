@@ -182,7 +182,7 @@ class _Timeline:
             for quarter in quarters:
                 cell = Text()
                 for _, mijlpaal in row.marks.get(quarter, []):
-                    if mijlpaal.done:
+                    if mijlpaal.stand(self.as_of).done:
                         cell.append("✓", style="green")
                     elif is_overdue(mijlpaal, self.as_of):
                         cell.append("!", style="bold red")

@@ -397,6 +397,7 @@ class DoelCoverage:
     acties: list[Actie]
     next_deadline: Kwartaal | None
     gereed: int = 0
+    overdue: int = 0  # milestones of its actions past their deadline and not done
 
     @property
     def trekkers(self) -> list[str]:
@@ -411,6 +412,7 @@ class DoelCoverage:
             "acties": [a.id for a in self.acties],
             "aantal_acties": len(self.acties),
             "gereed": self.gereed,
+            "overdue": self.overdue,
             "trekkers": self.trekkers,
             "volgende_deadline": _iso(self.next_deadline),
         }
@@ -422,7 +424,10 @@ def doelen_coverage(registry: Registry, as_of: date) -> list[DoelCoverage]:
     for doel in registry.doelen:
         acties = [a for a in registry.acties if doel.id in a.doelen]
         gereed = sum(a.done_on(as_of) for a in acties)
-        out.append(DoelCoverage(doel, acties, _next_deadline(acties, as_of), gereed))
+        late = sum(
+            is_overdue(m, as_of) for a in acties if not a.done_on(as_of) for m in a.mijlpalen
+        )
+        out.append(DoelCoverage(doel, acties, _next_deadline(acties, as_of), gereed, late))
     return out
 
 
@@ -524,6 +529,8 @@ class Overview:
     due_next_quarter: list[Actie]
     overdue_mijlpalen: int = 0
     overdue_zonder_voortgang: int = 0  # overdue, and nothing reported on it at all
+    due_mijlpalen_this_quarter: int = 0
+    due_mijlpalen_next_quarter: int = 0
 
     @property
     def this_quarter(self) -> Kwartaal:
@@ -551,6 +558,10 @@ def overview(registry: Registry, as_of: date) -> Overview:
         due_next_quarter=[a for a in registry.acties if due_in(a, current.next(), as_of)],
         overdue_mijlpalen=len(rows),
         overdue_zonder_voortgang=sum(not r.gemeld for r in rows),
+        due_mijlpalen_this_quarter=sum(len(due_in(a, current, as_of)) for a in registry.acties),
+        due_mijlpalen_next_quarter=sum(
+            len(due_in(a, current.next(), as_of)) for a in registry.acties
+        ),
     )
 
 

@@ -121,10 +121,16 @@ def doelen_section(rows: Sequence[DoelCoverage]) -> Section:
         Column("doel", "doel", no_wrap=True),
         Column("titel", "titel"),
         Column("aantal_acties", "acties", justify="right"),
+        Column("overdue", "overdue", justify="right"),
+        Column("gereed", "done", justify="right"),
         Column("trekkers", "trekkers"),
-        Column("volgende_deadline", "next deadline", no_wrap=True, quarter=True),
+        Column(
+            "volgende_deadline", "next deadline", no_wrap=True, quarter=True, blank="none ahead"
+        ),
     )
-    styles: list[RowStyle] = ["gap" if not r.acties else "" for r in rows]
+    styles: list[RowStyle] = [
+        "gap" if not r.acties else "overdue" if r.overdue else "" for r in rows
+    ]
     return Section("doelen", "Doelen", columns, [r.record() for r in rows], styles)
 
 
@@ -293,17 +299,28 @@ def overview_sections(view: Overview, as_of: date) -> list[Section]:
     """The main screen: counts, overdue per partij, gaps, and what is due soon."""
     current = view.this_quarter
     count = (Column("aantal", "aantal", justify="right"),)
-    reported = view.overdue_mijlpalen - view.overdue_zonder_voortgang
+    done = view.per_status.get("gereed", 0) + view.per_status.get("vervallen", 0)
+    totals = [
+        ("overdue_mijlpalen", "overdue milestones", view.overdue_mijlpalen),
+        ("zonder_voortgang", "  of which nothing reported", view.overdue_zonder_voortgang),
+        ("zonder_trekker", "acties without trekker", len(view.without_trekker)),
+        ("zonder_deadline", "acties without deadline", len(view.without_deadline)),
+        ("due_dit_kwartaal", f"milestones due {current}", view.due_mijlpalen_this_quarter),
+        (
+            "due_volgend_kwartaal",
+            f"milestones due {current.next()}",
+            view.due_mijlpalen_next_quarter,
+        ),
+        ("gereed", f"acties done (of {sum(view.per_status.values())})", done),
+    ]
+    alarming = {"overdue_mijlpalen", "zonder_voortgang", "zonder_trekker", "zonder_deadline"}
     return [
         Section(
-            "overdue_mijlpalen",
-            f"Overdue milestones: {view.overdue_mijlpalen}",
-            (Column("voortgang", "voortgang"), Column("mijlpalen", "mijlpalen", justify="right")),
-            [
-                {"voortgang": "geen", "mijlpalen": view.overdue_zonder_voortgang},
-                {"voortgang": "gemeld", "mijlpalen": reported},
-            ],
-            ["overdue" if view.overdue_zonder_voortgang else "", "overdue" if reported else ""],
+            "totaal",
+            f"How we stand on {as_of.isoformat()}",
+            (Column("wat", "", no_wrap=True), Column("aantal", "", justify="right")),
+            [{"key": key, "wat": label, "aantal": n} for key, label, n in totals],
+            ["overdue" if key in alarming and n else "" for key, _, n in totals],
         ),
         Section(
             "per_status",

@@ -101,6 +101,13 @@ def agenda(
         emit(Group(Text(title, style="bold"), Text(intro), Text(""), render_sections(sections)))
 
 
+class IcsRol(StrEnum):
+    """How `export ics --partij` counts a partij."""
+
+    trekker = "trekker"
+    betrokken = "betrokken"
+
+
 export_app = typer.Typer(
     help="Export the registry for other tools.", no_args_is_help=True, rich_markup_mode=None
 )
@@ -119,6 +126,10 @@ def ics(
             click_type=PARTIJ_CODE,
         ),
     ] = None,
+    rol: Annotated[
+        IcsRol,
+        typer.Option("--rol", help="With --partij: actions it leads, or takes part in."),
+    ] = IcsRol.trekker,
     out: Annotated[
         Path | None,
         typer.Option("--out", help="The .ics file to write; standard output when left out."),
@@ -139,8 +150,11 @@ def ics(
         code = lookup.find_partij(registry, partij).code if partij else None
     except lookup.UnknownName as error:
         fail(str(error))
-    acties = queries.select(registry, queries.ActieFilter(partij=code))
-    name = "Realisatieagenda eerstelijnszorg: mijlpalen" + (f" ({code})" if code else "")
+    if rol is not IcsRol.trekker and code is None:
+        raise typer.BadParameter("--rol needs --partij", param_hint="'--rol'")
+    acties = queries.select(registry, queries.ActieFilter(partij=code, rol=rol.value))
+    role = " as betrokken" if rol is IcsRol.betrokken else ""
+    name = "Realisatieagenda eerstelijnszorg: mijlpalen" + (f" ({code}{role})" if code else "")
     feed = render_ics(registry, acties, name=name)
     if out is None:
         sys.stdout.buffer.write(feed)

@@ -46,7 +46,7 @@ def test_findings_not_named_are_printed_but_pass(run_cli: RunCli) -> None:
     found = codes(result.stdout)
     assert [c for c in found if c != "future-voortgang"] == ["missing-trekker", "missing-deadline"]
     assert found.count("future-voortgang") == 4
-    assert result.stdout.endswith("0 errors, 6 warnings in 5 files.\n")
+    assert result.stdout.endswith("0 errors, 6 warnings in 6 files.\n")
 
 
 def test_fail_on_repeats_or_takes_a_comma_list(run_cli: RunCli) -> None:
@@ -126,8 +126,9 @@ def test_files_that_are_not_read_are_named_with_what_to_do(
         f"{registry_copy}/acties/utrecht.yml: warning[ignored-file] utrecht.yml is not read, "
         "so nothing in it counts; rename it to acties/utrecht.yaml (only .yaml files are read)",
         f"{registry_copy}/nieuw.yaml: warning[ignored-file] nieuw.yaml is not read, so nothing "
-        "in it counts; the registry reads doelen.yaml, partijen.yaml, acties.yaml, "
-        "zorgbelofte.yaml and acties/*.yaml: move its actions to acties/nieuw.yaml, or delete it",
+        "in it counts; the registry reads documenten.yaml, doelen.yaml, partijen.yaml, "
+        "acties.yaml, zorgbelofte.yaml and acties/*.yaml: move its actions to "
+        "acties/nieuw.yaml, or delete it",
     ]
     assert result.exit_code == 1  # warnings; the default --fail-on findings decide the exit
     query = run_cli("overdue", "--data", registry_copy, *AS_OF)

@@ -145,6 +145,34 @@ def test_goal_6c_has_no_action_behind_it(registry: Registry) -> None:
     assert {d.id for d in registry.doelen} - linked == {"6C"}
 
 
+def test_the_sources_are_described_as_they_describe_themselves(registry: Registry) -> None:
+    agenda, page = registry.documenten
+    text = (BRONNEN / "realisatieagenda.txt").read_text(encoding="utf-8")
+    assert (agenda.id, agenda.soort, agenda.datum) == (
+        "realisatieagenda",
+        "agenda",
+        date(2024, 12, 18),
+    )
+    assert f"Versie {agenda.versie}" in text
+    assert f"Opdrachtgever {agenda.opdrachtgever}" in text
+    assert agenda.status is not None
+    assert "werkdocument" in agenda.status and "levend document" in agenda.status
+    assert "een werkdocument" in text and "een levend document" in text
+    assert [h.id for h in agenda.hoofdstukken] == ["H1", "H2", "H3", "H4", "H5"]
+    assert all(f"\n{h.id} " in text for h in agenda.hoofdstukken)
+    # The insurer's page names no date, so none is recorded: its versie names our copy.
+    vgz = (BRONNEN / "visie-vgz.txt").read_text(encoding="utf-8")
+    assert not re.search(r"\d{4}-\d{2}-\d{2}|\d{1,2} \w+ 20\d\d", vgz)
+    assert (page.id, page.soort, page.datum, page.uitgever) == (
+        "visie-vgz",
+        "webpagina",
+        None,
+        "VGZ",
+    )
+    assert page.versie is not None and (REAL_DATA.parent / page.versie).is_file()
+    assert agenda.url is None and page.url is None  # neither text gives its address
+
+
 def _texts(node: Any, key: str = "") -> Iterator[str]:
     # Names of parties and section headings are quoted on purpose; everything else is ours.
     if key in ("naam", "sectie", "labels", "code", "aliassen"):

@@ -34,6 +34,7 @@ COMMANDS = {
     "partijen-ZN": ["partijen", "ZN"],
     "doelen": ["doelen"],
     "zorgbelofte": ["zorgbelofte"],
+    "documenten": ["documenten"],
     "timeline": ["timeline"],
     "history": ["history", "H2.2"],
     "overview-before-the-replanning": ["overview", "--as-of", "2025-11-01"],
@@ -148,12 +149,23 @@ def test_overdue_per_partij_json_rows(run_cli: RunCli) -> None:
         "overdue", "--per", "partij", "--data", REGISTRY, "--as-of", AS_OF, "--format", "json"
     )
     rows = json.loads(result.stdout)
-    assert {(r["partij"], r["actie"], r["mijlpaal"], r["deadline"]) for r in rows} == {
-        # The groep 'overheid' (VWS and ZIN, written as its alias ZINL) counts for each member.
-        ("VWS", "H2.2", 1, "2025-Q3"),
-        ("ZIN", "H2.2", 1, "2025-Q3"),
-        ("(geen trekker)", "H3.1", 1, "2025-Q1"),
-    }
+    assert [(r["partij"], r["leden"], r["actie"], r["mijlpaal"], r["deadline"]) for r in rows] == [
+        # The groep 'overheid' (VWS and ZIN, written as its alias ZINL): once, its leden named.
+        ("overheid", ["VWS", "ZIN"], "H2.2", 1, "2025-Q3"),
+        ("(geen trekker)", [], "H3.1", 1, "2025-Q1"),
+    ]
+
+
+def test_overdue_of_one_partij_includes_what_it_leads_through_a_groep(run_cli: RunCli) -> None:
+    result = run_cli(
+        "overdue", "--partij", "vws", "--data", REGISTRY, "--as-of", AS_OF, "--format", "json"
+    )
+    assert [(r["actie"], r["trekker"]) for r in json.loads(result.stdout)] == [
+        ("H2.2", ["overheid"])
+    ]
+    alone = run_cli("overdue", "--incl-betrokken", "--data", REGISTRY, "--as-of", AS_OF)
+    assert alone.exit_code == 2
+    assert "--incl-betrokken goes with --per partij or --partij" in alone.stderr
 
 
 @pytest.mark.parametrize(
@@ -184,6 +196,18 @@ def test_queries_refuse_an_invalid_registry(run_cli: RunCli, registry_copy: Path
     result = run_cli("acties", "--data", root, "--as-of", AS_OF)
     assert result.exit_code == 2
     assert "unknown partij 'LHX'" in result.stderr
+
+
+def test_documenten_as_of_leaves_out_later_documents(run_cli: RunCli) -> None:
+    args = ("documenten", "--data", REGISTRY, "--format", "csv", "--as-of")
+    assert "kamerbrief-resv" in run_cli(*args, AS_OF).stdout
+    earlier = run_cli(*args, "2025-06-30")
+    assert earlier.exit_code == 0
+    assert [row.split(",")[0] for row in earlier.stdout.splitlines()] == [
+        "id",
+        "realisatieagenda",
+        "visie-vgz",
+    ]
 
 
 def test_overdue_rows_are_red_only_on_a_terminal(run_cli: RunCli) -> None:
@@ -261,7 +285,7 @@ def test_tables_at_80_columns_never_split_a_word(run_cli: RunCli, command: list[
     data = REPO / "data"
     table = run_cli(*command, "--data", data, "--as-of", AS_OF, env=NARROW).stdout
     machine = run_cli(*command, "--data", data, "--as-of", AS_OF, "--format", "json").stdout
-    words = _words(json.loads(machine)) | {"Q1", "Q2", "Q3", "Q4", "none", "ahead", "-"}  # blanks
+    words = _words(json.loads(machine)) | {"Q1", "Q2", "Q3", "Q4", "none", "ahead", "-", "(geen)"}
     words |= {str(y) for y in range(2020, 2035)}
     body = [line for line in table.splitlines()[4:] if line.strip()]
     assert body

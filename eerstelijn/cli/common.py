@@ -61,11 +61,11 @@ def find_data(start: Path) -> Path | None:
     find their roots. At each level, the directory itself when it holds the registry's files
     (run from inside data/), else its data/ when that does. None when no level has one.
     """
-    from eerstelijn.shape import FILES
+    from eerstelijn.shape import data_file
 
-    marker = FILES[0].name
+    marker, second = data_file("acties").name, data_file("doelen").name
     for folder in (start, *start.parents):
-        if (folder / marker).is_file() and (folder / FILES[1].name).is_file():
+        if (folder / marker).is_file() and (folder / second).is_file():
             return folder
         if (folder / DEFAULT_DATA / marker).is_file():
             return folder / DEFAULT_DATA

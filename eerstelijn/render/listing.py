@@ -20,6 +20,7 @@ class Column:
     justify: Literal["left", "right"] = "left"
     quarter: bool = False  # holds quarters: 'Q4 2025' for people, '2025-Q4' for machines
     blank: str = ""  # what a table for people shows for no value (CSV and JSON keep it empty)
+    group: bool = False  # a table for people shows it once per run of equal values
 
 
 @dataclass(frozen=True)

@@ -54,8 +54,15 @@ def render_section(section: Section, *, show_title: bool = True) -> RenderableTy
             min_width=longest if column.no_wrap else min(longest, LONGEST_WORD),
         )
     styles = section.styles or [""] * len(section.records)
+    above: list[str] = []
     for cells, style in zip(rows, styles, strict=True):
-        table.add_row(*(_cell_text(c) for c in cells), style=ROW_STYLES[style] or None)
+        # A group's value is shown once, on the first of its rows.
+        shown = [
+            "" if c.group and above and text == above[i] else text
+            for i, (c, text) in enumerate(zip(section.columns, cells, strict=True))
+        ]
+        above = cells
+        table.add_row(*(_cell_text(c) for c in shown), style=ROW_STYLES[style] or None)
     return table
 
 

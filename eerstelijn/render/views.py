@@ -10,6 +10,7 @@ from eerstelijn.models import Actie, Registry
 from eerstelijn.queries import (
     AgendaPunt,
     BelofteCoverage,
+    DocumentUsage,
     DoelCoverage,
     OverdueRow,
     Overview,
@@ -32,6 +33,8 @@ ACTIE_COLUMNS = (
     Column("trekker", "trekker"),
     Column("deadline", "deadline", no_wrap=True, quarter=True),
     Column("status", "status"),
+    # In words too: colour alone is lost when piped, printed or with NO_COLOR.
+    Column("signaal", "!", no_wrap=True),
 )
 
 
@@ -44,33 +47,50 @@ def acties_section(
     acties: Sequence[Actie], as_of: date, *, key: str = "acties", title: str = "Acties"
 ) -> Section:
     """Actions, one row each, coloured by urgency."""
+    styles = [_style(a, as_of) for a in acties]
     return Section(
         key,
         title,
         ACTIE_COLUMNS,
-        [actie_record(a, as_of) for a in acties],
-        [_style(a, as_of) for a in acties],
+        [
+            actie_record(a, as_of) | {"signaal": style}
+            for a, style in zip(acties, styles, strict=True)
+        ],
+        styles,
         empty="no actions",
     )
 
 
-def overdue_section(rows: Sequence[OverdueRow], per: Per | None) -> Section:
-    """Overdue milestones, with the group column first when grouped."""
+def overdue_section(
+    rows: Sequence[OverdueRow], per: Per | None, registry: Registry | None = None
+) -> Section:
+    """Overdue milestones, with the group column first when grouped; a groep's leden named."""
     columns = (
-        *((Column(per, per, no_wrap=True),) if per else ()),
+        *((Column(per, per, no_wrap=True, group=True),) if per else ()),
+        *((Column("leden", "leden", group=True),) if per == "partij" else ()),
         Column("actie", "actie", no_wrap=True),
         Column("mijlpaal", "#", justify="right"),
         Column("omschrijving", "mijlpaal"),
         Column("deadline", "deadline", no_wrap=True, quarter=True),
         Column("dagen_te_laat", "days late", justify="right"),
         Column("laatste_voortgang", "last report", no_wrap=True, blank="none"),
+        *(() if per == "partij" else (Column("trekker", "trekker", blank="(geen)"),)),
     )
     records = [r.record(per) for r in rows]
     if per == "partij":
         for record in records:
+            record["leden"] = _leden(record["partij"], registry)
             record["partij"] = record["partij"] or "(geen trekker)"
     title = f"Overdue per {per}" if per else "Overdue"
     return Section("overdue", title, columns, records, ["overdue"] * len(rows), "nothing overdue")
+
+
+def _leden(code: str | None, registry: Registry | None) -> list[str]:
+    """For a groep: the partijen it stands for; for anything else nothing."""
+    partij = registry.partij(code) if registry and code else None
+    if registry is None or partij is None or partij.soort != "groep":
+        return []
+    return registry.members(partij.code)
 
 
 def partijen_section(rows: Sequence[PartijSummary]) -> Section:
@@ -132,6 +152,27 @@ def doelen_section(rows: Sequence[DoelCoverage]) -> Section:
         "gap" if not r.acties else "overdue" if r.overdue else "" for r in rows
     ]
     return Section("doelen", "Doelen", columns, [r.record() for r in rows], styles)
+
+
+def documenten_section(rows: Sequence[DocumentUsage]) -> Section:
+    """The sources, with how much of the data cites each; sources nothing cites stand out.
+
+    The flat views leave soort, versie and the rest to JSON: the counts need the width.
+    """
+    columns = (
+        Column("id", "id", no_wrap=True),
+        Column("titel", "titel"),
+        Column("datum", "datum", no_wrap=True),
+        Column("aantal_acties", "acties", no_wrap=True, justify="right"),
+        Column("aantal_doelen", "doelen", no_wrap=True, justify="right"),
+        Column("aantal_partijen", "partijen", no_wrap=True, justify="right"),
+        Column("aantal_beloften", "beloften", no_wrap=True, justify="right"),
+    )
+    records = [r.record() for r in rows]
+    styles: list[RowStyle] = [
+        "gap" if not (r.acties or r.doelen or r.partijen or r.beloften) else "" for r in rows
+    ]
+    return Section("documenten", "Documenten", columns, records, styles, empty="no documents")
 
 
 def zorgbelofte_section(rows: Sequence[BelofteCoverage]) -> Section:

@@ -99,20 +99,30 @@ def _edit_failed(error: EditError | InvalidRegistry | UnknownName, data: Path) -
 def apply_edits(
     make: Callable[[], Sequence[FileEdit]], *, dry_run: bool, data: Path
 ) -> list[FileEdit]:
-    """Compute the edits, then print them (dry run) or write them; return the changed ones."""
+    """Compute the edits, then print them (dry run) or write them; return the changed ones.
+
+    The registry directory `data` is locked from reading to writing, so what the edit decided
+    from all files (the next free id) still holds when it writes.
+    """
+    from contextlib import nullcontext
+
+    from eerstelijn.controls import visible
     from eerstelijn.editing import edit
+    from eerstelijn.editing.atomic import registry_lock
     from eerstelijn.lookup import UnknownName
     from eerstelijn.registry.load import InvalidRegistry
 
     try:
-        changed = [e for e in make() if e.changed]
-        if dry_run:
-            sys.stdout.write("".join(e.diff() for e in changed))
-        else:
-            for change in changed:
-                edit.write(change)
-                typer.echo(f"{'created' if change.new else 'updated'} {change.path}", err=True)
-                typer.echo(_what_changed(change), err=True, nl=False)
+        with nullcontext() if dry_run else registry_lock(data):
+            changed = [e for e in make() if e.changed]
+            if dry_run:
+                sys.stdout.write("".join(e.diff() for e in changed))
+            else:
+                for change in changed:
+                    edit.write(change)
+                    name = visible(str(change.path), one_line=True)
+                    typer.echo(f"{'created' if change.new else 'updated'} {name}", err=True)
+                    typer.echo(_what_changed(change), err=True, nl=False)
     except (edit.EditError, InvalidRegistry, UnknownName) as error:
         _edit_failed(error, data)
     if not changed:
@@ -134,7 +144,9 @@ def _what_changed(change: FileEdit) -> str:
         return ""
     if len(lines) > MAX_CHANGED_LINES:
         return f"  {len(lines)} lines changed; --dry-run shows them\n"
-    return "".join(f"  {line}" for line in lines)
+    from eerstelijn.controls import visible
+
+    return "".join(f"  {visible(line.rstrip(chr(10)), one_line=True)}\n" for line in lines)
 
 
 @app.command("set-status")

@@ -13,8 +13,9 @@ from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
+from eerstelijn.controls import visible
 from eerstelijn.kwartaal import Kwartaal
-from eerstelijn.render.listing import RowStyle, Section, cell
+from eerstelijn.render.listing import RowStyle, Section, cell, flat
 
 if TYPE_CHECKING:
     # Only the timeline needs queries (and through it pydantic and the models): `check`, which
@@ -27,12 +28,19 @@ LONGEST_WORD = 16  # a word longer than this may be shortened with an ellipsis o
 ROW_STYLES: dict[RowStyle, str] = {"": "", "overdue": "red", "due": "yellow", "gap": "magenta"}
 
 
+def data_cell(value: object) -> Text:
+    """A value from the data as a table cell: never read as rich markup (`[link=...]`, `[/b]`),
+    its control characters written visibly (`\\x1b`) instead of reaching the terminal.
+    """
+    return Text(visible(flat(value)))
+
+
 def render_section(section: Section, *, show_title: bool = True) -> RenderableType:
     """One section as a table, or a one-line note when it has no rows."""
     if not section.records:
-        return Text(f"{section.title}: {section.empty}", style="dim")
+        return Text(visible(f"{section.title}: {section.empty}", one_line=True), style="dim")
     table = _WordTable(
-        title=section.title if show_title else None,
+        title=Text(visible(section.title, one_line=True)) if show_title else None,
         title_justify="left",
         title_style="bold",
         box=box.SIMPLE_HEAD,
@@ -69,9 +77,10 @@ def render_section(section: Section, *, show_title: bool = True) -> RenderableTy
 def _cell_text(text: str) -> Text:
     # A link is folded onto the next lines rather than shortened: it has no spaces to wrap
     # at, and every character of it counts. Words (Dutch compounds too) get an ellipsis.
+    # Like data_cell: never markup, control characters written visibly.
     if any("://" in word or word.startswith("www.") for word in text.split()):
-        return Text(text, overflow="fold")
-    return Text(text)
+        return Text(visible(text), overflow="fold")
+    return Text(visible(text))
 
 
 class _WordTable(Table):
@@ -183,8 +192,8 @@ class _Timeline:
             if not any(q in row.marks for q in quarters):
                 continue
             cells: list[Text] = [
-                Text(row.actie.id),
-                Text(row.actie.titel, no_wrap=True, overflow="ellipsis"),
+                data_cell(row.actie.id),
+                Text(visible(row.actie.titel, one_line=True), no_wrap=True, overflow="ellipsis"),
             ]
             for quarter in quarters:
                 cell = Text()

@@ -287,7 +287,8 @@ def test_tables_at_80_columns_never_split_a_word(run_cli: RunCli, command: list[
     machine = run_cli(*command, "--data", data, "--as-of", AS_OF, "--format", "json").stdout
     words = _words(json.loads(machine)) | {"Q1", "Q2", "Q3", "Q4", "none", "ahead", "-", "(geen)"}
     words |= {str(y) for y in range(2020, 2035)}
-    body = [line for line in table.splitlines()[4:] if line.strip()]
+    # Table rows start with the box's edge (a space); notes under the table do not.
+    body = [line for line in table.splitlines()[4:] if line.strip() and line.startswith(" ")]
     assert body
     for line in body:
         assert len(line) <= 80, line
@@ -315,3 +316,60 @@ def test_timeline_at_80_columns_shows_quarters_whole_ids_and_titles(run_cli: Run
     assert shown and set(shown) <= registry_ids
     # Titles: the start of each action's title follows its id.
     assert "H2.1   Landelijke" in result.stdout or "H2.1  Landelijke" in result.stdout
+
+
+@pytest.fixture
+def lhv_away(registry_copy: Path) -> Path:
+    """The fixture registry with LHV, trekker of H4.1 and betrokkene of H2.1, not at the table."""
+    partijen = registry_copy / "partijen.yaml"
+    text = partijen.read_text(encoding="utf-8")
+    lhv = "    naam: Landelijke Huisartsen Vereniging\n"
+    partijen.write_text(text.replace(lhv, lhv + "    aan_tafel: false\n"), encoding="utf-8")
+    return registry_copy
+
+
+NOTE = "LHV: (temporarily) not at the table when the agenda was adopted."
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["acties"],
+        ["partijen"],
+        ["partijen", "LHV"],
+        ["overdue", "--per", "partij", "--incl-betrokken"],
+        ["doelen"],
+    ],
+)
+@pytest.mark.parametrize("fmt", ["table", "markdown"])
+def test_a_partij_not_at_the_table_is_noted_where_it_is_named(
+    run_cli: RunCli, lhv_away: Path, command: list[str], fmt: str
+) -> None:
+    args = [*command, "--data", lhv_away, "--as-of", "2026-06-01", "--format", fmt]
+    result = run_cli(*args)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.count(NOTE) >= 1
+    machine = run_cli(*args[:-1], "json")  # the record says it (aan_tafel), not a note
+    assert "not at the table" not in machine.stdout
+
+
+def test_show_and_agenda_mark_a_trekker_not_at_the_table(run_cli: RunCli, lhv_away: Path) -> None:
+    shown = run_cli("show", "H4.1", "--data", lhv_away, "--as-of", AS_OF).stdout
+    assert "LHV (Landelijke Huisartsen Vereniging; (temporarily) not at the table" in shown
+    agenda = run_cli("agenda", "--data", lhv_away, "--as-of", AS_OF).stdout
+    assert f"_{NOTE}_" in agenda
+
+
+def test_partijen_at_the_table_get_no_note(run_cli: RunCli) -> None:
+    result = run_cli("acties", "--data", REGISTRY, "--as-of", AS_OF)
+    assert "not at the table" not in result.stdout
+
+
+def test_the_real_vng_is_marked_where_it_leads(run_cli: RunCli) -> None:
+    data = REPO / "data"
+    shown = run_cli("show", "H5.1", "--data", data, "--as-of", AS_OF).stdout
+    assert "VNG (Vereniging van Nederlandse Gemeenten; (temporarily) not at the table" in " ".join(
+        shown.split()
+    )
+    listed = run_cli("acties", "--hoofdstuk", "H5", "--data", data, "--as-of", AS_OF).stdout
+    assert "VNG: (temporarily) not at the table" in " ".join(listed.split())

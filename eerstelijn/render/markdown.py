@@ -30,6 +30,8 @@ def render_section(section: Section, *, heading: bool) -> str:
     )
     for record in section.records:
         lines.append("| " + " | ".join(_escape(cell(record, c)) for c in section.columns) + " |")
+    if section.notes:
+        lines += ["", *(f"_{_escape(note)}_" for note in section.notes)]
     return "\n".join([*lines, ""])
 
 

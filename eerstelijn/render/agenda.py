@@ -1,0 +1,314 @@
+"""The agenda of the bestuurlijk overleg as a board paper: markdown, a terminal, or Word.
+
+`paper()` turns the query's groups into a format-free paper (parts, headings, numbered items,
+each with its trekker, what to discuss and its source); `markdown`, `table` and `docx` only lay
+that paper out. Every item leaves room for a proposal (Voorstel) and a decision (Besluit),
+which the secretary fills in. python-docx is imported only for the Word document.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from eerstelijn.models import DOCUMENTEN, Registry
+from eerstelijn.queries import AgendaDeel, AgendaGroup, AgendaItem, OverdueRow
+
+if TYPE_CHECKING:
+    from docx.document import Document as WordDocument
+    from rich.console import RenderableType
+
+__all__ = ["Item", "Paper", "docx", "markdown", "paper", "table"]
+
+
+@dataclass(frozen=True)
+class Item:
+    """One numbered agenda item: one action and everything to discuss about it."""
+
+    number: int
+    id: str
+    titel: str
+    trekker: str
+    bespreken: tuple[str, ...]
+    bron: str
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A hoofdstuk, a regio or a document, with its items."""
+
+    titel: str
+    items: tuple[Item, ...]
+
+
+@dataclass(frozen=True)
+class Part:
+    """The national agenda, the regional agendas, or other documents."""
+
+    titel: str
+    headings: tuple[Heading, ...]
+
+
+@dataclass(frozen=True)
+class Paper:
+    """The whole agenda: a title, an intro with the counts, and its parts in order."""
+
+    titel: str
+    intro: str
+    parts: tuple[Part, ...]
+
+    @property
+    def items(self) -> list[Item]:
+        """Every item, in the order of the paper."""
+        return [i for p in self.parts for h in p.headings for i in h.items]
+
+
+def _document_titel(registry: Registry, document: str) -> str:
+    """The title of a source document, else its id."""
+    documenten = getattr(registry, "documenten", None)
+    if documenten:
+        for entry in documenten:
+            if getattr(entry, "id", None) == document and getattr(entry, "titel", None):
+                return str(entry.titel)
+    return DOCUMENTEN.get(document, document)
+
+
+def _part_titel(registry: Registry, deel: AgendaDeel) -> str:
+    if deel == "hoofdstuk":
+        return f"National agenda: {_document_titel(registry, 'realisatieagenda')}"
+    if deel == "regio":
+        return "Regional agendas"
+    return "Commitments in other documents"
+
+
+def _heading_titel(registry: Registry, group: AgendaGroup) -> str:
+    if group.deel == "hoofdstuk":
+        return f"Hoofdstuk {group.key}"
+    if group.deel == "regio":
+        return f"Regio {group.key}"
+    return _document_titel(registry, group.key)
+
+
+def _trekker(registry: Registry, codes: list[str]) -> str:
+    """The trekkers; a groep with its leden, so everyone at the table sees their part."""
+    if not codes:
+        return "none"
+    shown = []
+    for code in codes:
+        partij = registry.partij(code)
+        if partij is not None and partij.soort == "groep":
+            shown.append(f"{code} (groep: {', '.join(registry.members(code))})")
+        else:
+            shown.append(code)
+    return ", ".join(shown)
+
+
+def _overdue_line(row: OverdueRow) -> str:
+    """One overdue milestone; 'nothing reported' and 'reported, not done' kept apart."""
+    stand = row.stand
+    deadline = str(stand.deadline)
+    first = stand.oorspronkelijke_deadline
+    if first is not None and str(first) != deadline:
+        deadline = f"{deadline} (first {first})"
+    head = (
+        f"mijlpaal {row.index + 1}, {row.mijlpaal.omschrijving}: deadline {deadline}, "
+        f"{row.days} days late"
+    )
+    if stand.laatste_voortgang is None:
+        return f"{head}; nothing reported"
+    beoordeling = f"assessed {stand.beoordeling}" if stand.beoordeling else "no assessment"
+    return f"{head}; last report {stand.laatste_voortgang.isoformat()} ({beoordeling})"
+
+
+def _bespreken(item: AgendaItem) -> tuple[str, ...]:
+    lines = [_overdue_line(row) for row in item.overdue]
+    if item.geen_trekker:
+        lines.append("no trekker")
+    if item.geen_deadline:
+        lines.append("no deadline")
+    return tuple(lines)
+
+
+def paper(registry: Registry, groups: list[AgendaGroup], as_of: date) -> Paper:
+    """The agenda as a paper: items numbered through the whole agenda, parts in order."""
+    items = [item for group in groups for item in group.items]
+    if items:
+        rows = [row for item in items for row in item.overdue]
+        silent = sum(1 for row in rows if not row.gemeld)
+        intro = (
+            f"Actions to discuss: {len(items)}. Overdue milestones: {len(rows)} "
+            f"(nothing reported: {silent}). "
+            f"Without trekker: {sum(i.geen_trekker for i in items)}. "
+            f"Without deadline: {sum(i.geen_deadline for i in items)}."
+        )
+    else:
+        intro = (
+            "Nothing to discuss: no overdue milestones, every action has a trekker and a deadline."
+        )
+    parts: list[Part] = []
+    number = 0
+    for group in groups:
+        numbered = []
+        for item in group.items:
+            number += 1
+            numbered.append(
+                Item(
+                    number,
+                    item.actie.id,
+                    item.actie.titel,
+                    _trekker(registry, item.actie.trekker),
+                    _bespreken(item),
+                    "; ".join(str(b) for b in item.actie.bron),
+                )
+            )
+        heading = Heading(_heading_titel(registry, group), tuple(numbered))
+        titel = _part_titel(registry, group.deel)
+        if parts and parts[-1].titel == titel:
+            parts[-1] = Part(titel, (*parts[-1].headings, heading))
+        else:
+            parts.append(Part(titel, (heading,)))
+    return Paper(f"Agenda bestuurlijk overleg, {as_of.isoformat()}", intro, tuple(parts))
+
+
+# --- Text that stays text --------------------------------------------------------------------
+
+_SPACE = re.compile(r"[\s\x00-\x1f\x7f]+")
+# Characters that make inline structure in CommonMark and GitHub's Markdown (emphasis, code,
+# links, raw HTML, tables, strikethrough, headings); an entity such as &amp; is one too.
+_MARKDOWN = re.compile(r"[\\`*_\[\]<>#|~]|&(?=#?\w+;)")
+
+
+def _plain(text: str) -> str:
+    """One line: newlines, tabs and control characters become single spaces."""
+    return _SPACE.sub(" ", text).strip()
+
+
+def _md(text: str) -> str:
+    """Data text for Markdown: one line, and no character that would make structure."""
+    return _MARKDOWN.sub(lambda m: "\\" + m.group(0), _plain(text))
+
+
+# --- Markdown --------------------------------------------------------------------------------
+
+
+def markdown(agenda: Paper) -> str:
+    """The paper in Markdown: `#` title, `##` parts, `###` headings, numbered items."""
+    lines = [f"# {_md(agenda.titel)}", "", _md(agenda.intro), ""]
+    for part in agenda.parts:
+        lines += [f"## {_md(part.titel)}", ""]
+        for heading in part.headings:
+            lines += [f"### {_md(heading.titel)}", ""]
+            for item in heading.items:
+                lines += [
+                    f"**{item.number}. {_md(item.id)} {_md(item.titel)}**",
+                    "",
+                    f"- Trekker: {_md(item.trekker)}",
+                    "- To discuss:",
+                    *(f"  - {_md(line)}" for line in item.bespreken),
+                    f"- Bron: {_md(item.bron)}",
+                    "",
+                    "**Voorstel:**",
+                    "",
+                    "**Besluit:**",
+                    "",
+                ]
+    return "\n".join(lines)
+
+
+# --- A terminal ------------------------------------------------------------------------------
+
+LABEL_WIDTH = 10
+
+
+def table(agenda: Paper) -> RenderableType:
+    """The paper for a terminal: the same structure in plain text, wrapped at spaces."""
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    parts: list[RenderableType] = [
+        Text(_plain(agenda.titel), style="bold"),
+        Text(_plain(agenda.intro)),
+    ]
+    for part in agenda.parts:
+        titel = _plain(part.titel)
+        parts += [Text(""), Text(titel, style="bold"), Text("=" * min(len(titel), 80))]
+        for heading in part.headings:
+            titel = _plain(heading.titel)
+            parts += [Text(""), Text(titel, style="bold"), Text("-" * min(len(titel), 80))]
+            for item in heading.items:
+                grid = Table.grid(padding=(0, 1))
+                grid.add_column(justify="right", no_wrap=True)
+                grid.add_column(no_wrap=True, min_width=LABEL_WIDTH)
+                grid.add_column()
+                grid.add_row(
+                    Text(f"{item.number}."),
+                    Text(_plain(item.id), style="bold"),
+                    Text(_plain(item.titel), style="bold"),
+                )
+                grid.add_row("", "trekker", Text(_plain(item.trekker)))
+                for index, line in enumerate(item.bespreken):
+                    grid.add_row("", "to discuss" if index == 0 else "", Text(_plain(line)))
+                grid.add_row("", "bron", Text(_plain(item.bron)))
+                grid.add_row("", "voorstel", "")
+                grid.add_row("", "besluit", "")
+                parts += [Text(""), grid]
+    return Group(*parts)
+
+
+# --- Word ------------------------------------------------------------------------------------
+
+# Room to write by hand in a printed paper, or to type into in Word.
+ROOM = 2.5  # cm per row of the Voorstel/Besluit table
+
+
+def docx(agenda: Paper) -> bytes:
+    """The paper as a Word document: Heading 1 to 3, numbered items, a Voorstel/Besluit table.
+
+    Items are Heading 4 paragraphs that carry their number in the text, so the number is the
+    same in Word, LibreOffice, a printout and a search; the navigation pane lists them all.
+    """
+    import io
+
+    from docx import Document
+    from docx.enum.table import WD_ROW_HEIGHT_RULE
+    from docx.shared import Cm
+
+    document = Document()
+    document.core_properties.title = _plain(agenda.titel)
+    document.add_heading(_plain(agenda.titel), level=1)
+    document.add_paragraph(_plain(agenda.intro))
+    for part in agenda.parts:
+        document.add_heading(_plain(part.titel), level=2)
+        for heading in part.headings:
+            document.add_heading(_plain(heading.titel), level=3)
+            for item in heading.items:
+                document.add_heading(
+                    f"{item.number}. {_plain(item.id)} {_plain(item.titel)}", level=4
+                )
+                _labelled(document, "Trekker", item.trekker)
+                _labelled(document, "To discuss", "")
+                for line in item.bespreken:
+                    document.add_paragraph(_plain(line), style="List Bullet")
+                _labelled(document, "Bron", item.bron)
+                room = document.add_table(rows=2, cols=2)
+                room.style = "Table Grid"
+                for row, label in zip(room.rows, ("Voorstel", "Besluit"), strict=True):
+                    row.height = Cm(ROOM)
+                    row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
+                    row.cells[0].width = Cm(3)
+                    row.cells[1].width = Cm(13)
+                    row.cells[0].paragraphs[0].add_run(label).bold = True
+                document.add_paragraph()
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _labelled(document: WordDocument, label: str, text: str) -> None:
+    paragraph = document.add_paragraph()
+    paragraph.add_run(f"{label}: ").bold = True
+    if text:
+        paragraph.add_run(_plain(text))

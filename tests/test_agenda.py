@@ -99,7 +99,7 @@ def test_regional_agendas_come_between_the_national_one_and_other_documents(
         "## Regional agendas",
         "### Regio Oost",
         "## Commitments in other documents",
-        "### VGZ, webpagina 'Visie eerstelijnszorg'",
+        "### VGZ: Visie eerstelijnszorg",
     ]
 
 
@@ -186,9 +186,9 @@ def test_the_word_agenda_has_headings_in_order_and_one_item_per_action(
             "Heading 2",
             "National agenda: Realisatieagenda visie eerstelijnszorg 2030, versie 2024-12-18",
         ),
-        ("Heading 3", "Hoofdstuk H2"),
+        ("Heading 3", "Hoofdstuk H2: Regionale samenwerking"),
         ("Heading 4", "1. H2.2 Bekostiging"),
-        ("Heading 3", "Hoofdstuk H3"),
+        ("Heading 3", "Hoofdstuk H3: Passende zorg"),
         ("Heading 4", "2. H3.1 Inventarisatie zonder trekker"),
         ("Heading 3", "Hoofdstuk H4"),
         ("Heading 4", "3. H4.1 Plan zonder deadline"),

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from eerstelijn.models import DOCUMENTEN, Registry
+from eerstelijn.models import Bron, Registry
 from eerstelijn.queries import AgendaDeel, AgendaGroup, AgendaItem, OverdueRow
 
 if TYPE_CHECKING:
@@ -65,19 +65,18 @@ class Paper:
         return [i for p in self.parts for h in p.headings for i in h.items]
 
 
-def _document_titel(registry: Registry, document: str) -> str:
-    """The title of a source document, else its id."""
-    documenten = getattr(registry, "documenten", None)
-    if documenten:
-        for entry in documenten:
-            if getattr(entry, "id", None) == document and getattr(entry, "titel", None):
-                return str(entry.titel)
-    return DOCUMENTEN.get(document, document)
+def _document_titel(registry: Registry, document_id: str) -> str:
+    """A source document by its title (and publisher) in documenten.yaml, else by its id."""
+    document = registry.document(document_id)
+    if document is None:
+        return document_id
+    return f"{document.uitgever}: {document.titel}" if document.uitgever else document.titel
 
 
 def _part_titel(registry: Registry, deel: AgendaDeel) -> str:
     if deel == "hoofdstuk":
-        return f"National agenda: {_document_titel(registry, 'realisatieagenda')}"
+        document = registry.document("realisatieagenda")
+        return f"National agenda: {document.label if document else 'realisatieagenda'}"
     if deel == "regio":
         return "Regional agendas"
     return "Commitments in other documents"
@@ -85,7 +84,10 @@ def _part_titel(registry: Registry, deel: AgendaDeel) -> str:
 
 def _heading_titel(registry: Registry, group: AgendaGroup) -> str:
     if group.deel == "hoofdstuk":
-        return f"Hoofdstuk {group.key}"
+        document = registry.document("realisatieagenda")
+        chapters = {h.id: h.titel for h in document.hoofdstukken} if document else {}
+        titel = chapters.get(group.key)
+        return f"Hoofdstuk {group.key}: {titel}" if titel else f"Hoofdstuk {group.key}"
     if group.deel == "regio":
         return f"Regio {group.key}"
     return _document_titel(registry, group.key)
@@ -131,6 +133,10 @@ def _bespreken(item: AgendaItem) -> tuple[str, ...]:
     return tuple(lines)
 
 
+def _bron(registry: Registry, bronnen: list[Bron], named: str | None) -> str:
+    return "; ".join(b.sectie if b.document == named else registry.cite(b) for b in bronnen)
+
+
 def paper(registry: Registry, groups: list[AgendaGroup], as_of: date) -> Paper:
     """The agenda as a paper: items numbered through the whole agenda, parts in order."""
     items = [item for group in groups for item in group.items]
@@ -150,6 +156,8 @@ def paper(registry: Registry, groups: list[AgendaGroup], as_of: date) -> Paper:
     parts: list[Part] = []
     number = 0
     for group in groups:
+        # The document the headings above already name: its bron needs only the section.
+        named = {"hoofdstuk": "realisatieagenda", "regio": None, "document": group.key}[group.deel]
         numbered = []
         for item in group.items:
             number += 1
@@ -160,7 +168,7 @@ def paper(registry: Registry, groups: list[AgendaGroup], as_of: date) -> Paper:
                     item.actie.titel,
                     _trekker(registry, item.actie.trekker),
                     _bespreken(item),
-                    "; ".join(str(b) for b in item.actie.bron),
+                    _bron(registry, item.actie.bron, named),
                 )
             )
         heading = Heading(_heading_titel(registry, group), tuple(numbered))

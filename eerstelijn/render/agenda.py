@@ -317,6 +317,6 @@ def docx(agenda: Paper) -> bytes:
 
 def _labelled(document: WordDocument, label: str, text: str) -> None:
     paragraph = document.add_paragraph()
-    paragraph.add_run(f"{label}: ").bold = True
+    paragraph.add_run(f"{label}:").bold = True
     if text:
-        paragraph.add_run(_plain(text))
+        paragraph.add_run(f" {_plain(text)}")

@@ -9,11 +9,33 @@ from typing import Literal
 
 from dateutil.relativedelta import relativedelta
 
-__all__ = ["TIMING_PATTERN", "Kwartaal", "Termijn", "TermijnSoort", "TimingError"]
+__all__ = [
+    "FIRST_YEAR",
+    "LAST_YEAR",
+    "TIMING_PATTERN",
+    "Kwartaal",
+    "Termijn",
+    "TermijnSoort",
+    "TimingError",
+    "check_year",
+]
 
 
 class TimingError(ValueError):
     """A quarter or timing phrase that cannot be read."""
+
+
+# The years a registry, an option or --as-of may name. Plans for primary care outside this
+# range are typos (Q4 2999), and a bound keeps every timeline and count small.
+FIRST_YEAR = 2000
+LAST_YEAR = 2100
+
+
+def check_year(year: int) -> int:
+    """`year` when it lies in FIRST_YEAR..LAST_YEAR; TimingError otherwise."""
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise TimingError(f"year {year} is outside {FIRST_YEAR} to {LAST_YEAR}")
+    return year
 
 
 _QUARTER_FORMS = (
@@ -44,7 +66,7 @@ class Kwartaal:
         for form in _QUARTER_FORMS:
             match = form.match(cleaned)
             if match:
-                return cls(int(match["y"]), int(match["q"]))
+                return cls(check_year(int(match["y"])), int(match["q"]))
         raise TimingError(f"{text!r} is not a quarter: write it as 'Q1 2026'")
 
     @classmethod
@@ -115,7 +137,7 @@ def _any_case(phrase: str) -> str:
     return "".join(f"[{c.lower()}{c.upper()}]" if c.isalpha() else c for c in phrase)
 
 
-_SCHEMA_YEAR = "[12][0-9]{3}"
+_SCHEMA_YEAR = "(?:20[0-9]{2}|2100)"
 _SCHEMA_QUARTER = (
     rf"[Qq][1-4][ \t]*[-/ ]?[ \t]*{_SCHEMA_YEAR}|{_SCHEMA_YEAR}[ \t]*[- ]?[ \t]*[Qq][1-4]"
 )
@@ -123,8 +145,7 @@ _SCHEMA_PERIOD = rf"(?:{_SCHEMA_QUARTER}|{_SCHEMA_YEAR})"
 _SCHEMA_WORDS = "|".join(_any_case(word) for word in ("voor", "vanaf", "na", "per"))
 
 # The written timings Termijn.parse accepts, as a JSON Schema (ECMA-262) pattern for editors.
-# Stricter only at the edges: ASCII digits and blanks, quarters 1 to 4, years 1000 to 2999
-# (so that "voor" and "na" never step outside the calendar).
+# Stricter only at the edges: ASCII digits and blanks, quarters 1 to 4, years 2000 to 2100.
 TIMING_PATTERN = (
     r"^(?:"
     + "|".join(
@@ -143,7 +164,7 @@ TIMING_PATTERN = (
 def _span(period: str) -> tuple[Kwartaal, Kwartaal]:
     """First and last quarter of a quarter or a year."""
     if re.fullmatch(r"\d{4}", period.strip()):
-        year = int(period)
+        year = check_year(int(period))
         return Kwartaal(year, 1), Kwartaal(year, 4)
     quarter = Kwartaal.parse(period)
     return quarter, quarter

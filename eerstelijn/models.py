@@ -24,7 +24,7 @@ from pydantic import (
     model_validator,
 )
 
-from eerstelijn.kwartaal import TIMING_PATTERN, Kwartaal, Termijn
+from eerstelijn.kwartaal import FIRST_YEAR, LAST_YEAR, TIMING_PATTERN, Kwartaal, Termijn
 from eerstelijn.problems import Origin
 from eerstelijn.shape import DONE, FILES, REGIONAL_DIR, STATUSES, Beoordeling, Hoofdstuk, Status
 
@@ -68,14 +68,21 @@ DoelId = Annotated[
     ),
     Field(description=_DOEL_TEXT),
 ]
+# Latin letters (with accents: Patiëntenfederatie), digits and a few marks. Other scripts and
+# invisible characters are refused: Greek `ΖΝ`, fullwidth `ＺＮ` or `ZN` with a zero-width
+# space would look like `ZN` and be another party.
+_LATIN = r"A-Za-z0-9\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F"
+_CODE_PATTERN = rf"^[{_LATIN}][{_LATIN}.&'+/_-]*$"
 Code = Annotated[
     str,
-    StringConstraints(pattern=r"^[^\s,\[\]{}]+$"),
-    Field(description="A partij code or alias, as in partijen.yaml"),
+    StringConstraints(pattern=_CODE_PATTERN, max_length=100),
+    Field(
+        description="A partij code or alias, as in partijen.yaml: Latin letters, digits, .&'+/_-"
+    ),
 ]
 ActieId = Annotated[
     str,
-    StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$"),
+    StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$", max_length=100),
     Field(description="Stable, human-readable id: letters, digits, '.', '-', '_'"),
 ]
 DocumentId = Annotated[
@@ -107,7 +114,7 @@ TermijnVeld = Annotated[
         {
             "anyOf": [
                 {"type": "string", "pattern": TIMING_PATTERN},
-                {"type": "integer", "minimum": 1000, "maximum": 2999},
+                {"type": "integer", "minimum": FIRST_YEAR, "maximum": LAST_YEAR},
             ],
             "description": "Quarter ('Q1 2026'), year ('2025', 'in 2025'), or a vague timing "
             "as the source words it: 'voor Q3 2025', 'voor de zomer van 2024', "

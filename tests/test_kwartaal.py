@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from eerstelijn.kwartaal import Kwartaal, Termijn, TimingError
+from eerstelijn.kwartaal import FIRST_YEAR, LAST_YEAR, Kwartaal, Termijn, TimingError
 
-quarters = st.builds(Kwartaal, st.integers(1900, 2999), st.integers(1, 4))
+quarters = st.builds(Kwartaal, st.integers(FIRST_YEAR, LAST_YEAR), st.integers(1, 4))
 
 
 @given(quarters)

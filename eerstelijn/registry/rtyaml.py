@@ -7,6 +7,8 @@ and where it is.
 
 from __future__ import annotations
 
+import re
+import warnings
 from collections.abc import Iterator, Mapping, Set
 from datetime import date, datetime
 from typing import Any, NoReturn
@@ -14,7 +16,7 @@ from typing import Any, NoReturn
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import DuplicateKeyError
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.error import MarkedYAMLError, ReusedAnchorWarning, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from eerstelijn.problems import ID_KEYS, KeyPath, Problem, Severity, SourceMap, format_path
@@ -25,7 +27,10 @@ __all__ = ["Refused", "read"]
 def read(text: str, file: str) -> tuple[Any, SourceMap]:
     """The plain data of one YAML document and its source map; raise Refused when unfit."""
     try:
-        document = YAML(typ="rt").load(text)
+        with warnings.catch_warnings():
+            # A reused anchor is refused below like every anchor; ruamel's warning adds nothing.
+            warnings.simplefilter("ignore", ReusedAnchorWarning)
+            document = YAML(typ="rt").load(text)
     except DuplicateKeyError as error:
         raise _marked(file, error, "duplicate-key") from None
     except MarkedYAMLError as error:
@@ -46,7 +51,21 @@ def read(text: str, file: str) -> tuple[Any, SourceMap]:
         raise _refused(file, 1, 1, "empty-file", "file is empty: expected a mapping with a list")
     source = SourceMap(file)
     source.values[()] = (1, 1)
-    return _Walker(source).convert(document, ()), source
+    return _Walker(source, text).convert(document, ()), source
+
+
+# A merge key as a key: at the start of a line (or after `- `), or after `{` or `,` in a flow
+# mapping; not quoted, as a quoted "<<" is a plain key.
+_MERGE_KEY = re.compile(r"(?:^[ \t]*(?:-[ \t]+)*|[{,][ \t]*)(<<)[ \t]*:", re.MULTILINE)
+
+
+def _merge_key_at(text: str) -> tuple[int, int] | None:
+    """The 1-based position of the first merge key (`<<:`) in `text`, if it has one."""
+    match = _MERGE_KEY.search(text)
+    if match is None:
+        return None
+    offset = match.start(1)
+    return text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
 def _first_complex_key(text: str) -> tuple[int, int]:
@@ -122,8 +141,9 @@ class _Walker:
     loader to build objects. An alias always follows its anchor, so refusing anchors is enough.
     """
 
-    def __init__(self, source: SourceMap) -> None:
+    def __init__(self, source: SourceMap, text: str = "") -> None:
         self.source = source
+        self.text = text
 
     def _refuse(self, path: KeyPath, code: str, message: str) -> NoReturn:
         line, col = self.source.values.get(path, (1, 1))
@@ -154,6 +174,19 @@ class _Walker:
         return str(node)
 
     def _mapping(self, node: CommentedMap, path: KeyPath) -> Iterator[tuple[str, Any]]:
+        if getattr(node, "merge", None):
+            # Also when every merged key is written beside it (`<<: {titel: x}` next to
+            # `titel:`), which leaves no key without a position: refused where `<<` stands.
+            at = _merge_key_at(self.text) or self.source.values.get(path, (1, 1))
+            problem = Problem(
+                self.source.file,
+                *at,
+                format_path(path, self.source.labels),
+                "yaml-alias",
+                Severity.ERROR,
+                "merge keys (<<) are not allowed",
+            )
+            raise Refused(problem)
         positions = node.lc.data
         for key in node:
             child = (*path, str(key))

@@ -13,6 +13,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from icalendar import Calendar, Event
 
+from eerstelijn.controls import CONTROLS
 from eerstelijn.models import Actie, Mijlpaal, Registry
 
 __all__ = ["dtstamp", "milestone_uid", "render_ics"]
@@ -44,6 +45,13 @@ def milestone_uid(actie: Actie, index: int) -> str:
 LATEST = date.max  # the feed follows the log as far as it goes
 
 
+def _text(value: str) -> str:
+    """Text from the data for a calendar: control characters (NUL, ESC, BEL) removed, as
+    calendar programs may choke on them or pass them to a terminal; icalendar escapes the rest.
+    """
+    return CONTROLS.sub("", value)
+
+
 def _description(registry: Registry, actie: Actie, mijlpaal: Mijlpaal) -> str:
     def named(codes: Sequence[str]) -> str:
         names = [p.naam if (p := registry.partij(c)) else c for c in codes]
@@ -58,7 +66,7 @@ def _description(registry: Registry, actie: Actie, mijlpaal: Mijlpaal) -> str:
         lines.append(f"Betrokkenen: {named(actie.betrokkenen)}")
     lines.append(f"Status: {mijlpaal.stand(LATEST).status}")
     lines += [f"Bron: {registry.cite(b)}" for b in actie.bron]
-    return "\n".join(lines)
+    return _text("\n".join(lines))
 
 
 def _event(
@@ -74,9 +82,9 @@ def _event(
     event.add("dtstamp", stamp)
     event.add("dtstart", quarter.last_day)
     event.add("dtend", quarter.last_day + timedelta(days=1))
-    event.add("summary", f"{actie.id}: {mijlpaal.omschrijving}")
+    event.add("summary", _text(f"{actie.id}: {mijlpaal.omschrijving}"))
     event.add("description", _description(registry, actie, mijlpaal))
-    event.add("categories", [actie.hoofdstuk or actie.regio or "overig"])
+    event.add("categories", [_text(actie.hoofdstuk or actie.regio or "overig")])
     # A deadline marks a day; it does not make anyone busy.
     event.add("transp", "TRANSPARENT")
     if actie.status_on(LATEST) == "vervallen" or mijlpaal.stand(LATEST).status == "vervallen":
@@ -90,7 +98,7 @@ def render_ics(registry: Registry, acties: Sequence[Actie], *, name: str) -> byt
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-calname", _text(name))
     stamp = dtstamp(registry)
     for actie in acties:
         for index, mijlpaal in enumerate(actie.mijlpalen):

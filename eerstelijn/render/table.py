@@ -12,6 +12,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from eerstelijn.controls import visible
 from eerstelijn.kwartaal import Kwartaal
 from eerstelijn.render.listing import RowStyle, Section, flat
 
@@ -23,12 +24,19 @@ if TYPE_CHECKING:
 ROW_STYLES: dict[RowStyle, str] = {"": "", "overdue": "red", "due": "yellow", "gap": "magenta"}
 
 
+def data_cell(value: object) -> Text:
+    """A value from the data as a table cell: never read as rich markup (`[link=...]`, `[/b]`),
+    its control characters written visibly (`\\x1b`) instead of reaching the terminal.
+    """
+    return Text(visible(flat(value)))
+
+
 def render_section(section: Section, *, show_title: bool = True) -> RenderableType:
     """One section as a table, or a one-line note when it has no rows."""
     if not section.records:
-        return Text(f"{section.title}: {section.empty}", style="dim")
+        return Text(visible(f"{section.title}: {section.empty}", one_line=True), style="dim")
     table = Table(
-        title=section.title if show_title else None,
+        title=Text(visible(section.title, one_line=True)) if show_title else None,
         title_justify="left",
         title_style="bold",
         box=box.SIMPLE_HEAD,
@@ -51,7 +59,7 @@ def render_section(section: Section, *, show_title: bool = True) -> RenderableTy
             for i, (c, cell) in enumerate(zip(section.columns, cells, strict=True))
         ]
         above = cells
-        table.add_row(*shown, style=ROW_STYLES[style] or None)
+        table.add_row(*map(data_cell, shown), style=ROW_STYLES[style] or None)
     return table
 
 
@@ -95,7 +103,7 @@ def render_timeline(
         style = "reverse" if quarter == current else None
         table.add_column(label, justify="center", no_wrap=True, header_style=style or "bold")
     for row in rows:
-        cells: list[Text] = [Text(row.actie.id)]
+        cells: list[Text] = [data_cell(row.actie.id)]
         for quarter in quarters:
             cell = Text()
             for _, mijlpaal in row.marks.get(quarter, []):

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import os
+import re
 import subprocess
 import sys
 from datetime import date
@@ -11,9 +13,11 @@ from pathlib import Path
 import docx
 import pytest
 from docx.shared import Cm
+from rich.console import Console
 
 from eerstelijn.queries import agenda
 from eerstelijn.registry.load import load_registry
+from eerstelijn.render import agenda as render
 from tests.conftest import REAL_DATA, REGISTRY, Golden, RunCli
 
 REPO = Path(__file__).parent.parent
@@ -155,7 +159,7 @@ def test_a_hostile_titel_makes_no_markdown_structure(run_cli: RunCli, registry_c
     lines = result.stdout.splitlines()
     item = next(line for line in lines if line.startswith("**1. H2.2 "))
     assert item == (
-        r"**1. H2.2 Plan \| met \*sterren\* \# en \<b\>tags\</b\> \&amp; \[link\](x) \#\# Kop**"
+        r"**1. H2.2 Plan \| met \*sterren\* \# en &lt;b\>tags&lt;/b\> \&amp; \[link\](x) \#\# Kop**"
     )
     assert not any(line.startswith("## Kop") for line in lines)
 
@@ -258,3 +262,22 @@ def test_only_the_word_agenda_loads_python_docx() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
     )
     assert done.stderr.strip().endswith("False")
+
+
+@pytest.mark.parametrize(
+    "titel", ["\x1b[31mrood", "nul\x00 en C1 \x9b", "geen\uffffxml", "regel\u2028twee", "[bold]x"]
+)
+def test_any_titel_gives_a_word_document_and_a_terminal_paper(titel: str) -> None:
+    registry = load_registry(REGISTRY)
+    first = registry.acties[1]  # H2.2, overdue
+    changed = first.model_copy(update={"titel": titel})
+    registry = registry.model_copy(update={"acties": [registry.acties[0], changed]})
+    day = date(2026, 1, 15)
+    agenda_paper = render.paper(registry, agenda(registry, day), day)
+    document = docx.Document(io.BytesIO(render.docx(agenda_paper)))
+    [item] = [p.text for p in document.paragraphs if p.style and p.style.name == "Heading 4"]
+    assert item.startswith("1. H2.2 ") and "\n" not in item
+    out = io.StringIO()
+    Console(file=out, width=80, color_system=None).print(render.table(agenda_paper))
+    assert not re.search("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029]", out.getvalue())
+    assert "[bold]x" in out.getvalue() or "[bold]" not in titel

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from eerstelijn.controls import visible
 from eerstelijn.models import Bron, Registry
 from eerstelijn.queries import AgendaDeel, AgendaGroup, AgendaItem, OverdueRow
 
@@ -182,20 +183,27 @@ def paper(registry: Registry, groups: list[AgendaGroup], as_of: date) -> Paper:
 
 # --- Text that stays text --------------------------------------------------------------------
 
-_SPACE = re.compile(r"[\s\x00-\x1f\x7f]+")
+# Whitespace that would start a new line or a new cell: newlines, tabs, line separators.
+_SPACE = re.compile(r"\s+")
 # Characters that make inline structure in CommonMark and GitHub's Markdown (emphasis, code,
-# links, raw HTML, tables, strikethrough, headings); an entity such as &amp; is one too.
+# links, tables, strikethrough, headings); an entity such as &amp; is one too. `<` (raw HTML)
+# becomes &lt;, as in render/markdown.py, so that no `<` reaches a rendered comment.
 _MARKDOWN = re.compile(r"[\\`*_\[\]<>#|~]|&(?=#?\w+;)")
 
 
+# Characters XML (so Word) cannot hold at all: lone surrogates and the two non-characters.
+_NOT_XML = re.compile("[\ud800-\udfff\ufffe\uffff]")
+
+
 def _plain(text: str) -> str:
-    """One line: newlines, tabs and control characters become single spaces."""
-    return _SPACE.sub(" ", text).strip()
+    """One line: whitespace runs become one space, other control characters visible (`\\x1b`)."""
+    text = _NOT_XML.sub("\ufffd", _SPACE.sub(" ", text).strip())
+    return visible(text, one_line=True)
 
 
 def _md(text: str) -> str:
     """Data text for Markdown: one line, and no character that would make structure."""
-    return _MARKDOWN.sub(lambda m: "\\" + m.group(0), _plain(text))
+    return _MARKDOWN.sub(lambda m: "&lt;" if m[0] == "<" else "\\" + m[0], _plain(text))
 
 
 # --- Markdown --------------------------------------------------------------------------------

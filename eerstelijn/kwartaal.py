@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Literal
 
@@ -12,6 +12,7 @@ from dateutil.relativedelta import relativedelta
 __all__ = [
     "FIRST_YEAR",
     "LAST_YEAR",
+    "MOMENT_FROM_PATTERN",
     "TIMING_PATTERN",
     "Kwartaal",
     "Termijn",
@@ -106,7 +107,7 @@ class Kwartaal:
         return f"{self.year}-Q{self.q}"
 
 
-TermijnSoort = Literal["kwartaal", "jaar", "voor", "vanaf", "na", "per", "mogelijk"]
+TermijnSoort = Literal["kwartaal", "jaar", "voor", "vanaf", "na", "per", "mogelijk", "verwacht"]
 
 _YEAR = r"(?P<y>\d{4})"
 _PERIOD = r"(?P<period>[Qq]\d\s*[-/ ]?\s*\d{4}|\d{4}\s*[- ]?\s*[Qq]\d|\d{4})"
@@ -117,6 +118,7 @@ _PHRASES: tuple[tuple[TermijnSoort, re.Pattern[str]], ...] = (
     ("na", re.compile(rf"^na {_PERIOD}$", re.IGNORECASE)),
     ("per", re.compile(rf"^per {_PERIOD}$", re.IGNORECASE)),
     ("mogelijk", re.compile(rf"^mogelijk (?:al )?in {_PERIOD}$", re.IGNORECASE)),
+    ("verwacht", re.compile(rf"^verwacht (?:al )?in {_PERIOD}$", re.IGNORECASE)),
     ("jaar", re.compile(rf"^(?:in )?{_YEAR}$", re.IGNORECASE)),
 )
 
@@ -129,6 +131,7 @@ ACCEPTED_FORMS = (
     "'na Q4 2025'",
     "'per 2027'",
     "'mogelijk al in 2025'",
+    "'verwacht al in 2024'",
 )
 
 
@@ -154,11 +157,17 @@ TIMING_PATTERN = (
             rf"(?:{_any_case('in ')})?{_SCHEMA_YEAR}",
             rf"{_any_case('voor de zomer van ')}{_SCHEMA_YEAR}",
             rf"(?:{_SCHEMA_WORDS}) {_SCHEMA_PERIOD}",
-            rf"{_any_case('mogelijk ')}(?:{_any_case('al ')})?{_any_case('in ')}{_SCHEMA_PERIOD}",
+            rf"(?:{_any_case('mogelijk')}|{_any_case('verwacht')}) "
+            rf"(?:{_any_case('al ')})?{_any_case('in ')}{_SCHEMA_PERIOD}",
         )
     )
     + r")$"
 )
+
+
+# A timing that names a moment from which something holds ('vanaf', 'per'): the only ones a
+# milestone that is a state (`toestand: true`) may have.
+MOMENT_FROM_PATTERN = rf"^(?:{_any_case('vanaf')}|{_any_case('per')}) {_SCHEMA_PERIOD}$"
 
 
 def _span(period: str) -> tuple[Kwartaal, Kwartaal]:
@@ -175,8 +184,9 @@ class Termijn:
     """When a milestone is due, as the source words it, with what that wording commits to.
 
     `deadline` is the last quarter in which the milestone is on time, or None when the wording
-    sets no deadline (a start, a moment after which something applies, or what may happen as
-    early as some time). `start` is the earliest quarter the wording allows, where it names one.
+    sets no deadline (a start, a moment after which something applies, what may happen as
+    early as some time, or what someone expects to happen). `start` is the earliest quarter
+    the wording allows, where it names one.
     """
 
     tekst: str
@@ -215,12 +225,31 @@ class Termijn:
         # A quarter-like text with a bad quarter or year gets the quarter's own, sharper message.
         if re.search(r"[Qq]\d", written):
             Kwartaal.parse(
-                re.sub(r"^(voor|vanaf|na|per|mogelijk (al )?in)\s+", "", written, flags=re.I)
+                re.sub(
+                    r"^(voor|vanaf|na|per|(mogelijk|verwacht) (al )?in)\s+", "", written, flags=re.I
+                )
             )
         raise TimingError(
             f"{written!r} is not a timing this registry understands; use one of "
             + ", ".join(ACCEPTED_FORMS)
         )
+
+    @property
+    def names_a_moment_from(self) -> bool:
+        """True for 'vanaf' and 'per': wordings that say from when something holds."""
+        return self.soort in ("vanaf", "per")
+
+    def as_toestand(self) -> Termijn:
+        """This timing dating a state that must hold from its moment on, which makes that
+        moment a deadline ("vanaf Q1 2025 uniform gedefinieerd": by the end of Q1 2025).
+
+        Only for a wording that names a moment from which something holds ('vanaf', 'per').
+        """
+        if not self.names_a_moment_from:
+            raise TimingError(
+                f"only a 'vanaf' or 'per' timing can date a state, not {self.tekst!r}"
+            )
+        return replace(self, deadline=self.start)
 
     @property
     def anchor(self) -> Kwartaal:

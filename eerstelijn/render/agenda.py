@@ -15,7 +15,15 @@ from typing import TYPE_CHECKING
 
 from eerstelijn.controls import visible
 from eerstelijn.models import Bron, Registry
-from eerstelijn.queries import AgendaDeel, AgendaGroup, AgendaItem, OverdueRow
+from eerstelijn.queries import (
+    AgendaDeel,
+    AgendaGroup,
+    AgendaItem,
+    OverdueRow,
+    hoofdstuk_titels,
+    not_at_table,
+)
+from eerstelijn.render.views import NOT_AT_TABLE
 
 if TYPE_CHECKING:
     from docx.document import Document as WordDocument
@@ -34,6 +42,7 @@ class Item:
     trekker: str
     bespreken: tuple[str, ...]
     bron: str
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -83,10 +92,8 @@ def _part_titel(registry: Registry, deel: AgendaDeel) -> str:
     return "Commitments in other documents"
 
 
-def _heading_titel(registry: Registry, group: AgendaGroup) -> str:
+def _heading_titel(registry: Registry, group: AgendaGroup, chapters: dict[str, str]) -> str:
     if group.deel == "hoofdstuk":
-        document = registry.document("realisatieagenda")
-        chapters = {h.id: h.titel for h in document.hoofdstukken} if document else {}
         titel = chapters.get(group.key)
         return f"Hoofdstuk {group.key}: {titel}" if titel else f"Hoofdstuk {group.key}"
     if group.deel == "regio":
@@ -155,6 +162,7 @@ def paper(registry: Registry, groups: list[AgendaGroup], as_of: date) -> Paper:
             "Nothing to discuss: no overdue milestones, every action has a trekker and a deadline."
         )
     parts: list[Part] = []
+    chapters = hoofdstuk_titels(registry)
     number = 0
     for group in groups:
         # The document the headings above already name: its bron needs only the section.
@@ -170,9 +178,13 @@ def paper(registry: Registry, groups: list[AgendaGroup], as_of: date) -> Paper:
                     _trekker(registry, item.actie.trekker),
                     _bespreken(item),
                     _bron(registry, item.actie.bron, named),
+                    tuple(
+                        f"{p.code}: {NOT_AT_TABLE}."
+                        for p in not_at_table(registry, item.actie.trekker)
+                    ),
                 )
             )
-        heading = Heading(_heading_titel(registry, group), tuple(numbered))
+        heading = Heading(_heading_titel(registry, group, chapters), tuple(numbered))
         titel = _part_titel(registry, group.deel)
         if parts and parts[-1].titel == titel:
             parts[-1] = Part(titel, (*parts[-1].headings, heading))
@@ -225,6 +237,7 @@ def markdown(agenda: Paper) -> str:
                     *(f"  - {_md(line)}" for line in item.bespreken),
                     f"- Bron: {_md(item.bron)}",
                     "",
+                    *(line for note in item.notes for line in (f"_{_md(note)}_", "")),
                     "**Voorstel:**",
                     "",
                     "**Besluit:**",
@@ -268,6 +281,8 @@ def table(agenda: Paper) -> RenderableType:
                 for index, line in enumerate(item.bespreken):
                     grid.add_row("", "to discuss" if index == 0 else "", Text(_plain(line)))
                 grid.add_row("", "bron", Text(_plain(item.bron)))
+                for note in item.notes:
+                    grid.add_row("", "note", Text(_plain(note)))
                 grid.add_row("", "voorstel", "")
                 grid.add_row("", "besluit", "")
                 parts += [Text(""), grid]
@@ -309,6 +324,8 @@ def docx(agenda: Paper) -> bytes:
                 for line in item.bespreken:
                     document.add_paragraph(_plain(line), style="List Bullet")
                 _labelled(document, "Bron", item.bron)
+                for note in item.notes:
+                    document.add_paragraph().add_run(_plain(note)).italic = True
                 room = document.add_table(rows=2, cols=2)
                 room.style = "Table Grid"
                 for row, label in zip(room.rows, ("Voorstel", "Besluit"), strict=True):

@@ -34,6 +34,8 @@ def render_section(section: Section, *, heading: bool) -> str:
             + " | ".join(_escape(flat(record.get(c.key)) or c.blank) for c in section.columns)
             + " |"
         )
+    if section.notes:
+        lines += ["", *(f"_{_escape(note)}_" for note in section.notes)]
     return "\n".join([*lines, ""])
 
 

@@ -60,6 +60,8 @@ def render_section(section: Section, *, show_title: bool = True) -> RenderableTy
         ]
         above = cells
         table.add_row(*map(data_cell, shown), style=ROW_STYLES[style] or None)
+    if section.notes:
+        return Group(table, *(Text(note, style="dim") for note in section.notes))
     return table
 
 

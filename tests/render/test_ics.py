@@ -113,7 +113,10 @@ def test_real_data_exports_every_milestone_with_a_deadline(run_cli: RunCli) -> N
     assert result.exit_code == 0
     events = _events(result.stdout_bytes)
     assert events["H3.3-m1@eerstelijn"] == date(2025, 3, 31)
-    assert "H4.2-m1@eerstelijn" not in events  # "vanaf Q1 2025" is a start, not a deadline
+    # "vanaf Q1 2025" a state must hold is a deadline; "vanaf Q1 2026" work starts is not
+    assert events["H4.2-m1@eerstelijn"] == date(2025, 3, 31)
+    assert "H4.8-m3@eerstelijn" not in events
+    assert "VGZ.1-m1@eerstelijn" not in events  # an expectation
     assert len(events) == len(set(events))
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from eerstelijn.controls import visible
+from eerstelijn.controls import LINE_CONTROLS, visible
 from eerstelijn.models import Bron, Registry
 from eerstelijn.queries import (
     AgendaDeel,
@@ -207,15 +207,20 @@ _MARKDOWN = re.compile(r"[\\`*_\[\]<>#|~]|&(?=#?\w+;)")
 _NOT_XML = re.compile("[\ud800-\udfff\ufffe\uffff]")
 
 
+def _one_line(text: str) -> str:
+    return _NOT_XML.sub("\ufffd", _SPACE.sub(" ", text).strip())
+
+
 def _plain(text: str) -> str:
     """One line: whitespace runs become one space, other control characters visible (`\\x1b`)."""
-    text = _NOT_XML.sub("\ufffd", _SPACE.sub(" ", text).strip())
-    return visible(text, one_line=True)
+    return visible(_one_line(text), one_line=True)
 
 
 def _md(text: str) -> str:
-    """Data text for Markdown: one line, and no character that would make structure."""
-    return _MARKDOWN.sub(lambda m: "&lt;" if m[0] == "<" else "\\" + m[0], _plain(text))
+    """Data text for Markdown: one line, no character that would make structure, and control
+    characters dropped, as render/markdown.py drops them (they show nothing there)."""
+    text = LINE_CONTROLS.sub("", _one_line(text))
+    return _MARKDOWN.sub(lambda m: "&lt;" if m[0] == "<" else "\\" + m[0], text)
 
 
 # --- Markdown --------------------------------------------------------------------------------

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from eerstelijn.i18n import _
 
+ISO_QUARTER = re.compile(r"\d{4}-Q[1-4]")
 RowStyle = Literal["", "overdue", "due", "gap"]
 
 
@@ -18,6 +20,7 @@ class Column:
     header: str
     no_wrap: bool = False
     justify: Literal["left", "right"] = "left"
+    quarter: bool = False  # holds quarters: 'Q4 2025' for people, '2025-Q4' for machines
     blank: str = ""  # what a table for people shows for no value (CSV and JSON keep it empty)
     group: bool = False  # a table for people shows it once per run of equal values
     # Values a table for people shows as words of the current language (marked with N_):
@@ -41,14 +44,6 @@ class Section:
     notes: tuple[str, ...] = ()
 
 
-def cell(column: Column, record: dict[str, Any]) -> str:
-    """The cell of `column` in a table for people: its words translated, its blank for none."""
-    text = flat(record.get(column.key))
-    if column.words and (word := dict(column.words).get(text)):
-        return _(word)
-    return text or column.blank
-
-
 def flat(value: Any, *, for_people: bool = True) -> str:
     """A record value as one cell: lists joined, nothing as empty, numbers as digits.
 
@@ -63,3 +58,15 @@ def flat(value: Any, *, for_people: bool = True) -> str:
     if isinstance(value, list | tuple):
         return ", ".join(flat(v, for_people=for_people) for v in value)
     return str(value)
+
+
+def cell(record: dict[str, Any], column: Column) -> str:
+    """A record's value as people read it: quarters written as the sources do ('Q4 2025'),
+    nothing as the column's `blank`."""
+    value = record.get(column.key)
+    if column.quarter and isinstance(value, str) and ISO_QUARTER.fullmatch(value):
+        return f"Q{value[-1]} {value[:4]}"
+    text = flat(value)
+    if column.words and (word := dict(column.words).get(text)):
+        return _(word)  # its words in the current language
+    return text or column.blank

@@ -29,7 +29,7 @@ def render_section(section: Section, *, heading: bool) -> str:
         "| " + " | ".join("---:" if c.justify == "right" else "---" for c in section.columns) + " |"
     )
     for record in section.records:
-        lines.append("| " + " | ".join(_escape(cell(c, record)) for c in section.columns) + " |")
+        lines.append("| " + " | ".join(_escape(cell(record, c)) for c in section.columns) + " |")
     if section.notes:
         lines += ["", *(f"_{_escape(note)}_" for note in section.notes)]
     return "\n".join([*lines, ""])

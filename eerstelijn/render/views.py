@@ -10,7 +10,6 @@ from typing import Any
 from eerstelijn.i18n import N_, _, ngettext, short_date
 from eerstelijn.models import Actie, Registry
 from eerstelijn.queries import (
-    AgendaPunt,
     BelofteCoverage,
     DocumentUsage,
     DoelCoverage,
@@ -36,7 +35,7 @@ ACTIE_COLUMNS = (
     Column("titel", "titel"),
     Column("hoofdstuk", "h."),
     Column("trekker", "trekker"),
-    Column("deadline", "deadline", no_wrap=True),
+    Column("deadline", "deadline", no_wrap=True, quarter=True),
     Column("status", "status"),
     # In words too: colour alone is lost when piped, printed or with NO_COLOR.
     Column("signaal", "!", no_wrap=True, words=(("overdue", N_("overdue")), ("due", N_("due")))),
@@ -101,7 +100,7 @@ def overdue_section(
         Column("actie", "actie", no_wrap=True),
         Column("mijlpaal", "#", justify="right"),
         Column("omschrijving", "mijlpaal"),
-        Column("deadline", "deadline", no_wrap=True),
+        Column("deadline", "deadline", no_wrap=True, quarter=True),
         Column("dagen_te_laat", _("days late"), justify="right"),
         Column("laatste_voortgang", _("last report"), no_wrap=True, blank=_("none")),
         *(() if per == "partij" else (Column("trekker", "trekker", blank=_("(none)")),)),
@@ -183,7 +182,13 @@ def doelen_section(rows: Sequence[DoelCoverage]) -> Section:
         Column("overdue", _("overdue"), justify="right"),
         Column("gereed", _("done"), justify="right"),
         Column("trekkers", "trekkers"),
-        Column("volgende_deadline", _("next deadline"), no_wrap=True, blank=_("none ahead")),
+        Column(
+            "volgende_deadline",
+            _("next deadline"),
+            no_wrap=True,
+            quarter=True,
+            blank=_("none ahead"),
+        ),
     )
     styles: list[RowStyle] = [
         "gap" if not r.acties else "overdue" if r.overdue else "" for r in rows
@@ -242,8 +247,10 @@ def timeline_section(rows: Sequence[TimelineRow], as_of: date) -> Section:
         for quarter, index, mijlpaal in iter_marks(row)
     ]
     columns = (
-        *(Column(k, k) for k in ("actie", "mijlpaal", "omschrijving", "kwartaal", "termijn")),
-        Column("status", "status"),
+        *(
+            Column(k, k, quarter=k == "kwartaal")
+            for k in ("actie", "mijlpaal", "omschrijving", "kwartaal", "termijn", "status")
+        ),
         Column("overdue", _("overdue")),
     )
     return Section("timeline", _("Timeline"), columns, records)
@@ -462,70 +469,6 @@ def overview_sections(view: Overview, as_of: date) -> list[Section]:
     ]
 
 
-def _agenda_columns() -> tuple[Column, ...]:
-    return (
-        Column("punt", "#", justify="right"),
-        ID,
-        Column("titel", "titel"),
-        Column("onderwerp", _("to discuss")),
-        Column("trekker", "trekker"),
-        Column("bron", "bron"),
-    )
-
-
-def _agenda_title(group: str) -> str:
-    if group.startswith("regio "):
-        return "Regio " + group.removeprefix("regio ")
-    if group == "overig":
-        return _("Other actions")
-    return f"Hoofdstuk {group}"
-
-
 def days_late(days: int) -> str:
     """'237 days late', in the current language."""
     return ngettext("{days} day late", "{days} days late", days).format(days=days)
-
-
-def _onderwerp(punt: AgendaPunt) -> str:
-    if punt.soort == "geen trekker":
-        return _("no trekker")
-    if punt.soort == "geen deadline":
-        return _("no deadline")
-    assert punt.mijlpaal is not None and punt.days is not None
-    mijlpaal = punt.actie.mijlpalen[punt.mijlpaal]
-    reported = _("progress reported") if punt.gemeld else _("nothing reported")
-    return _(
-        "mijlpaal {number} overdue: {omschrijving} (deadline {deadline}, {late}, {reported})"
-    ).format(
-        number=punt.mijlpaal + 1,
-        omschrijving=mijlpaal.omschrijving,
-        deadline=mijlpaal.deadline,
-        late=days_late(punt.days),
-        reported=reported,
-    )
-
-
-def agenda_sections(groups: dict[str, list[AgendaPunt]]) -> list[Section]:
-    """The BO agenda: one section per hoofdstuk, items numbered through the whole agenda."""
-    sections = []
-    number = 0
-    for group, punten in groups.items():
-        records = []
-        for punt in punten:
-            number += 1
-            records.append(
-                {
-                    "punt": number,
-                    "id": punt.actie.id,
-                    "titel": punt.actie.titel,
-                    "soort": punt.soort,
-                    "onderwerp": _onderwerp(punt),
-                    "trekker": list(punt.actie.trekker) or _("(none)"),
-                    "bron": "; ".join(str(b) for b in punt.actie.bron),
-                }
-            )
-        styles: list[RowStyle] = ["overdue" if p.soort == "overdue" else "gap" for p in punten]
-        sections.append(
-            Section(f"agenda-{group}", _agenda_title(group), _agenda_columns(), records, styles)
-        )
-    return sections

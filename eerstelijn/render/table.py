@@ -18,6 +18,7 @@ from eerstelijn.render.listing import RowStyle, Section, flat
 if TYPE_CHECKING:
     # Only the timeline needs queries (and through it pydantic and the models): `check`, which
     # imports this package for its problem formats, does not pay for them.
+    from eerstelijn.history.versions import Comparison, Version
     from eerstelijn.queries import TimelineRow
 
 ROW_STYLES: dict[RowStyle, str] = {"": "", "overdue": "red", "due": "yellow", "gap": "magenta"}
@@ -105,3 +106,22 @@ def render_timeline(
         table.add_row(*cells)
     legend = Text("◆ deadline  ▷ start (no deadline)  ! overdue  ✓ done", style="dim")
     return Group(table, legend)
+
+
+def render_changes(comparison: Comparison) -> RenderableType:
+    """The changes as a table for a terminal, under a line naming the two versions."""
+    from eerstelijn.render.markdown import describe_version
+
+    def plain(version: Version) -> str:
+        return describe_version(version).replace("`", "")
+
+    heading = Text(f"From {plain(comparison.since)} to {plain(comparison.until)}", style="bold")
+    if not comparison.changes:
+        return Group(heading, Text("No changes.", style="dim"))
+    table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False)
+    for header in ("soort", "id", "change", "where"):
+        table.add_column(header, no_wrap=header in ("soort", "id"))
+    for c in comparison.changes:
+        where = c.file if c.line is None else f"{c.file}:{c.line}"
+        table.add_row(c.soort, c.id, c.tekst, where)
+    return Group(heading, table)

@@ -29,6 +29,9 @@ CORE = [
     "eerstelijn.editing.yaml_layout",
     "eerstelijn.baseline",
     "eerstelijn.schema",
+    "eerstelijn.history.git",
+    "eerstelijn.history.diff",
+    "eerstelijn.history.versions",
 ]
 
 

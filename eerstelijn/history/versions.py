@@ -40,11 +40,17 @@ class Version:
     commit: Commit | None
 
     @property
+    def names_hash(self) -> bool:
+        """True when the version was asked for by (a prefix of) its commit's hash."""
+        asked = self.asked.lower()
+        return self.commit is not None and len(asked) >= 4 and self.commit.sha.startswith(asked)
+
+    @property
     def label(self) -> str:
         """A short name for people: `main (3f2a1c9e0d)`, or `working tree`."""
         if self.commit is None:
             return WORKING_TREE
-        if self.asked == self.commit.sha or self.asked.startswith(self.commit.short):
+        if self.names_hash:
             return self.commit.short
         return f"{self.asked} ({self.commit.short})"
 

@@ -67,11 +67,11 @@ def describe_version(version: Version) -> str:
     commit = version.commit
     if commit is None:
         return "the working tree"
+    if version.names_hash:
+        return f"`{commit.short}` ({commit.datum})"
     if version.how == "revision":
-        name = f"`{_inline(version.asked)}` (`{commit.short}`, {commit.datum})"
-    else:
-        name = f"`{commit.short}` ({_inline(version.how)}, {commit.datum})"
-    return name
+        return f"`{_inline(version.asked)}` (`{commit.short}`, {commit.datum})"
+    return f"`{commit.short}` ({_inline(version.how)}, {commit.datum})"
 
 
 def render_changes(comparison: Comparison) -> str:

@@ -1,0 +1,152 @@
+"""A temporary git repository with a scripted history of the fixture registry.
+
+Git is configured per command (`-c user.name=...`) and isolated from any global or system
+configuration, because CI has none and a developer's may sign commits or set hooks. Commit
+dates are fixed, so hashes (and the golden summary that names one) are the same on every run.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tests.conftest import REGISTRY, RunCli
+
+GIT_ENV = {
+    "GIT_CONFIG_GLOBAL": os.devnull,
+    "GIT_CONFIG_NOSYSTEM": "1",
+    "GIT_AUTHOR_NAME": "Programmabureau",
+    "GIT_AUTHOR_EMAIL": "bureau@example.org",
+    "GIT_COMMITTER_NAME": "Programmabureau",
+    "GIT_COMMITTER_EMAIL": "bureau@example.org",
+}
+
+
+@dataclass
+class Repo:
+    """A git work tree in `path` whose registry is `path/data`."""
+
+    path: Path
+    commits: dict[str, str] = field(default_factory=dict)  # name -> hash
+
+    @property
+    def data(self) -> Path:
+        return self.path / "data"
+
+    def git(self, *args: str, day: str = "2026-01-05") -> str:
+        stamp = f"{day}T12:00:00+00:00"
+        env = {**os.environ, **GIT_ENV, "GIT_AUTHOR_DATE": stamp, "GIT_COMMITTER_DATE": stamp}
+        done = subprocess.run(
+            ["git", "-c", "commit.gpgsign=false", *args],
+            cwd=self.path,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        return done.stdout
+
+    def commit(self, name: str, day: str) -> str:
+        self.git("add", "-A")
+        self.git("commit", "-q", "-m", name, day=day)
+        sha = self.git("rev-parse", "HEAD").strip()
+        self.commits[name] = sha
+        return sha
+
+    def edit(self, relative: str, old: str, new: str) -> None:
+        """Edit a data file by hand: replace the one occurrence of `old`."""
+        path = self.data / relative
+        text = path.read_text(encoding="utf-8")
+        assert text.count(old) == 1, f"{old!r} is not once in {relative}"
+        path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def init_repo(path: Path) -> Repo:
+    """An empty repository on branch main, holding a copy of the fixture registry uncommitted."""
+    path.mkdir(parents=True, exist_ok=True)
+    repo = Repo(path)
+    repo.git("init", "-q", "-b", "main")
+    shutil.copytree(REGISTRY, repo.data)
+    return repo
+
+
+H4_1 = """  - id: H4.1
+    titel: Plan zonder deadline
+    hoofdstuk: H4
+    doelen: [4]
+    trekker: [LHV]
+    mijlpalen:
+      - omschrijving: Plan van aanpak
+        deadline: na Q4 2025
+    bron: {document: realisatieagenda, sectie: "H4, actie 1"}
+"""
+
+
+def scripted_history(path: Path, run_cli: RunCli) -> Repo:
+    """The history the tests read, one kind of editing per commit:
+
+    - `start` (5 Jan 2026): the fixture registry, on main;
+    - `tool` (12 Jan): edits with the tool: a milestone set gereed, a trekker assigned;
+    - branch `feature` from there, as a pull request would be;
+    - `hand` (20 Jan): edits by hand: titel, re-planning, betrokkene removed, doelen,
+      a milestone added, a partij added, a doel renamed, a belofte removed;
+    - `move` (2 Feb): H4.1 moved to acties/regio.yaml, an action added with the tool,
+      H3.1 removed.
+    """
+    repo = init_repo(path)
+    repo.commit("start", "2026-01-05")
+
+    def tool(*args: str) -> None:
+        result = run_cli(*args, "--data", repo.data)
+        assert result.exit_code == 0, result.output
+
+    tool("set-status", "H2.2", "gereed", "--mijlpaal", "1")
+    tool("assign", "H3.1", "--trekker", "LHV")
+    repo.commit("tool", "2026-01-12")
+    repo.git("checkout", "-q", "-b", "feature")
+
+    repo.edit("acties.yaml", "titel: Handreiking\n", "titel: Handreiking regionale samenwerking\n")
+    repo.edit("acties.yaml", "deadline: Q1 2026\n", "deadline: Q3 2026\n")
+    repo.edit("acties.yaml", "    betrokkenen: [LHV]\n", "")
+    repo.edit(
+        "acties.yaml",
+        "    doelen: [4]\n    trekker: [LHV]",
+        "    doelen: [1, 4]\n    trekker: [LHV]",
+    )
+    repo.edit(
+        "acties.yaml",
+        "        status: lopend\n",
+        "        status: lopend\n      - omschrijving: Evaluatie\n        deadline: Q4 2026\n",
+    )
+    repo.edit(
+        "partijen.yaml",
+        "  - code: LHV\n",
+        "  - code: NZa\n    naam: Nederlandse Zorgautoriteit\n"
+        "    bron: {document: realisatieagenda, sectie: titelblad}\n  - code: LHV\n",
+    )
+    repo.edit("doelen.yaml", "titel: Capaciteit beter benutten\n", "titel: Capaciteit benutten\n")
+    repo.edit(
+        "zorgbelofte.yaml",
+        "  - nummer: 2\n    titel: Ik heb rechtstreeks toegang\n    doelen: [4]\n"
+        '    bron: {document: realisatieagenda, sectie: "H1, belofte 2"}\n',
+        "",
+    )
+    repo.commit("hand", "2026-01-20")
+
+    repo.edit("acties.yaml", "\n" + H4_1.replace("doelen: [4]", "doelen: [1, 4]"), "")
+    (repo.data / "acties" / "regio.yaml").write_text(
+        "acties:\n" + H4_1.replace("doelen: [4]", "doelen: [1, 4]"), encoding="utf-8"
+    )
+    tool(
+        "add", "--titel", "Nieuwe actie", "--hoofdstuk", "H5", "--doel", "1",
+        "--trekker", "ZN", "--mijlpaal", "Start", "--deadline", "Q2 2026", "--bron", "H5",
+    )  # fmt: skip
+    acties = (repo.data / "acties.yaml").read_text(encoding="utf-8")
+    start = acties.index("  - id: H3.1\n")
+    end = acties.index("  - id:", start + 1)
+    (repo.data / "acties.yaml").write_text(acties[:start] + acties[end:], encoding="utf-8")
+    repo.commit("move", "2026-02-02")
+    return repo

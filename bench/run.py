@@ -86,6 +86,57 @@ def cases(work: Path, sizes: list[int]) -> list[Case]:
         found.append(
             Case(f"{size}", "core check (lazy CLI)", [sys.executable, str(CORE_CHECK), str(root)])
         )
+        found += history_cases(root, size)
+    return found
+
+
+def history_cases(root: Path, size: int) -> list[Case]:
+    """`changes` between versions of a registry committed to git: `typical` re-plans one
+    milestone in each of three files (as a pull request does); `every file` changes every
+    data file, so no file is shared and both versions are parsed whole.
+    """
+    env = {
+        **os.environ,
+        "GIT_CONFIG_GLOBAL": os.devnull,
+        "GIT_CONFIG_NOSYSTEM": "1",
+        "GIT_AUTHOR_NAME": "bench",
+        "GIT_AUTHOR_EMAIL": "bench@example.org",
+        "GIT_COMMITTER_NAME": "bench",
+        "GIT_COMMITTER_EMAIL": "bench@example.org",
+    }
+
+    def git(*args: str) -> None:
+        subprocess.run(["git", *args], cwd=root, env=env, check=True, capture_output=True)
+
+    def commit(tag: str, files: list[Path]) -> None:
+        for path in files:
+            text = path.read_text(encoding="utf-8")
+            for old, new in (("deadline: Q1", "deadline: Q3"), ("deadline: Q2", "deadline: Q4")):
+                if old in text:
+                    text = text.replace(old, new, 1)
+                    break
+            else:
+                text += "\n"
+            path.write_text(text, encoding="utf-8")
+        git("add", "-A")
+        git("commit", "-q", "-m", tag)
+        git("tag", tag)
+
+    git("init", "-q")
+    git("add", "-A")
+    git("commit", "-q", "-m", "base")
+    git("tag", "base")
+    regional = sorted((root / "acties").glob("*.yaml"))
+    commit("typical", [root / "acties.yaml", *regional[:2]])
+    git("checkout", "-q", "base")
+    commit("every", sorted(root.rglob("*.yaml")))
+    git("checkout", "-q", "base")  # the other cases read the generated registry as it was
+    found = []
+    for name, tag in (("changes", "typical"), ("changes, every file", "every")):
+        argv = [str(BIN / "eerstelijn"), "changes", "--data", str(root), "--format", "json"]
+        argv += ["--since", "base", "--until", tag]
+        found.append(Case(f"{size}", f"{name} (cold)", argv, cold=True))
+        found.append(Case(f"{size}", name, argv))
     return found
 
 
@@ -129,6 +180,11 @@ def ratios(found: list[Case], sizes: list[int]) -> list[str]:
         for name in ("check (cold)", "check", "overdue (cold)", "overdue"):
             ratio = by["10000", name] / by["1000", name]
             lines.append(f"10k / 1k, {name}: {ratio:.1f}x")
+    if 10000 in sizes:
+        cold_check = by["10000", "check (cold)"]
+        for name in ("changes (cold)", "changes, every file (cold)"):
+            ratio = by["10000", name] / cold_check
+            lines.append(f"10k, {name} / check (cold): {ratio:.2f} (target: about 2)")
     return lines
 
 

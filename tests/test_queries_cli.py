@@ -93,16 +93,48 @@ def test_acties_json_has_the_documented_fields(run_cli: RunCli) -> None:
     assert h22["hoofdstuk"] == "H2"
     assert h22["doelen"] == ["4"]
     assert h22["trekker"] == ["overheid"]
-    assert h22["deadline"] == "2026-Q2"
+    assert h22["deadline"] == "2026-Q4"  # re-planned from Q2 2026 on 2025-12-15
+    assert h22["status"] == "lopend"
     assert h22["mijlpalen"][0] == {
         "omschrijving": "Onderzoek",
         "deadline": "2025-Q3",
         "termijn": "Q3 2025",
         "soort": "kwartaal",
         "start": None,
+        "oorspronkelijke_deadline": "2025-Q3",
+        "slip_kwartalen": 0,
         "status": "open",
+        "beoordeling": "achter",
+        "laatste_voortgang": "2025-11-20",
         "overdue": True,
+        "voortgang": [
+            {
+                "datum": "2025-11-20",
+                "status": None,
+                "deadline": None,
+                "termijn": None,
+                "reden": None,
+                "beoordeling": "achter",
+                "toelichting": "Onderzoek loopt uit",
+                "door": None,
+                "bron": [],
+            }
+        ],
     }
+    replanned = h22["mijlpalen"][1]
+    assert (replanned["deadline"], replanned["oorspronkelijke_deadline"]) == ("2026-Q4", "2026-Q2")
+    assert (replanned["slip_kwartalen"], replanned["beoordeling"]) == (2, "risico")
+    assert [v["datum"] for v in replanned["voortgang"]] == ["2025-10-01", "2025-12-15"]
+    earlier = json.loads(
+        run_cli("acties", "--data", REGISTRY, "--as-of", "2025-11-01", "--format", "json").stdout
+    )
+    before = next(r for r in earlier if r["id"] == "H2.2")["mijlpalen"][1]
+    assert (before["deadline"], before["slip_kwartalen"], before["beoordeling"]) == (
+        "2026-Q2",
+        0,
+        "op-koers",
+    )
+    assert [v["datum"] for v in before["voortgang"]] == ["2025-10-01"]
     oost = next(r for r in rows if r["id"] == "OOST.1")
     assert oost["hoofdstuk"] is None and oost["regio"] == "Oost"
 

@@ -14,6 +14,7 @@ from eerstelijn.cli import (
     ci_commands,
     edit_commands,
     history_commands,
+    progress_commands,
     query_commands,
     report_commands,
 )
@@ -24,6 +25,7 @@ _COMMAND_MODULES = (
     ci_commands,
     edit_commands,
     history_commands,
+    progress_commands,
     query_commands,
     report_commands,
 )  # imported for their commands

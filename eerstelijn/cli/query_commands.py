@@ -168,6 +168,7 @@ def acties(
             due_before=quarter_option(due_before, "--due-before"),
             due_after=quarter_option(due_after, "--due-after"),
             search=search,
+            as_of=day,
         )
     except lookup.UnknownName as error:
         fail(str(error))
@@ -253,7 +254,7 @@ def partijen(
         partij = lookup.find_partij(registry, code)
     except lookup.UnknownName as error:
         fail(str(error))
-    emit_sections(views.partij_sections(queries.partij_detail(registry, partij), day), fmt)
+    emit_sections(views.partij_sections(queries.partij_detail(registry, partij, day), day), fmt)
 
 
 @app.command()
@@ -285,7 +286,7 @@ def zorgbelofte(
 
     day = as_of_date(as_of)
     registry = registry_for_queries(data, day)
-    emit_sections([views.zorgbelofte_section(queries.zorgbelofte_coverage(registry))], fmt)
+    emit_sections([views.zorgbelofte_section(queries.zorgbelofte_coverage(registry, day))], fmt)
 
 
 @app.command()
@@ -305,12 +306,12 @@ def timeline(
 
     day = as_of_date(as_of)
     registry = registry_for_queries(data, day)
-    bounds = queries.timeline_bounds(registry)
+    bounds = queries.timeline_bounds(registry, day)
     start = quarter_option(first, "--from") or (bounds[0] if bounds else Kwartaal.from_date(day))
     end = quarter_option(last, "--to") or (bounds[1] if bounds else Kwartaal.from_date(day))
     if end < start:
         fail(f"--to {end} lies before --from {start}")
-    rows = queries.timeline(registry, start, end)
+    rows = queries.timeline(registry, start, end, day)
     if fmt == "table":
         emit(render_timeline(rows, queries.quarter_range(start, end), day))
     else:

@@ -12,10 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from difflib import SequenceMatcher
 from typing import Any
 
-from eerstelijn.models import Actie, Mijlpaal, Registry
+from eerstelijn.kwartaal import Termijn
+from eerstelijn.models import Actie, Mijlpaal, Registry, Voortgang
 from eerstelijn.problems import Origin
 
 __all__ = ["WIJZIGINGEN", "Change", "changes"]
@@ -172,18 +174,35 @@ def _actie(old: Actie, new: Actie) -> Iterator[Change]:
         was, now = getattr(old, veld), getattr(new, veld)
         for code in now:
             if code not in was:
-                sub = (veld, now.index(code))
-                yield change(f"{rol}-toegevoegd", f"{rol} {code} added", *sub, naar=code)
+                at = (veld, now.index(code))
+                yield change(f"{rol}-toegevoegd", f"{rol} {code} added", *at, naar=code)
         for code in was:
             if code not in now:
                 yield change(f"{rol}-verwijderd", f"{rol} {code} removed", veld, van=code)
     if old.doelen != new.doelen:
         tekst = f"doelen {', '.join(old.doelen)} -> {', '.join(new.doelen)}"
         yield change("doelen", tekst, "doelen", van=list(old.doelen), naar=list(new.doelen))
-    if old.status != new.status:
-        tekst = f"status {old.status} -> {new.status}"
-        yield change("status", tekst, "status", van=old.status, naar=new.status)
+    added = _new_entries(old.voortgang, new.voortgang)
+    for index, entry in added:
+        tekst = f"voortgang {entry.datum.isoformat()}: {_entry_text(entry)}"
+        yield change("voortgang", tekst, "voortgang", index, voortgang=_entry_record(entry))
+    status_was, status_now = _own_status(old), _own_status(new)
+    if status_was != status_now:
+        cause = [i for i, entry in added if entry.status is not None]
+        sub: tuple[str | int, ...] = ("voortgang", cause[-1]) if cause else ("status",)
+        tekst = f"status {status_was} -> {status_now}"
+        yield change("status", tekst, *sub, van=status_was, naar=status_now)
     yield from _mijlpalen(old, new, change)
+
+
+def _own_status(actie: Actie) -> str:
+    """The status the action itself records (its field, then its own log), not the one its
+    milestones add up to: that follows from their changes, reported each.
+    """
+    status: str = actie.status
+    for entry in sorted(actie.voortgang, key=lambda v: v.datum):
+        status = entry.status or status
+    return status
 
 
 _ChangeMaker = Callable[..., Change]
@@ -234,38 +253,110 @@ def _mijlpaal(old: Mijlpaal, new: Mijlpaal, number: int, change: _ChangeMaker) -
             van=old.omschrijving,
             naar=new.omschrijving,
         )
-    if old.status != new.status:
+    added = _new_entries(old.voortgang, new.voortgang)
+    for index, entry in added:
+        yield change(
+            "voortgang",
+            f"{label} voortgang {entry.datum.isoformat()}: {_entry_text(entry)}",
+            *at,
+            "voortgang",
+            index,
+            mijlpaal=number,
+            voortgang=_entry_record(entry),
+        )
+    was, now = old.stand(_LATEST), new.stand(_LATEST)
+
+    def where(field: str) -> tuple[str | int, ...]:
+        """The new entry that set `field` last, or the milestone's own key."""
+        cause = [i for i, entry in added if getattr(entry, field) is not None]
+        return (*at, "voortgang", cause[-1]) if cause else (*at, field)
+
+    if was.status != now.status:
         yield change(
             "status",
-            f"{label} status {old.status} -> {new.status}",
-            *at,
-            "status",
+            f"{label} status {was.status} -> {now.status}",
+            *where("status"),
             mijlpaal=number,
-            van=old.status,
-            naar=new.status,
+            van=was.status,
+            naar=now.status,
         )
-    if old.deadline != new.deadline:
-        yield _replanning(old, new, number, at, change)
+    if was.deadline != now.deadline:
+        sub = where("deadline")
+        reden = new.voortgang[sub[3]].reden if len(sub) == 4 and isinstance(sub[3], int) else None
+        yield _replanning(was.deadline, now.deadline, number, sub, reden, change)
+    if was.beoordeling != now.beoordeling:
+        yield change(
+            "beoordeling",
+            f"{label} beoordeling {was.beoordeling or 'none'} -> {now.beoordeling or 'none'}",
+            *where("beoordeling"),
+            mijlpaal=number,
+            van=was.beoordeling,
+            naar=now.beoordeling,
+        )
+
+
+# The state a diff compares: the fold of the whole log, whatever the dates of its entries.
+_LATEST = date.max
+
+
+def _new_entries(old: Sequence[Voortgang], new: Sequence[Voortgang]) -> list[tuple[int, Voortgang]]:
+    """The entries of `new` that `old` lacks, with their index: the log only grows, so these
+    are normally its tail; an entry edited by hand counts as new.
+    """
+    if list(new[: len(old)]) == list(old):
+        return list(enumerate(new))[len(old) :]
+    remaining = list(old)
+    added = []
+    for index, entry in enumerate(new):
+        if entry in remaining:
+            remaining.remove(entry)
+        else:
+            added.append((index, entry))
+    return added
+
+
+def _entry_text(entry: Voortgang) -> str:
+    """A progress entry in a few words: what it sets, then its toelichting."""
+    parts = []
+    if entry.status:
+        parts.append(f"status {entry.status}")
+    if entry.deadline:
+        parts.append(f"deadline {entry.deadline}")
+    if entry.beoordeling:
+        parts.append(f"beoordeling {entry.beoordeling}")
+    if entry.toelichting:
+        parts.append(entry.toelichting)
+    return "; ".join(parts)
+
+
+def _entry_record(entry: Voortgang) -> dict[str, Any]:
+    """A progress entry as in the data (dates as YYYY-MM-DD), without the keys it leaves out."""
+    record: dict[str, Any] = entry.model_dump(mode="json", exclude_none=True)
+    return record
 
 
 def _replanning(
-    old: Mijlpaal, new: Mijlpaal, number: int, at: tuple[str | int, ...], change: _ChangeMaker
+    was: Termijn | None,
+    now: Termijn | None,
+    number: int,
+    at: tuple[str | int, ...],
+    reden: str | None,
+    change: _ChangeMaker,
 ) -> Change:
-    a = old.deadline.deadline if old.deadline else None
-    b = new.deadline.deadline if new.deadline else None
+    a = was.deadline if was else None
+    b = now.deadline if now else None
     quarters = (b.year - a.year) * 4 + (b.q - a.q) if a and b else None
     moved = f" ({quarters:+d} quarters)" if quarters else ""
-    was = str(old.deadline) if old.deadline else "none"
-    now = str(new.deadline) if new.deadline else "none"
+    why = f": {reden}" if reden else ""
     return change(
         "herplanning",
-        f"mijlpaal {number} deadline {was} -> {now}{moved}",
+        f"mijlpaal {number} deadline {was or 'none'} -> {now or 'none'}{moved}{why}",
         *at,
-        "deadline",
         mijlpaal=number,
         van=a.iso if a else None,
         naar=b.iso if b else None,
         kwartalen=quarters,
+        reden=reden,
     )
 
 

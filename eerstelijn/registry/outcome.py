@@ -22,6 +22,7 @@ def check_directory(
     as_of: date,
     *,
     opt_in: Collection[str] = (),
+    stale_days: int | None = None,
     cache: RegistryCache | None = None,
 ) -> list[Problem]:
     """Load the registry in `root` and run every check (and the opt-in ones named); raise
@@ -31,7 +32,7 @@ def check_directory(
     so a second `check` of unchanged files needs neither the registry nor the checks.
     """
     snapshot = Snapshot.read(root, cache=cache)
-    detail = " ".join([as_of.isoformat(), *sorted(opt_in)])
+    detail = " ".join([as_of.isoformat(), f"stale={stale_days}", *sorted(opt_in)])
     hit = snapshot.cached("checks", detail)
     if isinstance(hit, tuple) and len(hit) == 2 and isinstance(hit[1], list):
         valid, cached = hit[0], [p for p in hit[1] if isinstance(p, Problem)]
@@ -47,6 +48,7 @@ def check_directory(
         raise
     from eerstelijn.checks import run_checks
 
-    problems = run_checks(registry, as_of, opt_in=opt_in)
+    days = {} if stale_days is None else {"stale_days": stale_days}
+    problems = run_checks(registry, as_of, opt_in=opt_in, **days)
     snapshot.store("checks", (True, problems), detail)
     return problems

@@ -16,6 +16,7 @@ class Column:
     header: str
     no_wrap: bool = False
     justify: Literal["left", "right"] = "left"
+    blank: str = ""  # what a table for people shows for no value (CSV and JSON keep it empty)
 
 
 @dataclass(frozen=True)

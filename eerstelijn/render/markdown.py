@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from eerstelijn.render.listing import Section, flat
 
 if TYPE_CHECKING:
+    from eerstelijn.history.diff import Change
     from eerstelijn.history.versions import Comparison, Version
 
 
@@ -29,7 +30,9 @@ def render_section(section: Section, *, heading: bool) -> str:
     )
     for record in section.records:
         lines.append(
-            "| " + " | ".join(_escape(flat(record.get(c.key))) for c in section.columns) + " |"
+            "| "
+            + " | ".join(_escape(flat(record.get(c.key)) or c.blank) for c in section.columns)
+            + " |"
         )
     return "\n".join([*lines, ""])
 
@@ -70,15 +73,20 @@ def describe_version(version: Version) -> str:
     if version.names_hash:
         return f"`{commit.short}` ({commit.datum})"
     if version.how == "revision":
-        return f"`{_inline(version.asked)}` (`{commit.short}`, {commit.datum})"
+        return f"`{_code(version.asked)}` (`{commit.short}`, {commit.datum})"
     return f"`{commit.short}` ({_inline(version.how)}, {commit.datum})"
+
+
+def _code(text: str) -> str:
+    """Text for a code span, which shows backslashes as they are and ends at a backtick."""
+    return text.replace("`", "'").replace("\n", " ")
 
 
 def render_changes(comparison: Comparison) -> str:
     """The change summary of a pull request, or for the BO papers: a heading, one sentence,
     then per kind of item a list, an action's changes nested under its id.
     """
-    changes = comparison.changes
+    changes = _without_repeats(comparison.changes)
     since, until = describe_version(comparison.since), describe_version(comparison.until)
     count = f"{len(changes)} change{'' if len(changes) == 1 else 's'}"
     lines = ["## What changed in the registry", "", f"From {since} to {until}: {count}."]
@@ -100,3 +108,23 @@ def render_changes(comparison: Comparison) -> str:
             lines.append(f"- **{_inline(actie_id)}**")
             lines += [f"  - {t}" for t in texts]
     return "\n".join(lines) + "\n"
+
+
+def _without_repeats(changes: Sequence[Change]) -> list[Change]:
+    """Leave out a progress entry that says nothing beyond the status, re-planning or
+    assessment change it makes, which is listed itself (the JSON keeps both).
+    """
+    effects = {
+        (c.id, c.mijlpaal, c.line)
+        for c in changes
+        if c.wijziging in ("status", "herplanning", "beoordeling")
+    }
+    return [
+        c
+        for c in changes
+        if not (
+            c.wijziging == "voortgang"
+            and (c.id, c.mijlpaal, c.line) in effects
+            and not (c.voortgang or {}).get("toelichting")
+        )
+    ]

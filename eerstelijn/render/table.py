@@ -45,7 +45,7 @@ def render_section(section: Section, *, show_title: bool = True) -> RenderableTy
         )
     styles = section.styles or [""] * len(section.records)
     for record, style in zip(section.records, styles, strict=True):
-        cells = [flat(record.get(c.key)) for c in section.columns]
+        cells = [flat(record.get(c.key)) or c.blank for c in section.columns]
         table.add_row(*cells, style=ROW_STYLES[style] or None)
     return table
 
@@ -94,7 +94,7 @@ def render_timeline(
         for quarter in quarters:
             cell = Text()
             for _, mijlpaal in row.marks.get(quarter, []):
-                if mijlpaal.done:
+                if mijlpaal.stand(as_of).done:
                     cell.append("✓", style="green")
                 elif is_overdue(mijlpaal, as_of):
                     cell.append("!", style="bold red")

@@ -63,6 +63,7 @@ def overdue_section(rows: Sequence[OverdueRow], per: Per | None) -> Section:
         Column("omschrijving", "mijlpaal"),
         Column("deadline", "deadline", no_wrap=True),
         Column("dagen_te_laat", "days late", justify="right"),
+        Column("laatste_voortgang", "last report", no_wrap=True, blank="none"),
     )
     records = [r.record(per) for r in rows]
     if per == "partij":
@@ -149,7 +150,7 @@ def timeline_section(rows: Sequence[TimelineRow], as_of: date) -> Section:
             "omschrijving": mijlpaal.omschrijving,
             "kwartaal": quarter.iso,
             "termijn": str(mijlpaal.deadline),
-            "status": mijlpaal.status,
+            "status": mijlpaal.stand(as_of).status,
             "overdue": is_overdue(mijlpaal, as_of),
         }
         for row in rows
@@ -177,7 +178,7 @@ def show_sections(actie: Actie, registry: Registry, as_of: date) -> list[Section
         ("titel", actie.titel),
         ("hoofdstuk", actie.hoofdstuk),
         ("regio", actie.regio),
-        ("status", actie.status),
+        ("status", record["status"]),
         ("deadline", record["deadline"]),
         ("trekker", named(actie.trekker) or "(geen)"),
         ("betrokkenen", named(actie.betrokkenen)),
@@ -203,20 +204,107 @@ def show_sections(actie: Actie, registry: Registry, as_of: date) -> list[Section
                 Column("nummer", "#", justify="right"),
                 Column("omschrijving", "mijlpaal"),
                 Column("termijn", "termijn", no_wrap=True),
+                Column("slip_kwartalen", "slip", justify="right"),
                 Column("status", "status"),
+                Column("beoordeling", "assessment", blank="-"),
+                Column("laatste_voortgang", "last report", no_wrap=True, blank="none"),
             ),
             mijlpalen,
             styles,
             empty="no milestones",
         ),
+        *_voortgang_sections(record),
     ]
+
+
+def _voortgang_sections(record: dict[str, Any]) -> list[Section]:
+    """The progress log of an action's milestones, oldest first; nothing when none."""
+    rows = [
+        {"mijlpaal": number, **entry}
+        for number, mijlpaal in enumerate(record["mijlpalen"], 1)
+        for entry in mijlpaal["voortgang"]
+    ]
+    if not rows:
+        return []
+    rows.sort(key=lambda r: str(r["datum"]))
+    return [voortgang_section(rows)]
+
+
+def history_sections(record: dict[str, Any]) -> list[Section]:
+    """An action's milestones with first-agreed and current deadlines, then its whole log."""
+    mijlpalen = [{"nummer": number, **m} for number, m in enumerate(record["mijlpalen"], 1)]
+    columns = (
+        Column("nummer", "#", justify="right"),
+        Column("omschrijving", "mijlpaal"),
+        Column("oorspronkelijke_deadline", "first agreed", no_wrap=True),
+        Column("deadline", "now", no_wrap=True),
+        Column("slip_kwartalen", "slip", justify="right"),
+        Column("status", "status"),
+        Column("laatste_voortgang", "last report", no_wrap=True, blank="none"),
+    )
+    styles: list[RowStyle] = ["overdue" if m["overdue"] else "" for m in mijlpalen]
+    rows = [
+        {"mijlpaal": number, **entry}
+        for number, mijlpaal in enumerate(record["mijlpalen"], 1)
+        for entry in mijlpaal["voortgang"]
+    ]
+    rows.sort(key=lambda r: str(r["datum"]))
+    return [
+        Section("mijlpalen", f"{record['id']}: {record['titel']}", columns, mijlpalen, styles),
+        voortgang_section(rows),
+    ]
+
+
+def what_changed(entry: dict[str, Any]) -> str:
+    """A progress entry in a few words: status, re-planning with its reason, assessment."""
+    parts = []
+    if entry.get("status"):
+        parts.append(f"status {entry['status']}")
+    if entry.get("termijn"):
+        reden = f" ({entry['reden']})" if entry.get("reden") else ""
+        parts.append(f"deadline {entry['termijn']}{reden}")
+    if entry.get("beoordeling"):
+        parts.append(f"assessment {entry['beoordeling']}")
+    if entry.get("toelichting"):
+        parts.append(str(entry["toelichting"]))
+    return "; ".join(parts)
+
+
+def voortgang_section(rows: list[dict[str, Any]], *, title: str = "Voortgang") -> Section:
+    """Progress entries as rows: date, milestone, what changed and why, where it is recorded."""
+    columns = (
+        Column("datum", "datum", no_wrap=True),
+        Column("mijlpaal", "#", justify="right"),
+        Column("wat", "what changed"),
+        Column("bron", "bron"),
+    )
+    records = [
+        {
+            **row,
+            "wat": what_changed(row),
+            "bron": "; ".join(f"{b['document']} {b['sectie']}" for b in row.get("bron") or []),
+        }
+        for row in rows
+    ]
+    return Section("voortgang", title, columns, records, empty="nothing reported")
 
 
 def overview_sections(view: Overview, as_of: date) -> list[Section]:
     """The main screen: counts, overdue per partij, gaps, and what is due soon."""
     current = view.this_quarter
     count = (Column("aantal", "aantal", justify="right"),)
+    reported = view.overdue_mijlpalen - view.overdue_zonder_voortgang
     return [
+        Section(
+            "overdue_mijlpalen",
+            f"Overdue milestones: {view.overdue_mijlpalen}",
+            (Column("voortgang", "voortgang"), Column("mijlpalen", "mijlpalen", justify="right")),
+            [
+                {"voortgang": "geen", "mijlpalen": view.overdue_zonder_voortgang},
+                {"voortgang": "gemeld", "mijlpalen": reported},
+            ],
+            ["overdue" if view.overdue_zonder_voortgang else "", "overdue" if reported else ""],
+        ),
         Section(
             "per_status",
             "Acties per status",

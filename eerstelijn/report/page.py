@@ -217,7 +217,7 @@ def _actie_rows(registry: Registry, acties: Sequence[Actie], as_of: date) -> lis
                 esc(actie.titel),
                 esc(actie.hoofdstuk or actie.regio or ""),
                 _partijen(registry, actie.trekker),
-                esc(actie.deadline or "none"),
+                esc(actie.deadline_on(as_of) or "none"),
             ]
         )
     return rows
@@ -247,12 +247,12 @@ def _gaps(registry: Registry, view: Overview, as_of: date) -> str:
 
 
 def _timeline(registry: Registry, as_of: date) -> str:
-    bounds = timeline_bounds(registry)
+    bounds = timeline_bounds(registry, as_of)
     if bounds is None:
         return _section("timeline", "Timeline", el("p", "No milestones.", class_="empty"))
     current = Kwartaal.from_date(as_of)
     first, last = min(bounds[0], current), max(bounds[1], current)
-    rows = timeline(registry, first, last)
+    rows = timeline(registry, first, last, as_of)
     leads = {row.actie.id: leaders(registry, row.actie) for row in rows}
     options = [el("option", "all partijen", value="")]
     options += [
@@ -345,7 +345,7 @@ def _doelen(registry: Registry, coverage: Sequence[DoelCoverage]) -> str:
                 esc(c.doel.id),
                 esc(c.doel.titel),
                 acties,
-                str(sum(a.done for a in c.acties)),
+                str(c.gereed),
                 _partijen(registry, c.trekkers) if c.acties else "",
                 esc(c.next_deadline or ""),
             ]
@@ -366,7 +366,7 @@ def _doelen(registry: Registry, coverage: Sequence[DoelCoverage]) -> str:
 def _zorgbelofte(registry: Registry, coverage: Sequence[BelofteCoverage]) -> str:
     rows = []
     for c in coverage:
-        done = sum(a.done for a in c.acties)
+        done = c.gereed
         total = len(c.acties)
         progress = el(
             "span",
@@ -409,8 +409,8 @@ def _actie(registry: Registry, actie: Actie, as_of: date) -> str:
     facts = [
         ("hoofdstuk", esc(actie.hoofdstuk or "")),
         ("regio", esc(actie.regio or "")),
-        ("status", esc(actie.status)),
-        ("deadline", esc(actie.deadline or "none")),
+        ("status", esc(actie.status_on(as_of))),
+        ("deadline", esc(actie.deadline_on(as_of) or "none")),
         ("trekker", _partijen(registry, actie.trekker)),
         ("betrokkenen", _partijen(registry, actie.betrokkenen) if actie.betrokkenen else ""),
         ("doelen", doelen),
@@ -492,7 +492,7 @@ def build_page(registry: Registry, as_of: date, *, version: str) -> str:
         _overdue(registry, view, overdue(registry, as_of), as_of),
         _gaps(registry, view, as_of),
         _doelen(registry, doelen_coverage(registry, as_of)),
-        _zorgbelofte(registry, zorgbelofte_coverage(registry)),
+        _zorgbelofte(registry, zorgbelofte_coverage(registry, as_of)),
         _acties(registry, as_of),
         id="main",
         tabindex="-1",

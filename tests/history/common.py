@@ -73,28 +73,17 @@ def init_repo(path: Path) -> Repo:
     return repo
 
 
-H4_1 = """  - id: H4.1
-    titel: Plan zonder deadline
-    hoofdstuk: H4
-    doelen: [4]
-    trekker: [LHV]
-    mijlpalen:
-      - omschrijving: Plan van aanpak
-        deadline: na Q4 2025
-    bron: {document: realisatieagenda, sectie: "H4, actie 1"}
-"""
-
-
 def scripted_history(path: Path, run_cli: RunCli) -> Repo:
     """The history the tests read, one kind of editing per commit:
 
     - `start` (5 Jan 2026): the fixture registry, on main;
-    - `tool` (12 Jan): edits with the tool: a milestone set gereed, a trekker assigned;
+    - `tool` (12 Jan): edits with the tool: progress entries setting a milestone gereed,
+      re-planning one and assessing one; a trekker assigned;
     - branch `feature` from there, as a pull request would be;
-    - `hand` (20 Jan): edits by hand: titel, re-planning, betrokkene removed, doelen,
-      a milestone added, a partij added, a doel renamed, a belofte removed;
+    - `hand` (20 Jan): edits by hand: titel, betrokkene removed, a deadline edited in place,
+      doelen, a milestone added, a partij added, a doel renamed, a belofte removed;
     - `move` (2 Feb): H4.1 moved to acties/regio.yaml, an action added with the tool,
-      H3.1 removed.
+      H3.1 removed, a milestone re-planned a second time.
     """
     repo = init_repo(path)
     repo.commit("start", "2026-01-05")
@@ -103,14 +92,23 @@ def scripted_history(path: Path, run_cli: RunCli) -> Repo:
         result = run_cli(*args, "--data", repo.data)
         assert result.exit_code == 0, result.output
 
-    tool("set-status", "H2.2", "gereed", "--mijlpaal", "1")
+    tool(
+        "update", "H2.2", "--mijlpaal", "1", "--status", "gereed", "--datum", "2026-01-10",
+        "--toelichting", "Onderzoek afgerond", "--bron", "realisatieagenda",
+        "--sectie", "H2, actie 2",
+    )  # fmt: skip
+    tool(
+        "replan", "H2.1", "--deadline", "Q3 2026", "--reden", "Meer overleg nodig",
+        "--datum", "2026-01-11", "--bron", "realisatieagenda", "--sectie", "H2, actie 1",
+    )  # fmt: skip
+    tool("update", "H4.1", "--beoordeling", "risico", "--datum", "2026-01-11")
     tool("assign", "H3.1", "--trekker", "LHV")
     repo.commit("tool", "2026-01-12")
     repo.git("checkout", "-q", "-b", "feature")
 
     repo.edit("acties.yaml", "titel: Handreiking\n", "titel: Handreiking regionale samenwerking\n")
-    repo.edit("acties.yaml", "deadline: Q1 2026\n", "deadline: Q3 2026\n")
     repo.edit("acties.yaml", "    betrokkenen: [LHV]\n", "")
+    repo.edit("acties.yaml", "deadline: Q1 2025\n", "deadline: Q2 2025\n")
     repo.edit(
         "acties.yaml",
         "    doelen: [4]\n    trekker: [LHV]",
@@ -118,8 +116,9 @@ def scripted_history(path: Path, run_cli: RunCli) -> Repo:
     )
     repo.edit(
         "acties.yaml",
-        "        status: lopend\n",
-        "        status: lopend\n      - omschrijving: Evaluatie\n        deadline: Q4 2026\n",
+        '\n    bron: {document: realisatieagenda, sectie: "H2, actie 2"}\n',
+        "\n      - omschrijving: Evaluatie\n        deadline: Q4 2026"
+        '\n    bron: {document: realisatieagenda, sectie: "H2, actie 2"}\n',
     )
     repo.edit(
         "partijen.yaml",
@@ -136,17 +135,28 @@ def scripted_history(path: Path, run_cli: RunCli) -> Repo:
     )
     repo.commit("hand", "2026-01-20")
 
-    repo.edit("acties.yaml", "\n" + H4_1.replace("doelen: [4]", "doelen: [1, 4]"), "")
-    (repo.data / "acties" / "regio.yaml").write_text(
-        "acties:\n" + H4_1.replace("doelen: [4]", "doelen: [1, 4]"), encoding="utf-8"
-    )
+    h41 = cut_actie(repo, "H4.1")
+    (repo.data / "acties" / "regio.yaml").write_text("acties:\n" + h41, encoding="utf-8")
     tool(
         "add", "--titel", "Nieuwe actie", "--hoofdstuk", "H5", "--doel", "1",
         "--trekker", "ZN", "--mijlpaal", "Start", "--deadline", "Q2 2026", "--bron", "H5",
     )  # fmt: skip
-    acties = (repo.data / "acties.yaml").read_text(encoding="utf-8")
-    start = acties.index("  - id: H3.1\n")
-    end = acties.index("  - id:", start + 1)
-    (repo.data / "acties.yaml").write_text(acties[:start] + acties[end:], encoding="utf-8")
+    cut_actie(repo, "H3.1")
+    tool(
+        "replan", "H2.2", "--mijlpaal", "2", "--deadline", "Q2 2027", "--reden",
+        "Uitvoeringstoets NZa", "--datum", "2026-02-01", "--bron", "realisatieagenda",
+        "--sectie", "H2, actie 2",
+    )  # fmt: skip
     repo.commit("move", "2026-02-02")
     return repo
+
+
+def cut_actie(repo: Repo, actie_id: str) -> str:
+    """Remove an action's block from acties.yaml by hand; return it."""
+    path = repo.data / "acties.yaml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index(f"  - id: {actie_id}\n")
+    end = text.find("  - id:", start + 1)
+    end = len(text) if end < 0 else end
+    path.write_text(text[:start] + text[end:], encoding="utf-8")
+    return text[start:end].rstrip("\n") + "\n"

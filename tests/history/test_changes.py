@@ -72,12 +72,43 @@ def test_edits_made_with_the_tool(in_repo: Repo, run_cli: RunCli) -> None:
     start, tool = in_repo.commits["start"], in_repo.commits["tool"]
     found = changes_json(run_cli, "--since", start, "--until", tool)
     assert summary(found) == [
+        ("actie", "H2.1", "voortgang", 1, None, None),
+        ("actie", "H2.1", "herplanning", 1, "2026-Q1", "2026-Q3"),
+        ("actie", "H2.2", "voortgang", 1, None, None),
         ("actie", "H2.2", "status", 1, "open", "gereed"),
         ("actie", "H3.1", "trekker-toegevoegd", None, None, "LHV"),
+        ("actie", "H4.1", "voortgang", 1, None, None),
+        ("actie", "H4.1", "beoordeling", 1, None, "risico"),
     ]
-    status, trekker = found["wijzigingen"]
-    assert line_at(in_repo, tool, status) == "status: gereed"
-    assert line_at(in_repo, tool, trekker) == "trekker: [LHV]"
+    entries = [c["voortgang"] for c in found["wijzigingen"] if c["wijziging"] == "voortgang"]
+    assert entries == [
+        {
+            "datum": "2026-01-11",
+            "deadline": "Q3 2026",
+            "reden": "Meer overleg nodig",
+            "bron": [{"document": "realisatieagenda", "sectie": "H2, actie 1"}],
+        },
+        {
+            "datum": "2026-01-10",
+            "status": "gereed",
+            "toelichting": "Onderzoek afgerond",
+            "bron": [{"document": "realisatieagenda", "sectie": "H2, actie 2"}],
+        },
+        {"datum": "2026-01-11", "beoordeling": "risico"},
+    ]
+    replan = found["wijzigingen"][1]
+    assert (replan["kwartalen"], replan["reden"]) == (2, "Meer overleg nodig")
+    # A change a new entry makes points at that entry, the line a reviewer reads.
+    lines = [line_at(in_repo, tool, c) for c in found["wijzigingen"]]
+    assert lines == [
+        "- datum: 2026-01-11",
+        "- datum: 2026-01-11",
+        "- datum: 2026-01-10",
+        "- datum: 2026-01-10",
+        "trekker: [LHV]",
+        "- datum: 2026-01-11",
+        "- datum: 2026-01-11",
+    ]
     assert found["van"]["revisie"] == start
     assert found["tot"] == {
         "gevraagd": tool,
@@ -94,21 +125,21 @@ def test_edits_made_by_hand(in_repo: Repo, run_cli: RunCli) -> None:
     assert summary(found) == [
         ("actie", "H2.1", "titel", None, "Handreiking", "Handreiking regionale samenwerking"),
         ("actie", "H2.1", "betrokkene-verwijderd", None, "LHV", None),
-        ("actie", "H2.1", "herplanning", 1, "2026-Q1", "2026-Q3"),
         ("actie", "H2.2", "mijlpaal-toegevoegd", 3, None, "Evaluatie"),
+        ("actie", "H3.1", "herplanning", 1, "2025-Q1", "2025-Q2"),
         ("actie", "H4.1", "doelen", None, ["4"], ["1", "4"]),
         ("partij", "NZa", "toegevoegd", None, None, "Nederlandse Zorgautoriteit"),
         ("doel", "4", "hernoemd", None, "Capaciteit beter benutten", "Capaciteit benutten"),
         ("belofte", "2", "verwijderd", None, "Ik heb rechtstreeks toegang", None),
     ]
-    replan = found["wijzigingen"][2]
-    assert (replan["kwartalen"], replan["reden"]) == (2, None)
+    replan = found["wijzigingen"][3]
+    assert (replan["kwartalen"], replan["reden"]) == (1, None)  # by hand: no reden recorded
     lines = [line_at(in_repo, hand, c) if c["line"] else None for c in found["wijzigingen"]]
     assert lines == [
         "titel: Handreiking regionale samenwerking",
         "- id: H2.1",  # a removed betrokkene has no line of its own: the action's
-        "deadline: Q3 2026",
         "- omschrijving: Evaluatie",
+        "deadline: Q2 2025",
         "doelen: [1, 4]",
         "- code: NZa",
         "titel: Capaciteit benutten",
@@ -123,11 +154,15 @@ def test_a_moved_action_is_a_move_not_a_removal_and_an_addition(
     move = in_repo.commits["move"]
     found = changes_json(run_cli, "--since", in_repo.commits["hand"], "--until", move)
     assert summary(found) == [
+        ("actie", "H2.2", "voortgang", 2, None, None),
+        ("actie", "H2.2", "herplanning", 2, "2026-Q4", "2027-Q2"),
         ("actie", "H5.1", "toegevoegd", None, None, "Nieuwe actie"),
         ("actie", "H4.1", "verplaatst", None, "data/acties.yaml", "data/acties/regio.yaml"),
         ("actie", "H3.1", "verwijderd", None, "Inventarisatie zonder trekker", None),
     ]
-    added, moved, _ = found["wijzigingen"]
+    replan = found["wijzigingen"][1]
+    assert (replan["kwartalen"], replan["reden"]) == (2, "Uitvoeringstoets NZa")
+    added, moved, _ = found["wijzigingen"][2:]
     assert line_at(in_repo, move, added) == "- id: H5.1"
     assert (moved["file"], line_at(in_repo, move, moved)) == (
         "data/acties/regio.yaml",
@@ -136,18 +171,20 @@ def test_a_moved_action_is_a_move_not_a_removal_and_an_addition(
 
 
 def test_the_working_tree_is_the_newer_side(own_repo: Repo, run_cli: RunCli) -> None:
-    edited = run_cli("set-status", "H2.1", "lopend", "--data", "data")
+    edited = run_cli("update", "H2.1", "--status", "lopend", "--datum", "2026-02-03")
     assert edited.exit_code == 0, edited.output
     own_repo.edit("acties.yaml", "titel: Bekostiging\n", "titel: Bekostiging RESV\n")
     found = changes_json(run_cli, "--since", "HEAD")
     assert found["tot"]["revisie"] is None
     assert summary(found) == [
-        ("actie", "H2.1", "status", None, "open", "lopend"),
+        ("actie", "H2.1", "voortgang", 1, None, None),
+        ("actie", "H2.1", "status", 1, "open", "lopend"),
         ("actie", "H2.2", "titel", None, "Bekostiging", "Bekostiging RESV"),
     ]
     text = (own_repo.data / "acties.yaml").read_text(encoding="utf-8").splitlines()
     assert [text[c["line"] - 1].strip() for c in found["wijzigingen"]] == [
-        "status: lopend",
+        "- datum: 2026-02-03",
+        "- datum: 2026-02-03",
         "titel: Bekostiging RESV",
     ]
 

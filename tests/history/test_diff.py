@@ -123,3 +123,42 @@ def test_every_kind_of_change_is_documented() -> None:
     doc = (Path(__file__).parents[2] / "docs" / "json-output.md").read_text(encoding="utf-8")
     section = doc.split("## `changes --format json`")[1].split("\n## ")[0]
     assert [w for w in WIJZIGINGEN if f"`{w}`" not in section] == []
+
+
+def test_an_action_dropped_through_its_own_log(registry: Registry) -> None:
+    from datetime import date
+
+    from eerstelijn.models import Bron, Voortgang
+
+    entry = Voortgang(
+        datum=date(2026, 1, 10),
+        status="vervallen",
+        bron=[Bron(document="realisatieagenda", sectie="H4")],
+    )
+    h41 = actie(registry, "H4.1")
+    new = with_actie(registry, h41.model_copy(update={"voortgang": [entry]}))
+    assert kinds(registry, new) == [
+        ("actie", "H4.1", "voortgang", None, None, None),
+        ("actie", "H4.1", "status", None, "open", "vervallen"),
+    ]
+    assert changes(registry, new)[0].voortgang == {
+        "datum": "2026-01-10",
+        "status": "vervallen",
+        "bron": [{"document": "realisatieagenda", "sectie": "H4"}],
+    }
+
+
+def test_an_entry_that_repeats_the_state_is_only_an_entry(registry: Registry) -> None:
+    from datetime import date
+
+    from eerstelijn.models import Voortgang
+
+    h22 = actie(registry, "H2.2")
+    onderzoek = h22.mijlpalen[0]  # assessed achter in 2025
+    again = Voortgang(datum=date(2026, 1, 10), beoordeling="achter", toelichting="Nog steeds")
+    log = [*onderzoek.voortgang, again]
+    mijlpalen = [onderzoek.model_copy(update={"voortgang": log}), *h22.mijlpalen[1:]]
+    new = with_actie(registry, h22.model_copy(update={"mijlpalen": mijlpalen}))
+    (change,) = changes(registry, new)
+    assert (change.wijziging, change.mijlpaal) == ("voortgang", 1)
+    assert change.tekst == "mijlpaal 1 voortgang 2026-01-10: beoordeling achter; Nog steeds"

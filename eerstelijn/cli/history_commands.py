@@ -5,13 +5,16 @@ from __future__ import annotations
 import os
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import click
 import typer
 
 from eerstelijn.cli.common import DataOption, app, emit, fail, registry_cache, report_invalid
 from eerstelijn.render import CHANGE_FORMATS
+
+if TYPE_CHECKING:
+    from eerstelijn.history.versions import ActieCommit
 
 _REVISION_HELP = (
     "a branch, tag or commit, or a date (2026-01-15, 'Q1 2026': the last commit on or before it)"
@@ -97,3 +100,18 @@ def _append_summary(path: Path, markdown: object) -> None:
             stream.write(f"{markdown}\n")
     except OSError as error:
         fail(f"cannot write the step summary to {path}: {error.strerror or error}")
+
+
+def actie_commits(data: Path, actie_id: str) -> list[ActieCommit]:
+    """The commits that changed an action (for `history --commits`); exit 2 with a message
+    when the history cannot be read.
+    """
+    from eerstelijn.cli.common import gc_paused
+    from eerstelijn.history import HistoryError
+    from eerstelijn.history.versions import actie_commits as find
+
+    try:
+        with gc_paused():
+            return find(data, actie_id)
+    except HistoryError as error:
+        fail(error.message)

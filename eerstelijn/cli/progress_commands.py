@@ -128,6 +128,14 @@ def history(
     data: DataOption = Path("data"),
     as_of: AsOfOption = "today",
     fmt: FormatOption = "table",
+    commits: Annotated[
+        bool,
+        typer.Option(
+            "--commits",
+            help="Add the git side: each commit that changed the action, with date, author "
+            "and what it changed (reads every version of the registry).",
+        ),
+    ] = False,
 ) -> None:
     """Every progress entry of an action, oldest first, with original and current deadlines."""
     from eerstelijn import lookup, queries
@@ -139,4 +147,9 @@ def history(
         actie = lookup.find_actie(registry, actie_id)
     except lookup.UnknownName as error:
         fail(str(error))
-    emit_sections(views.history_sections(queries.actie_record(actie, day)), fmt)
+    sections = views.history_sections(queries.actie_record(actie, day))
+    if commits:
+        from eerstelijn.cli.history_commands import actie_commits
+
+        sections.append(views.commits_section(actie_commits(data, actie.id)))
+    emit_sections(sections, fmt)

@@ -6,6 +6,10 @@ found in another file is a move, not a removal and an addition), milestones by t
 omschrijving (an edited omschrijving at the same place is the same milestone), partijen by
 code, doelen and documenten by id, beloften by nummer; an item that disappears while another
 appears with the same name (or title) under a new code is a rename.
+
+A milestone's status, deadline and beoordeling are compared as its whole voortgang log folds
+them (Mijlpaal.stand), so a progress entry and a hand edit of the field count alike; a change
+that a new entry made points at that entry, and each new entry is a change of its own.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from eerstelijn.kwartaal import Termijn
 from eerstelijn.models import Actie, Mijlpaal, Registry, Voortgang
 from eerstelijn.problems import Origin
 
-__all__ = ["WIJZIGINGEN", "Change", "changes"]
+__all__ = ["WIJZIGINGEN", "Change", "actie_changes", "changes"]
 
 # Every kind of change, in the order a reader meets them; docs/json-output.md explains each.
 WIJZIGINGEN = (
@@ -129,30 +133,37 @@ def _acties(old: Registry, new: Registry) -> Iterator[Change]:
         seen.add(actie.id)
         earlier = before.get(actie.id)
         if earlier is None:
-            yield Change(
-                "actie",
-                actie.id,
-                "toegevoegd",
-                f"added: {actie.titel}",
-                actie.origin.file,
-                _at(actie.origin),
-                naar=actie.titel,
-            )
+            yield _added(actie)
         elif earlier is not actie and (
             earlier != actie or earlier.origin.file != actie.origin.file
         ):
             yield from _actie(earlier, actie)
     for actie in before.values():
         if actie.id not in seen:
-            yield Change(
-                "actie",
-                actie.id,
-                "verwijderd",
-                f"removed: {actie.titel}",
-                actie.origin.file,
-                None,
-                van=actie.titel,
-            )
+            yield _removed(actie)
+
+
+def actie_changes(old: Actie | None, new: Actie | None) -> list[Change]:
+    """What changed in one action; its addition or removal when one side is None."""
+    if old is None and new is not None:
+        return [_added(new)]
+    if new is None and old is not None:
+        return [_removed(old)]
+    if old is None or new is None:
+        return []
+    return list(_actie(old, new))
+
+
+def _added(actie: Actie) -> Change:
+    o = actie.origin
+    return Change(
+        "actie", actie.id, "toegevoegd", f"added: {actie.titel}", o.file, _at(o), naar=actie.titel
+    )
+
+
+def _removed(actie: Actie) -> Change:
+    tekst = f"removed: {actie.titel}"
+    return Change("actie", actie.id, "verwijderd", tekst, actie.origin.file, None, van=actie.titel)
 
 
 def _actie(old: Actie, new: Actie) -> Iterator[Change]:

@@ -152,11 +152,13 @@ class Repository:
             at = start + size + 1  # the object is followed by a newline
         return contents
 
-    def log(self, sha_from: str | None, paths: list[str]) -> list[Commit]:
-        """The commits up to HEAD (after `sha_from`, when given) that changed `paths`."""
-        span = "HEAD" if sha_from is None else f"{sha_from}..HEAD"
-        out = self.git("log", "-z", "--format=%H%x00%cs%x00%an%x00%s", span, "--", *paths)
-        fields = out.decode().split("\0")
+    def log(self) -> list[Commit]:
+        """The commits of HEAD's history that changed the data directory, oldest first."""
+        spec = "." if str(self.prefix) == "." else f"{self.prefix}/"
+        out = self.git(
+            "log", "-z", "--reverse", "--format=%H%x00%cs%x00%an%x00%s", "HEAD", "--", spec
+        )
+        fields = out.decode(errors="replace").split("\0")
         return [Commit(*fields[i : i + 4]) for i in range(0, len(fields) - 3, 4)]
 
 

@@ -12,15 +12,17 @@ from pathlib import Path
 from eerstelijn.history.diff import Change, changes
 from eerstelijn.history.errors import HistoryError
 from eerstelijn.history.git import UNSHALLOW, Commit, Repository
-from eerstelijn.models import Registry
+from eerstelijn.models import Actie, Registry
 from eerstelijn.problems import InvalidRegistry
 from eerstelijn.registry.cache import RegistryCache
 from eerstelijn.registry.load import ParsedFiles, Snapshot
 
 __all__ = [
     "WORKING_TREE",
+    "ActieCommit",
     "Comparison",
     "Version",
+    "actie_commits",
     "compare",
     "default_since",
     "read_version",
@@ -146,3 +148,39 @@ def compare(
     old = read_version(repo, data, old_version, cache=cache, slot="registry-since", parsed=parsed)
     new = read_version(repo, data, new_version, cache=cache, slot="registry-until", parsed=parsed)
     return Comparison(old_version, new_version, changes(old, new))
+
+
+@dataclass(frozen=True)
+class ActieCommit:
+    """A commit that changed one action, and what it changed (empty: it was added)."""
+
+    commit: Commit
+    changes: list[Change]
+
+
+def actie_commits(data: Path, actie_id: str) -> list[ActieCommit]:
+    """Every commit of HEAD's history that changed the action `actie_id`, oldest first.
+
+    Each version of the registry is read through the loader, a file parsed once for all the
+    versions that share it; a version that is not a valid registry is passed over, and the
+    next valid one is compared with the last valid one before it.
+    """
+    from eerstelijn.history.diff import actie_changes
+
+    repo = Repository.containing(data)
+    parsed: ParsedFiles = {}
+    found: list[ActieCommit] = []
+    before: Actie | None = None
+    for commit in repo.log():
+        version = Version(commit.sha, "revision", commit)
+        try:
+            registry = read_version(repo, data, version, parsed=parsed)
+        except HistoryError:
+            continue
+        now = registry.actie(actie_id)
+        if now is None and before is None:
+            continue
+        if now is None or before is None or now != before or now.origin.file != before.origin.file:
+            found.append(ActieCommit(commit, actie_changes(before, now)))
+        before = now
+    return found

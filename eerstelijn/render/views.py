@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from eerstelijn.models import Actie, Registry
 from eerstelijn.queries import (
@@ -23,6 +23,9 @@ from eerstelijn.queries import (
     iter_marks,
 )
 from eerstelijn.render.listing import Column, RowStyle, Section
+
+if TYPE_CHECKING:
+    from eerstelijn.history.versions import ActieCommit
 
 ID = Column("id", "id", no_wrap=True)
 ACTIE_COLUMNS = (
@@ -253,6 +256,29 @@ def history_sections(record: dict[str, Any]) -> list[Section]:
         Section("mijlpalen", f"{record['id']}: {record['titel']}", columns, mijlpalen, styles),
         voortgang_section(rows),
     ]
+
+
+def commits_section(commits: Sequence[ActieCommit]) -> Section:
+    """`history --commits`: each commit that changed the action, oldest first."""
+    columns = (
+        Column("datum", "datum", no_wrap=True),
+        Column("commit", "commit", no_wrap=True),
+        Column("auteur", "auteur"),
+        Column("wat", "what changed"),
+    )
+    records = [
+        {
+            "datum": c.commit.datum,
+            "commit": c.commit.short,
+            "revisie": c.commit.sha,
+            "auteur": c.commit.auteur,
+            "onderwerp": c.commit.onderwerp,
+            "wat": "; ".join(change.tekst for change in c.changes),
+            "wijzigingen": [change.record() for change in c.changes],
+        }
+        for c in commits
+    ]
+    return Section("commits", "Commits", columns, records, empty="no commit changed it")
 
 
 def what_changed(entry: dict[str, Any]) -> str:

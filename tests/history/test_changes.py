@@ -365,3 +365,54 @@ def test_a_revision_without_the_data_directory(
     assert_error(
         result, f"data holds no registry at HEAD~1 ({repo.git('rev-parse', 'HEAD~1')[:10]})"
     )
+
+
+def test_history_lists_the_commits_that_changed_an_action(in_repo: Repo, run_cli: RunCli) -> None:
+    result = run_cli(
+        "history", "H4.1", "--data", "data", "--commits", "--format", "json",
+        "--as-of", "2026-02-10",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    commits = json.loads(result.stdout)["commits"]
+    assert [(c["revisie"], c["datum"], c["auteur"], c["wat"]) for c in commits] == [
+        (in_repo.commits["start"], "2026-01-05", "Programmabureau", "added: Plan zonder deadline"),
+        (
+            in_repo.commits["tool"],
+            "2026-01-12",
+            "Programmabureau",
+            "mijlpaal 1 voortgang 2026-01-11: beoordeling risico; "
+            "mijlpaal 1 beoordeling none -> risico",
+        ),
+        (in_repo.commits["hand"], "2026-01-20", "Programmabureau", "doelen 4 -> 1, 4"),
+        (
+            in_repo.commits["move"],
+            "2026-02-02",
+            "Programmabureau",
+            "moved from data/acties.yaml to data/acties/regio.yaml",
+        ),
+    ]
+    assert [c["wijziging"] for c in commits[1]["wijzigingen"]] == ["voortgang", "beoordeling"]
+
+
+def test_history_passes_over_an_invalid_version(
+    run_cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = init_repo(tmp_path / "repo")
+    repo.commit("start", "2026-01-05")
+    repo.edit("acties.yaml", "titel: Handreiking\n", "titel: Handreiking\n    kleur: rood\n")
+    repo.commit("broken", "2026-01-06")
+    repo.edit("acties.yaml", "titel: Handreiking\n    kleur: rood\n", "titel: Handreiking 2\n")
+    repo.commit("fixed", "2026-01-07")
+    monkeypatch.chdir(repo.path)
+    result = run_cli("history", "H2.1", "--commits", "--format", "json", "--as-of", "2026-02-10")
+    assert result.exit_code == 0, result.output
+    commits = json.loads(result.stdout)["commits"]
+    assert [(c["onderwerp"], c["wat"]) for c in commits] == [
+        ("start", "added: Handreiking"),
+        ("fixed", "titel now 'Handreiking 2'"),
+    ]
+
+
+def test_history_commits_outside_a_git_repository(run_cli: RunCli, registry_copy: Path) -> None:
+    result = run_cli("history", "H2.1", "--commits", "--data", registry_copy)
+    assert_error(result, f"{registry_copy} is not in a git repository")

@@ -155,6 +155,7 @@ def actie_record(actie: Actie, as_of: date) -> dict[str, Any]:
         "status": actie.status_on(as_of),
         "deadline": _iso(actie.deadline_on(as_of)),
         "overdue": actie_status(actie, as_of) == "overdue",
+        "signaal": actie_status(actie, as_of),
         "mijlpalen": [mijlpaal_record(m, as_of) for m in actie.mijlpalen],
         "toelichting": actie.toelichting,
         "bron": [{"document": b.document, "sectie": b.sectie} for b in actie.bron],
@@ -259,7 +260,11 @@ class OverdueRow:
 
 
 def _groups(
-    registry: Registry, actie: Actie, per: Per | None, incl_betrokken: bool
+    registry: Registry,
+    actie: Actie,
+    per: Per | None,
+    incl_betrokken: bool,
+    expand_groups: bool = True,
 ) -> list[str | None]:
     if per is None:
         return [None]
@@ -267,9 +272,11 @@ def _groups(
         return [actie.hoofdstuk]
     if per == "doel":
         return list(actie.doelen)
-    members = leaders(registry, actie) + (
-        [m for c in actie.betrokkenen for m in registry.members(c)] if incl_betrokken else []
-    )
+    codes = [*actie.trekker, *(actie.betrokkenen if incl_betrokken else [])]
+    if expand_groups:
+        members = [m for c in codes for m in registry.members(c)]
+    else:
+        members = [(p.code if (p := registry.partij(c)) else c) for c in codes]
     return list(dict.fromkeys(members)) or [GEEN_TREKKER]
 
 
@@ -279,23 +286,35 @@ def leaders(registry: Registry, actie: Actie) -> list[str]:
 
 
 def overdue(
-    registry: Registry, as_of: date, *, per: Per | None = None, incl_betrokken: bool = False
+    registry: Registry,
+    as_of: date,
+    *,
+    per: Per | None = None,
+    incl_betrokken: bool = False,
+    partij: str | None = None,
+    expand_groups: bool = True,
 ) -> list[OverdueRow]:
     """Milestones past their deadline and not done; grouped rows sorted by group, then age.
 
-    Per partij, a groep as trekker counts for each member, and an action without trekker
-    lands in the group None.
+    Per partij, a groep as trekker counts for each member (or, without `expand_groups`, once
+    as itself), and an action without trekker lands in the group None. `partij` keeps only
+    actions it leads (or, with `incl_betrokken`, takes part in), also through a groep.
     """
     rows = []
     for actie in registry.acties:
         if actie.done_on(as_of):
+            continue
+        if partij is not None and not (
+            _involves(registry, actie, partij, "trekker")
+            or (incl_betrokken and _involves(registry, actie, partij, "betrokken"))
+        ):
             continue
         for index, mijlpaal in enumerate(actie.mijlpalen):
             if not is_overdue(mijlpaal, as_of):
                 continue
             stand = mijlpaal.stand(as_of)
             days = days_late(mijlpaal, as_of)
-            for group in _groups(registry, actie, per, incl_betrokken):
+            for group in _groups(registry, actie, per, incl_betrokken, expand_groups):
                 rows.append(OverdueRow(group, actie, index, mijlpaal, days, stand))
     order = _group_order(registry, per)
     return sorted(rows, key=lambda r: (order(r.group), -r.days, r.actie.id, r.index))
@@ -397,6 +416,7 @@ class DoelCoverage:
     acties: list[Actie]
     next_deadline: Kwartaal | None
     gereed: int = 0
+    overdue: int = 0  # milestones of its actions past their deadline and not done
 
     @property
     def trekkers(self) -> list[str]:
@@ -411,6 +431,7 @@ class DoelCoverage:
             "acties": [a.id for a in self.acties],
             "aantal_acties": len(self.acties),
             "gereed": self.gereed,
+            "overdue": self.overdue,
             "trekkers": self.trekkers,
             "volgende_deadline": _iso(self.next_deadline),
         }
@@ -422,7 +443,10 @@ def doelen_coverage(registry: Registry, as_of: date) -> list[DoelCoverage]:
     for doel in registry.doelen:
         acties = [a for a in registry.acties if doel.id in a.doelen]
         gereed = sum(a.done_on(as_of) for a in acties)
-        out.append(DoelCoverage(doel, acties, _next_deadline(acties, as_of), gereed))
+        late = sum(
+            is_overdue(m, as_of) for a in acties if not a.done_on(as_of) for m in a.mijlpalen
+        )
+        out.append(DoelCoverage(doel, acties, _next_deadline(acties, as_of), gereed, late))
     return out
 
 
@@ -524,6 +548,8 @@ class Overview:
     due_next_quarter: list[Actie]
     overdue_mijlpalen: int = 0
     overdue_zonder_voortgang: int = 0  # overdue, and nothing reported on it at all
+    due_mijlpalen_this_quarter: int = 0
+    due_mijlpalen_next_quarter: int = 0
 
     @property
     def this_quarter(self) -> Kwartaal:
@@ -551,6 +577,10 @@ def overview(registry: Registry, as_of: date) -> Overview:
         due_next_quarter=[a for a in registry.acties if due_in(a, current.next(), as_of)],
         overdue_mijlpalen=len(rows),
         overdue_zonder_voortgang=sum(not r.gemeld for r in rows),
+        due_mijlpalen_this_quarter=sum(len(due_in(a, current, as_of)) for a in registry.acties),
+        due_mijlpalen_next_quarter=sum(
+            len(due_in(a, current.next(), as_of)) for a in registry.acties
+        ),
     )
 
 

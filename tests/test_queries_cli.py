@@ -35,9 +35,11 @@ COMMANDS = {
     "doelen": ["doelen"],
     "zorgbelofte": ["zorgbelofte"],
     "timeline": ["timeline"],
+    "history": ["history", "H2.2"],
+    "overview-before-the-replanning": ["overview", "--as-of", "2025-11-01"],
 }
 FORMATS = ["table", "json", "csv", "markdown"]
-SEVERAL_TABLES = {"overview", "partijen-ZN"}
+SEVERAL_TABLES = {"overview", "partijen-ZN", "history", "overview-before-the-replanning"}
 
 
 CASES = [(n, f) for n in COMMANDS for f in FORMATS if not (f == "csv" and n in SEVERAL_TABLES)]
@@ -51,7 +53,9 @@ def _at_repo_root(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.mark.parametrize(("name", "fmt"), CASES, ids=[f"{n}--{f}" for n, f in CASES])
 def test_golden_output(run_cli: RunCli, golden: Golden, name: str, fmt: str) -> None:
-    result = run_cli(*COMMANDS[name], "--data", REGISTRY, "--as-of", AS_OF, "--format", fmt)
+    command, *args = COMMANDS[name]
+    # The case's own options come last, so that its --as-of wins over the shared one.
+    result = run_cli(command, "--data", REGISTRY, "--as-of", AS_OF, "--format", fmt, *args)
     assert result.exit_code == 0, result.output
     golden(f"{name}--{fmt}", result.stdout)
     if fmt == "json":
@@ -144,12 +148,23 @@ def test_overdue_per_partij_json_rows(run_cli: RunCli) -> None:
         "overdue", "--per", "partij", "--data", REGISTRY, "--as-of", AS_OF, "--format", "json"
     )
     rows = json.loads(result.stdout)
-    assert {(r["partij"], r["actie"], r["mijlpaal"], r["deadline"]) for r in rows} == {
-        # The groep 'overheid' (VWS and ZIN, written as its alias ZINL) counts for each member.
-        ("VWS", "H2.2", 1, "2025-Q3"),
-        ("ZIN", "H2.2", 1, "2025-Q3"),
-        ("(geen trekker)", "H3.1", 1, "2025-Q1"),
-    }
+    assert [(r["partij"], r["leden"], r["actie"], r["mijlpaal"], r["deadline"]) for r in rows] == [
+        # The groep 'overheid' (VWS and ZIN, written as its alias ZINL): once, its leden named.
+        ("overheid", ["VWS", "ZIN"], "H2.2", 1, "2025-Q3"),
+        ("(geen trekker)", [], "H3.1", 1, "2025-Q1"),
+    ]
+
+
+def test_overdue_of_one_partij_includes_what_it_leads_through_a_groep(run_cli: RunCli) -> None:
+    result = run_cli(
+        "overdue", "--partij", "vws", "--data", REGISTRY, "--as-of", AS_OF, "--format", "json"
+    )
+    assert [(r["actie"], r["trekker"]) for r in json.loads(result.stdout)] == [
+        ("H2.2", ["overheid"])
+    ]
+    alone = run_cli("overdue", "--incl-betrokken", "--data", REGISTRY, "--as-of", AS_OF)
+    assert alone.exit_code == 2
+    assert "--incl-betrokken goes with --per partij or --partij" in alone.stderr
 
 
 @pytest.mark.parametrize(

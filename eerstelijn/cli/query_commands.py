@@ -92,23 +92,48 @@ def overdue(
     ] = None,
     incl_betrokken: Annotated[
         bool,
-        typer.Option("--incl-betrokken", help="With --per partij: count betrokkenen too."),
+        typer.Option(
+            "--incl-betrokken",
+            help="With --per partij or --partij: count betrokkenen too, not only trekkers.",
+        ),
     ] = False,
+    partij: Annotated[
+        str | None,
+        typer.Option(
+            "--partij",
+            help="Only what this partij leads (also through a groep it belongs to).",
+            autocompletion=complete_partij,
+        ),
+    ] = None,
     fmt: FormatOption = "table",
 ) -> None:
-    """Milestones past their deadline and not done.
+    """Milestones past their current deadline and not done, with their last report.
 
-    A deadline 'Q1 2026' is met through 31 March 2026. Per partij, a groep as trekker counts
-    for each of its leden; an action without trekker is listed as '(geen trekker)'.
+    A deadline 'Q1 2026' is met through 31 March 2026. Per partij, an action led by a groep
+    is listed once under the groep, its leden named; an action without trekker is listed as
+    '(geen trekker)'.
     """
-    from eerstelijn import queries
+    from eerstelijn import lookup, queries
     from eerstelijn.render import views
 
+    if incl_betrokken and per is not PerOption.partij and partij is None:
+        fail("--incl-betrokken goes with --per partij or --partij")
     day = as_of_date(as_of)
     registry = registry_for_queries(data, day)
+    try:
+        code = lookup.find_partij(registry, partij).code if partij else None
+    except lookup.UnknownName as error:
+        fail(str(error))
     grouping = _PER[per] if per else None
-    rows = queries.overdue(registry, day, per=grouping, incl_betrokken=incl_betrokken)
-    emit_sections([views.overdue_section(rows, grouping)], fmt)
+    rows = queries.overdue(
+        registry,
+        day,
+        per=grouping,
+        incl_betrokken=incl_betrokken,
+        partij=code,
+        expand_groups=False,
+    )
+    emit_sections([views.overdue_section(rows, grouping, registry)], fmt)
 
 
 @app.command()

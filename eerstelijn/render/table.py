@@ -44,9 +44,15 @@ def render_section(section: Section, *, show_title: bool = True) -> RenderableTy
             overflow="fold",
         )
     styles = section.styles or [""] * len(section.records)
+    above: list[str] = []
     for record, style in zip(section.records, styles, strict=True):
         cells = [flat(record.get(c.key)) or c.blank for c in section.columns]
-        table.add_row(*cells, style=ROW_STYLES[style] or None)
+        shown = [
+            "" if c.group and above and cell == above[i] else cell
+            for i, (c, cell) in enumerate(zip(section.columns, cells, strict=True))
+        ]
+        above = cells
+        table.add_row(*shown, style=ROW_STYLES[style] or None)
     return table
 
 

@@ -35,6 +35,8 @@ ACTIE_COLUMNS = (
     Column("trekker", "trekker"),
     Column("deadline", "deadline", no_wrap=True),
     Column("status", "status"),
+    # In words too: colour alone is lost when piped, printed or with NO_COLOR.
+    Column("signaal", "!", no_wrap=True),
 )
 
 
@@ -47,33 +49,50 @@ def acties_section(
     acties: Sequence[Actie], as_of: date, *, key: str = "acties", title: str = "Acties"
 ) -> Section:
     """Actions, one row each, coloured by urgency."""
+    styles = [_style(a, as_of) for a in acties]
     return Section(
         key,
         title,
         ACTIE_COLUMNS,
-        [actie_record(a, as_of) for a in acties],
-        [_style(a, as_of) for a in acties],
+        [
+            actie_record(a, as_of) | {"signaal": style}
+            for a, style in zip(acties, styles, strict=True)
+        ],
+        styles,
         empty="no actions",
     )
 
 
-def overdue_section(rows: Sequence[OverdueRow], per: Per | None) -> Section:
-    """Overdue milestones, with the group column first when grouped."""
+def overdue_section(
+    rows: Sequence[OverdueRow], per: Per | None, registry: Registry | None = None
+) -> Section:
+    """Overdue milestones, with the group column first when grouped; a groep's leden named."""
     columns = (
-        *((Column(per, per, no_wrap=True),) if per else ()),
+        *((Column(per, per, no_wrap=True, group=True),) if per else ()),
+        *((Column("leden", "leden", group=True),) if per == "partij" else ()),
         Column("actie", "actie", no_wrap=True),
         Column("mijlpaal", "#", justify="right"),
         Column("omschrijving", "mijlpaal"),
         Column("deadline", "deadline", no_wrap=True),
         Column("dagen_te_laat", "days late", justify="right"),
         Column("laatste_voortgang", "last report", no_wrap=True, blank="none"),
+        *(() if per == "partij" else (Column("trekker", "trekker", blank="(geen)"),)),
     )
     records = [r.record(per) for r in rows]
     if per == "partij":
         for record in records:
+            record["leden"] = _leden(record["partij"], registry)
             record["partij"] = record["partij"] or "(geen trekker)"
     title = f"Overdue per {per}" if per else "Overdue"
     return Section("overdue", title, columns, records, ["overdue"] * len(rows), "nothing overdue")
+
+
+def _leden(code: str | None, registry: Registry | None) -> list[str]:
+    """For a groep: the partijen it stands for; for anything else nothing."""
+    partij = registry.partij(code) if registry and code else None
+    if registry is None or partij is None or partij.soort != "groep":
+        return []
+    return registry.members(partij.code)
 
 
 def partijen_section(rows: Sequence[PartijSummary]) -> Section:
@@ -124,10 +143,14 @@ def doelen_section(rows: Sequence[DoelCoverage]) -> Section:
         Column("doel", "doel", no_wrap=True),
         Column("titel", "titel"),
         Column("aantal_acties", "acties", justify="right"),
+        Column("overdue", "overdue", justify="right"),
+        Column("gereed", "done", justify="right"),
         Column("trekkers", "trekkers"),
-        Column("volgende_deadline", "next deadline", no_wrap=True),
+        Column("volgende_deadline", "next deadline", no_wrap=True, blank="none ahead"),
     )
-    styles: list[RowStyle] = ["gap" if not r.acties else "" for r in rows]
+    styles: list[RowStyle] = [
+        "gap" if not r.acties else "overdue" if r.overdue else "" for r in rows
+    ]
     return Section("doelen", "Doelen", columns, [r.record() for r in rows], styles)
 
 
@@ -302,13 +325,13 @@ def voortgang_section(rows: list[dict[str, Any]], *, title: str = "Voortgang") -
         Column("datum", "datum", no_wrap=True),
         Column("mijlpaal", "#", justify="right"),
         Column("wat", "what changed"),
-        Column("bron", "bron"),
+        Column("bronnen", "bron"),
     )
     records = [
         {
             **row,
             "wat": what_changed(row),
-            "bron": "; ".join(f"{b['document']} {b['sectie']}" for b in row.get("bron") or []),
+            "bronnen": "; ".join(f"{b['document']} {b['sectie']}" for b in row.get("bron") or []),
         }
         for row in rows
     ]
@@ -319,17 +342,28 @@ def overview_sections(view: Overview, as_of: date) -> list[Section]:
     """The main screen: counts, overdue per partij, gaps, and what is due soon."""
     current = view.this_quarter
     count = (Column("aantal", "aantal", justify="right"),)
-    reported = view.overdue_mijlpalen - view.overdue_zonder_voortgang
+    done = view.per_status.get("gereed", 0) + view.per_status.get("vervallen", 0)
+    totals = [
+        ("overdue_mijlpalen", "overdue milestones", view.overdue_mijlpalen),
+        ("zonder_voortgang", "  of which nothing reported", view.overdue_zonder_voortgang),
+        ("zonder_trekker", "acties without trekker", len(view.without_trekker)),
+        ("zonder_deadline", "acties without deadline", len(view.without_deadline)),
+        ("due_dit_kwartaal", f"milestones due {current}", view.due_mijlpalen_this_quarter),
+        (
+            "due_volgend_kwartaal",
+            f"milestones due {current.next()}",
+            view.due_mijlpalen_next_quarter,
+        ),
+        ("gereed", f"acties done (of {sum(view.per_status.values())})", done),
+    ]
+    alarming = {"overdue_mijlpalen", "zonder_voortgang", "zonder_trekker", "zonder_deadline"}
     return [
         Section(
-            "overdue_mijlpalen",
-            f"Overdue milestones: {view.overdue_mijlpalen}",
-            (Column("voortgang", "voortgang"), Column("mijlpalen", "mijlpalen", justify="right")),
-            [
-                {"voortgang": "geen", "mijlpalen": view.overdue_zonder_voortgang},
-                {"voortgang": "gemeld", "mijlpalen": reported},
-            ],
-            ["overdue" if view.overdue_zonder_voortgang else "", "overdue" if reported else ""],
+            "totaal",
+            f"How we stand on {as_of.isoformat()}",
+            (Column("wat", "", no_wrap=True), Column("aantal", "", justify="right")),
+            [{"key": key, "wat": label, "aantal": n} for key, label, n in totals],
+            ["overdue" if key in alarming and n else "" for key, _, n in totals],
         ),
         Section(
             "per_status",
@@ -396,9 +430,10 @@ def _onderwerp(punt: AgendaPunt) -> str:
         return "no deadline"
     assert punt.mijlpaal is not None
     mijlpaal = punt.actie.mijlpalen[punt.mijlpaal]
+    reported = "progress reported" if punt.gemeld else "nothing reported"
     return (
         f"mijlpaal {punt.mijlpaal + 1} overdue: {mijlpaal.omschrijving} "
-        f"(deadline {mijlpaal.deadline}, {punt.days} days late)"
+        f"(deadline {mijlpaal.deadline}, {punt.days} days late, {reported})"
     )
 
 

@@ -129,6 +129,12 @@ def headline_figures(registry: Registry, as_of: date) -> list[Figure]:
         Figure("overdue-acties", "acties overdue", len({r.actie.id for r in late}), bool(late)),
         Figure("overdue-mijlpalen", "mijlpalen overdue", len(late), bool(late)),
         Figure(
+            "overdue-zonder-voortgang",
+            "of which nothing reported",
+            view.overdue_zonder_voortgang,
+            bool(view.overdue_zonder_voortgang),
+        ),
+        Figure(
             "without-trekker",
             "acties without trekker",
             len(view.without_trekker),
@@ -175,8 +181,9 @@ def _overdue(registry: Registry, view: Overview, rows: Sequence[OverdueRow], as_
             _actie_link(r.actie.id),
             esc(r.actie.titel),
             esc(f"{r.index + 1}. {r.mijlpaal.omschrijving}"),
-            esc(str(r.mijlpaal.deadline)),
+            esc(str(r.stand.deadline)),
             str(r.days),
+            _last_report(r),
             _partijen(registry, r.actie.trekker),
         ]
         for r in rows
@@ -199,13 +206,22 @@ def _overdue(registry: Registry, view: Overview, rows: Sequence[OverdueRow], as_
         ),
         _table(
             "Overdue mijlpalen, most days late first",
-            ["actie", "titel", "mijlpaal", "deadline", "days late", "trekker"],
+            ["actie", "titel", "mijlpaal", "deadline", "days late", "last report", "trekker"],
             milestones,
             row_classes=["overdue"] * len(milestones),
             id_="overdue-mijlpalen",
             empty="nothing overdue",
         ),
     )
+
+
+def _last_report(row: OverdueRow) -> str:
+    """The date of the last report, or a badge: nothing was ever reported on it."""
+    last = row.stand.laatste_voortgang
+    if last is None:
+        return el("span", "nothing reported", class_="badge gap")
+    assessment = f" ({row.stand.beoordeling})" if row.stand.beoordeling else ""
+    return esc(f"{last.isoformat()}{assessment}")
 
 
 def _actie_rows(registry: Registry, acties: Sequence[Actie], as_of: date) -> list[list[str]]:

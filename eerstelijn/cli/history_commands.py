@@ -14,7 +14,7 @@ from eerstelijn.cli.common import DataOption, app, emit, fail, registry_cache, r
 from eerstelijn.render import CHANGE_FORMATS
 
 if TYPE_CHECKING:
-    from eerstelijn.history.versions import ActieCommit
+    from eerstelijn.history.versions import ActieCommit, Comparison
 
 _REVISION_HELP = (
     "a branch, tag or commit, or a date (2026-01-15, 'Q1 2026': the last commit on or before it)"
@@ -69,13 +69,24 @@ def changes(
     removed, status changes and re-plannings; partijen, doelen and beloften added, removed or
     renamed. Each change names the file and line where it now stands.
     """
+    comparison = changes_since(data, since, until)
+    emit(CHANGE_FORMATS[fmt](comparison))
+    summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+    if fmt == "github" and summary_file:
+        _append_summary(Path(summary_file), CHANGE_FORMATS["markdown"](comparison))
+
+
+def changes_since(data: Path, since: str | None, until: str | None = None) -> Comparison:
+    """What changed in the registry of `data` (see `changes`); exit 2 with a message, and the
+    problems of an invalid version, when the history cannot be read.
+    """
     from eerstelijn.cli.common import file_count, gc_paused
     from eerstelijn.history import HistoryError
     from eerstelijn.history.versions import compare
 
     try:
         with gc_paused():
-            comparison = compare(
+            return compare(
                 data,
                 since=since,
                 since_day=_day(since),
@@ -87,10 +98,6 @@ def changes(
         if error.problems:
             report_invalid(error.problems, file_count(data), message=error.message)
         fail(error.message)
-    emit(CHANGE_FORMATS[fmt](comparison))
-    summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
-    if fmt == "github" and summary_file:
-        _append_summary(Path(summary_file), CHANGE_FORMATS["markdown"](comparison))
 
 
 def _append_summary(path: Path, markdown: object) -> None:

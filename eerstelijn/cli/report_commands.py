@@ -21,6 +21,7 @@ from eerstelijn.cli.common import (
     fail,
     registry_for_queries,
 )
+from eerstelijn.cli.history_commands import changes_since
 
 
 @app.command()
@@ -65,6 +66,14 @@ def agenda(
         AgendaFormat,
         typer.Option("--format", help="markdown (for the BO papers) or table (for a terminal)."),
     ] = AgendaFormat.markdown,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since",
+            help="The last BO: a revision or a date (as for 'changes'). Marks the items about "
+            "actions new or changed since then, and adds what changed.",
+        ),
+    ] = None,
 ) -> None:
     """What the bestuurlijk overleg must discuss: overdue milestones and actions with gaps.
 
@@ -81,7 +90,15 @@ def agenda(
 
     day = as_of_date(as_of)
     registry = registry_for_queries(data, day)
-    sections = views.agenda_sections(queries.agenda(registry, day))
+    comparison = None if since is None else changes_since(data, since)
+    changed: dict[str, str] | None = None
+    if comparison is not None:
+        changed = {}
+        for change in comparison.changes:
+            if change.soort == "actie":
+                new = change.wijziging == "toegevoegd" or changed.get(change.id) == "new"
+                changed[change.id] = "new" if new else "changed"
+    sections = views.agenda_sections(queries.agenda(registry, day), changed)
     title = f"Agenda bestuurlijk overleg, {day.isoformat()}"
     if not sections:
         intro = (
@@ -93,9 +110,19 @@ def agenda(
             "trekker and actions without deadline, by hoofdstuk and action id."
         )
     if fmt is AgendaFormat.markdown:
-        emit(render_document(title, intro, sections))
+        document = render_document(title, intro, sections)
+        if comparison is not None:
+            from eerstelijn.render.markdown import render_changes
+
+            document += "\n" + render_changes(comparison)
+        emit(document)
     else:
-        emit(Group(Text(title, style="bold"), Text(intro), Text(""), render_sections(sections)))
+        parts = [Text(title, style="bold"), Text(intro), Text(""), render_sections(sections)]
+        if comparison is not None:
+            from eerstelijn.render.table import render_changes as changes_table
+
+            parts += [Text(""), changes_table(comparison)]
+        emit(Group(*parts))
 
 
 export_app = typer.Typer(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -437,8 +437,15 @@ def _onderwerp(punt: AgendaPunt) -> str:
     )
 
 
-def agenda_sections(groups: dict[str, list[AgendaPunt]]) -> list[Section]:
-    """The BO agenda: one section per hoofdstuk, items numbered through the whole agenda."""
+def agenda_sections(
+    groups: dict[str, list[AgendaPunt]], changed: Mapping[str, str] | None = None
+) -> list[Section]:
+    """The BO agenda: one section per hoofdstuk, items numbered through the whole agenda.
+
+    With `changed` (action id -> `new` or `changed`, from `agenda --since`), a column says
+    which items are about an action that is new or changed since then.
+    """
+    columns = AGENDA_COLUMNS if changed is None else (*AGENDA_COLUMNS, Column("sinds", "since"))
     sections = []
     number = 0
     for group, punten in groups.items():
@@ -456,8 +463,8 @@ def agenda_sections(groups: dict[str, list[AgendaPunt]]) -> list[Section]:
                     "bron": "; ".join(str(b) for b in punt.actie.bron),
                 }
             )
+            if changed is not None:
+                records[-1]["sinds"] = changed.get(punt.actie.id)
         styles: list[RowStyle] = ["overdue" if p.soort == "overdue" else "gap" for p in punten]
-        sections.append(
-            Section(f"agenda-{group}", _agenda_title(group), AGENDA_COLUMNS, records, styles)
-        )
+        sections.append(Section(f"agenda-{group}", _agenda_title(group), columns, records, styles))
     return sections

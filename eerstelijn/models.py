@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -33,6 +34,7 @@ __all__ = [
     "Actie",
     "Belofte",
     "Bron",
+    "Document",
     "Doel",
     "Mijlpaal",
     "Partij",
@@ -41,12 +43,6 @@ __all__ = [
     "Status",
     "Voortgang",
 ]
-
-
-DOCUMENTEN: dict[str, str] = {
-    "realisatieagenda": "Realisatieagenda visie eerstelijnszorg 2030, versie 2024-12-18",
-    "visie-vgz": "VGZ, webpagina 'Visie eerstelijnszorg'",
-}
 
 
 def _number_as_text(value: object) -> object:
@@ -81,6 +77,11 @@ ActieId = Annotated[
     str,
     StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$"),
     Field(description="Stable, human-readable id: letters, digits, '.', '-', '_'"),
+]
+DocumentId = Annotated[
+    str,
+    StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$"),
+    Field(description="The id of a document in documenten.yaml"),
 ]
 Tekst = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
@@ -141,12 +142,117 @@ class _Item(_Model):
         return origin or Origin("<memory>", (), {}, {})
 
 
-class Bron(_Model):
-    """A reference to a section of one of the source documents."""
+def _version_as_text(value: object) -> object:
+    """YAML reads `versie: 2024-12-18` as a date and `versie: 2` as a number; a version is text."""
+    if isinstance(value, date) or (isinstance(value, int) and not isinstance(value, bool)):
+        return str(value)
+    return value
 
-    document: Literal["realisatieagenda", "visie-vgz"] = Field(
-        description="realisatieagenda (version 2024-12-18) or visie-vgz (the insurer's page)"
+
+_VERSIE_TEXT = "The version as the document names it, e.g. '2024-12-18' or '2'"
+Versie = Annotated[
+    Tekst,
+    BeforeValidator(_version_as_text),
+    WithJsonSchema(
+        {
+            "anyOf": [{"type": "string", "minLength": 1}, {"type": "integer"}],
+            "description": _VERSIE_TEXT,
+        }
+    ),
+    Field(description=_VERSIE_TEXT),
+]
+
+
+def _date_as_written(value: object) -> object:
+    """A date written YYYY-MM-DD; pydantic would read a number as seconds since 1970."""
+    if isinstance(value, date) or (isinstance(value, str) and _ISO_DATE.fullmatch(value)):
+        return value
+    raise ValueError(f"expected a date written YYYY-MM-DD, such as 2024-12-18, got {value!r}")
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+Datum = Annotated[
+    date,
+    BeforeValidator(_date_as_written),
+    Field(description="A date, written YYYY-MM-DD"),
+]
+
+DocumentSoort = Literal[
+    "agenda",
+    "webpagina",
+    "kamerbrief",
+    "bo-verslag",
+    "notitie",
+    "nieuwsbericht",
+    "besluit",
+    "overig",
+]
+
+
+class DocumentHoofdstuk(_Model):
+    """A chapter of a document, as the document numbers it."""
+
+    id: Annotated[
+        str,
+        StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$"),
+        Field(description="The chapter's number or code, e.g. 'H2'"),
+    ]
+    titel: Tekst = Field(description="The chapter's subject in our own words")
+
+
+class Document(_Item):
+    """A source the data cites: an agenda, a web page, a letter, minutes of a BO, ..."""
+
+    # What the validator below demands, for editors; `datum: null` slips through it.
+    model_config = ConfigDict(
+        json_schema_extra={"anyOf": [{"required": ["datum"]}, {"required": ["versie"]}]}
     )
+
+    id: DocumentId = Field(description="Stable id that `bron: {document: ...}` cites")
+    titel: Tekst = Field(description="The document's title or name")
+    soort: DocumentSoort
+    datum: Datum | None = Field(
+        default=None, description="The date the document bears (YYYY-MM-DD)"
+    )
+    versie: Versie | None = None
+    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = Field(
+        default=None, description="Where the document can be read"
+    )
+    status: Tekst | None = Field(
+        default=None, description="What the document says it is, e.g. 'werkdocument'"
+    )
+    opdrachtgever: Tekst | None = Field(
+        default=None, description="Who commissioned the document, where it says so"
+    )
+    uitgever: Tekst | None = Field(default=None, description="Who publishes the document")
+    hoofdstukken: list[DocumentHoofdstuk] = Field(
+        default=[], description="For an agenda: its chapters"
+    )
+    toelichting: Tekst | None = Field(
+        default=None, description="How the document was read, or what it lacks"
+    )
+
+    @model_validator(mode="after")
+    def _dated_or_versioned(self) -> Document:
+        if self.datum is None and self.versie is None:
+            raise ValueError(
+                f"document {self.id!r} needs a 'datum' or a 'versie': which text is cited"
+            )
+        return self
+
+    @property
+    def label(self) -> str:
+        """The document in one line, as the calendar and the report name a source."""
+        name = f"{self.uitgever}, {self.soort} '{self.titel}'" if self.uitgever else self.titel
+        if self.versie:
+            return f"{name}, versie {self.versie}"
+        return f"{name}, {self.datum.isoformat()}" if self.datum else name
+
+
+class Bron(_Model):
+    """A reference to a section of a document in documenten.yaml."""
+
+    document: DocumentId
     sectie: Tekst = Field(description="Chapter, paragraph or item, e.g. 'H3, actie 4'")
 
     def __str__(self) -> str:
@@ -384,6 +490,7 @@ class Registry(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
+    documenten: list[Document] = []
     doelen: list[Doel] = []
     partijen: list[Partij] = []
     acties: list[Actie] = []
@@ -404,6 +511,15 @@ class Registry(BaseModel):
     def codes(self) -> list[str]:
         """Every code and alias, for suggestions."""
         return list(self._by_code)
+
+    def document(self, document_id: str) -> Document | None:
+        """The document with this id."""
+        return next((d for d in self.documenten if d.id == document_id), None)
+
+    def cite(self, bron: Bron) -> str:
+        """A reference in words: its document's label (its id when unknown) and its section."""
+        document = self.document(bron.document)
+        return f"{document.label if document else bron.document}, {bron.sectie}"
 
     def doel(self, doel_id: str) -> Doel | None:
         """The goal with this id."""

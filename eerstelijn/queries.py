@@ -10,11 +10,21 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from eerstelijn.kwartaal import Kwartaal
 from eerstelijn.lookup import fold
-from eerstelijn.models import Actie, Belofte, Doel, Mijlpaal, Partij, Registry, Stand, Voortgang
+from eerstelijn.models import (
+    Actie,
+    Belofte,
+    Document,
+    Doel,
+    Mijlpaal,
+    Partij,
+    Registry,
+    Stand,
+    Voortgang,
+)
 from eerstelijn.shape import HOOFDSTUKKEN, STATUSES
 
 __all__ = [
@@ -23,6 +33,7 @@ __all__ = [
     "OverdueRow",
     "actie_record",
     "agenda",
+    "documenten_usage",
     "doelen_coverage",
     "due_in",
     "is_overdue",
@@ -480,6 +491,84 @@ def zorgbelofte_coverage(registry: Registry, as_of: date = date.max) -> list[Bel
         gereed = sum(a.done_on(as_of) for a in acties)
         out.append(BelofteCoverage(belofte, doelen, acties, gereed))
     return out
+
+
+# --- Sources ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DocumentUsage:
+    """A source with the items that cite it."""
+
+    document: Document
+    acties: list[Actie]
+    doelen: list[Doel]
+    partijen: list[Partij]
+    beloften: list[Belofte]
+
+    def record(self) -> dict[str, Any]:
+        """Flat data for JSON and CSV."""
+        d = self.document
+        return {
+            "id": d.id,
+            "titel": d.titel,
+            "soort": d.soort,
+            "datum": d.datum.isoformat() if d.datum else None,
+            "versie": d.versie,
+            "url": d.url,
+            "status": d.status,
+            "opdrachtgever": d.opdrachtgever,
+            "uitgever": d.uitgever,
+            "hoofdstukken": [{"id": h.id, "titel": h.titel} for h in d.hoofdstukken],
+            "toelichting": d.toelichting,
+            "acties": [a.id for a in self.acties],
+            "aantal_acties": len(self.acties),
+            "doelen": [x.id for x in self.doelen],
+            "aantal_doelen": len(self.doelen),
+            "partijen": [p.code for p in self.partijen],
+            "aantal_partijen": len(self.partijen),
+            "beloften": [b.nummer for b in self.beloften],
+            "aantal_beloften": len(self.beloften),
+        }
+
+
+_Citing = TypeVar("_Citing", Actie, Doel, Partij, Belofte)
+
+
+def _citing(items: list[_Citing], document: str, as_of: date) -> list[_Citing]:
+    return [item for item in items if document in _cited_by(item, as_of)]
+
+
+def _cited_by(item: Actie | Doel | Partij | Belofte, as_of: date) -> set[str]:
+    """The documents an item cites: in its `bron`, and for an action in the entries of its
+    progress logs dated up to `as_of`."""
+    cited = {b.document for b in item.bron}
+    if isinstance(item, Actie):
+        cited |= {
+            b.document
+            for _, log in item.logboeken()
+            for entry in log
+            if entry.datum <= as_of
+            for b in entry.bron or []
+        }
+    return cited
+
+
+def documenten_usage(registry: Registry, as_of: date) -> list[DocumentUsage]:
+    """Every document that existed on `as_of` (undated ones included), in the order of
+    documenten.yaml, with the actions (in their `bron` or a progress entry up to `as_of`),
+    goals, parties and promises that cite it."""
+    return [
+        DocumentUsage(
+            d,
+            _citing(registry.acties, d.id, as_of),
+            _citing(registry.doelen, d.id, as_of),
+            _citing(registry.partijen, d.id, as_of),
+            _citing(registry.zorgbelofte, d.id, as_of),
+        )
+        for d in registry.documenten
+        if d.datum is None or d.datum <= as_of
+    ]
 
 
 # --- Timeline --------------------------------------------------------------------------------

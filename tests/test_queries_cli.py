@@ -34,6 +34,7 @@ COMMANDS = {
     "partijen-ZN": ["partijen", "ZN"],
     "doelen": ["doelen"],
     "zorgbelofte": ["zorgbelofte"],
+    "documenten": ["documenten"],
     "timeline": ["timeline"],
     "history": ["history", "H2.2"],
     "overview-before-the-replanning": ["overview", "--as-of", "2025-11-01"],
@@ -195,6 +196,18 @@ def test_queries_refuse_an_invalid_registry(run_cli: RunCli, registry_copy: Path
     result = run_cli("acties", "--data", root, "--as-of", AS_OF)
     assert result.exit_code == 2
     assert "unknown partij 'LHX'" in result.stderr
+
+
+def test_documenten_as_of_leaves_out_later_documents(run_cli: RunCli) -> None:
+    args = ("documenten", "--data", REGISTRY, "--format", "csv", "--as-of")
+    assert "kamerbrief-resv" in run_cli(*args, AS_OF).stdout
+    earlier = run_cli(*args, "2025-06-30")
+    assert earlier.exit_code == 0
+    assert [row.split(",")[0] for row in earlier.stdout.splitlines()] == [
+        "id",
+        "realisatieagenda",
+        "visie-vgz",
+    ]
 
 
 def test_overdue_rows_are_red_only_on_a_terminal(run_cli: RunCli) -> None:

@@ -106,6 +106,16 @@ def test_every_action_has_a_detail_with_its_bron(page: Node) -> None:
     assert "Realisatieagenda visie eerstelijnszorg 2030, versie 2024-12-18, H3, actie 3" in h33
 
 
+def test_the_header_names_the_cited_sources_from_documenten_yaml() -> None:
+    # The fixture also lists a letter no action cites: it is not a source of this page.
+    fixture = parse(build_page(load_registry(REGISTRY), AS_OF, version=__version__))
+    meta = next(n for n in fixture.iter("p") if "meta" in n.classes).text()
+    assert meta == (
+        "As of 2026-01-15. Sources: Realisatieagenda visie eerstelijnszorg 2030, versie "
+        "2024-12-18, VGZ, webpagina 'Visie eerstelijnszorg', versie bronnen/visie-vgz.txt."
+    )
+
+
 def test_timeline_marks_every_milestone_and_the_overdue_ones(page: Node) -> None:
     svg = page.by_id("timeline-svg")
     rows = {g.attrs["data-actie"]: g for g in svg.iter("g", "tl-row")}

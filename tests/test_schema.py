@@ -46,7 +46,7 @@ def test_committed_schemas_are_what_the_models_generate() -> None:
 def test_schema_command_writes_them(run_cli: RunCli, tmp_path: Path) -> None:
     result = run_cli("schema", "--out", tmp_path / "out")
     assert result.exit_code == 0
-    assert result.stdout == f"Wrote 4 schemas to {tmp_path / 'out'}/.\n"
+    assert result.stdout == f"Wrote 5 schemas to {tmp_path / 'out'}/.\n"
     written = {p.name: p.read_text(encoding="utf-8") for p in (tmp_path / "out").iterdir()}
     assert written == schema_files()
 

@@ -1,4 +1,5 @@
-"""duplicate-id: every action, goal, promise and partij code is defined once, across all files.
+"""duplicate-id: every action, goal, promise, document and partij code is defined once, across
+all files.
 
 Passing::
 
@@ -31,6 +32,7 @@ def check(registry: Registry, as_of: date) -> Iterator[Problem]:
     """Report the second and later definitions of each id."""
     yield from _duplicates("actie", "id", ((a.id, a.origin) for a in registry.acties))
     yield from _duplicates("doel", "id", ((d.id, d.origin) for d in registry.doelen))
+    yield from _duplicates("document", "id", ((d.id, d.origin) for d in registry.documenten))
     yield from _duplicates(
         "belofte", "nummer", ((str(b.nummer), b.origin) for b in registry.zorgbelofte)
     )

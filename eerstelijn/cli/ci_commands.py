@@ -228,8 +228,8 @@ def schema(
 ) -> None:
     """Write one JSON Schema per data file, so that editors check the YAML while you type.
 
-    The schemas follow from the models: doelen, partijen, acties (also for acties/*.yaml)
-    and zorgbelofte. A data file names its schema in a first-line comment,
+    The schemas follow from the models: documenten, doelen, partijen, acties (also for
+    acties/*.yaml) and zorgbelofte. A data file names its schema in a first-line comment,
     '# yaml-language-server: $schema=../schemas/acties.schema.json'.
     """
     from eerstelijn.schema import schema_files

@@ -224,9 +224,12 @@ def add(
         str | None, typer.Option(metavar="SECTIE", help="The source's section, e.g. 'H3, actie 6'.")
     ] = None,
     document: Annotated[
-        str,
-        typer.Option(metavar="NAME", help="The source document: realisatieagenda or visie-vgz."),
-    ] = "realisatieagenda",
+        str | None,
+        typer.Option(
+            metavar="ID",
+            help="The source: a document id in documenten.yaml (default: the first there).",
+        ),
+    ] = None,
     toelichting: Annotated[
         str | None, typer.Option(metavar="TEXT", help="How the source was read for this action.")
     ] = None,

@@ -1,5 +1,5 @@
 """The questions a programme office asks: overview, overdue, acties, show, partijen, doelen,
-zorgbelofte and timeline."""
+zorgbelofte, documenten and timeline."""
 
 from __future__ import annotations
 
@@ -312,6 +312,26 @@ def zorgbelofte(
     day = as_of_date(as_of)
     registry = registry_for_queries(data, day)
     emit_sections([views.zorgbelofte_section(queries.zorgbelofte_coverage(registry, day))], fmt)
+
+
+@app.command()
+def documenten(
+    *,
+    data: DataOption = Path("data"),
+    as_of: AsOfOption = "today",
+    fmt: FormatOption = "table",
+) -> None:
+    """The sources, with how many actions, goals, parties and promises cite each.
+
+    A document dated after --as-of is left out: it did not exist yet. Sources nothing cites
+    stand out.
+    """
+    from eerstelijn import queries
+    from eerstelijn.render import views
+
+    day = as_of_date(as_of)
+    registry = registry_for_queries(data, day)
+    emit_sections([views.documenten_section(queries.documenten_usage(registry, day))], fmt)
 
 
 @app.command()

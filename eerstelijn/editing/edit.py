@@ -122,13 +122,14 @@ class FileEdit:
 class NewActie:
     """What `add` writes: the id is chosen by `add` (next free in its hoofdstuk) unless given.
 
-    `mijlpalen` are (omschrijving, deadline) pairs; the deadline may be None.
+    `mijlpalen` are (omschrijving, deadline) pairs; the deadline may be None. `document` is
+    an id in documenten.yaml; None means the first document listed there.
     """
 
     titel: str
     doelen: Sequence[str]
     sectie: str
-    document: str = "realisatieagenda"
+    document: str | None = None
     hoofdstuk: str | None = None
     id: str | None = None
     regio: str | None = None
@@ -179,6 +180,8 @@ def update(
         raise EditError("--bron needs --sectie: where in that document it is recorded")
     registry = _load_valid(root, cache)
     actie = _actie(registry, actie_id)
+    if entry.document:  # written as documenten.yaml writes it, or refused with the nearest ids
+        entry = replace(entry, document=lookup.find_document(registry, entry.document).id)
     doc = _Document.read(Path(actie.origin.file))
     node = doc.item(actie)
     count = len(actie.mijlpalen)
@@ -295,6 +298,7 @@ def add(
     actie = replace(
         actie,
         doelen=_doelen(registry, actie.doelen),
+        document=_document(registry, actie.document),
         trekker=_codes(registry, actie.trekker),
         betrokkenen=_codes(registry, actie.betrokkenen),
     )
@@ -594,6 +598,15 @@ def _new_node(actie: NewActie, actie_id: str) -> CommentedMap:
     bron.fa.set_flow_style()
     node["bron"] = bron
     return node
+
+
+def _document(registry: Registry, name: str | None) -> str:
+    """The id of the document `name` means, or of the first in documenten.yaml."""
+    if name is not None:
+        return lookup.find_document(registry, name).id
+    if not registry.documenten:
+        raise EditError("documenten.yaml lists no document to cite; add one first")
+    return registry.documenten[0].id
 
 
 def _new_mijlpaal(omschrijving: str, deadline: str | None) -> CommentedMap:

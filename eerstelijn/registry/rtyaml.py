@@ -38,6 +38,10 @@ def read(text: str, file: str) -> tuple[Any, SourceMap]:
         line, col = _first_complex_key(text)
         message = "a key must be plain text"
         raise _refused(file, line, col, "yaml-syntax", message) from None
+    except ValueError as error:  # a timestamp of a day that does not exist: 2024-02-30
+        line, col, value = _first_impossible_date(text)
+        message = f"{value!r} is not a date that exists ({error})" if value else str(error)
+        raise _refused(file, line, col, "yaml-syntax", message) from None
     if document is None:
         raise _refused(file, 1, 1, "empty-file", "file is empty: expected a mapping with a list")
     source = SourceMap(file)
@@ -59,6 +63,29 @@ def _first_complex_key(text: str) -> tuple[int, int]:
         elif isinstance(node, SequenceNode):
             pending.extend(node.value)
     return min(found, default=(1, 1))
+
+
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+
+
+def _first_impossible_date(text: str) -> tuple[int, int, str]:
+    """Where the first plain scalar that YAML reads as a timestamp but ruamel cannot build
+    stands (1-based), and its text."""
+    constructor = YAML(typ="rt").constructor
+    pending: list[Node] = [YAML(typ="rt").compose(text)]
+    found: list[tuple[int, int, str]] = []
+    while pending:
+        node = pending.pop()
+        if isinstance(node, MappingNode):
+            pending.extend(n for pair in node.value for n in pair)
+        elif isinstance(node, SequenceNode):
+            pending.extend(node.value)
+        elif isinstance(node, ScalarNode) and node.tag == _TIMESTAMP:
+            try:
+                constructor.construct_yaml_timestamp(node)
+            except ValueError:
+                found.append((node.start_mark.line + 1, node.start_mark.column + 1, node.value))
+    return min(found, default=(1, 1, ""))
 
 
 def _refused(file: str, line: int, col: int, code: str, message: str) -> Refused:

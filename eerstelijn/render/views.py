@@ -10,6 +10,7 @@ from eerstelijn.models import Actie, Registry
 from eerstelijn.queries import (
     AgendaPunt,
     BelofteCoverage,
+    DocumentUsage,
     DoelCoverage,
     OverdueRow,
     Overview,
@@ -152,6 +153,27 @@ def doelen_section(rows: Sequence[DoelCoverage]) -> Section:
         "gap" if not r.acties else "overdue" if r.overdue else "" for r in rows
     ]
     return Section("doelen", "Doelen", columns, [r.record() for r in rows], styles)
+
+
+def documenten_section(rows: Sequence[DocumentUsage]) -> Section:
+    """The sources, with how much of the data cites each; sources nothing cites stand out.
+
+    The flat views leave soort, versie and the rest to JSON: the counts need the width.
+    """
+    columns = (
+        Column("id", "id", no_wrap=True),
+        Column("titel", "titel"),
+        Column("datum", "datum", no_wrap=True),
+        Column("aantal_acties", "acties", no_wrap=True, justify="right"),
+        Column("aantal_doelen", "doelen", no_wrap=True, justify="right"),
+        Column("aantal_partijen", "partijen", no_wrap=True, justify="right"),
+        Column("aantal_beloften", "beloften", no_wrap=True, justify="right"),
+    )
+    records = [r.record() for r in rows]
+    styles: list[RowStyle] = [
+        "gap" if not (r.acties or r.doelen or r.partijen or r.beloften) else "" for r in rows
+    ]
+    return Section("documenten", "Documenten", columns, records, styles, empty="no documents")
 
 
 def zorgbelofte_section(rows: Sequence[BelofteCoverage]) -> Section:

@@ -8,7 +8,7 @@ from datetime import date
 from importlib.resources import files
 
 from eerstelijn.kwartaal import Kwartaal
-from eerstelijn.models import DOCUMENTEN, Actie, Bron, Registry
+from eerstelijn.models import Actie, Registry
 from eerstelijn.queries import (
     BelofteCoverage,
     DoelCoverage,
@@ -57,10 +57,6 @@ def _partijen(registry: Registry, codes: Sequence[str]) -> str:
         name = partij.naam if partij else code
         out.append(el("abbr", esc(code), title=name) if name != code else esc(code))
     return ", ".join(out)
-
-
-def _bron(bron: Bron) -> str:
-    return f"{DOCUMENTEN[bron.document]}, {bron.sectie}"
 
 
 def _table(
@@ -431,7 +427,7 @@ def _actie(registry: Registry, actie: Actie, as_of: date) -> str:
         ("betrokkenen", _partijen(registry, actie.betrokkenen) if actie.betrokkenen else ""),
         ("doelen", doelen),
         ("toelichting", esc(actie.toelichting or "")),
-        ("bron", "<br>".join(esc(_bron(b)) for b in actie.bron)),
+        ("bron", "<br>".join(esc(registry.cite(b)) for b in actie.bron)),
     ]
     details = el(
         "dl", *(el("div", el("dt", k), el("dd", v)) for k, v in facts if v), class_="facts"
@@ -488,7 +484,8 @@ _NAV = [
 def build_page(registry: Registry, as_of: date, *, version: str) -> str:
     """The whole report as one HTML document, with its CSS and script inline."""
     view = overview(registry, as_of)
-    sources = ", ".join(sorted({DOCUMENTEN[b.document] for a in registry.acties for b in a.bron}))
+    cited = {b.document for a in registry.acties for b in a.bron}
+    sources = ", ".join(sorted(d.label for d in registry.documenten if d.id in cited))
     header = el(
         "header",
         el("a", "Skip to the figures", href="#main", class_="skip"),

@@ -66,8 +66,9 @@ def changes(
     """What changed in the registry between two versions in git, per action and item.
 
     Added, removed and moved actions; titel, trekker, betrokkenen, doelen; milestones added or
-    removed, status changes and re-plannings; partijen, doelen and beloften added, removed or
-    renamed. Each change names the file and line where it now stands.
+    removed, status changes, re-plannings, progress entries and assessments; partijen, doelen,
+    documenten and beloften added, removed or renamed. Each change names the file and line
+    where it now stands.
     """
     comparison = changes_since(data, since, until)
     emit(CHANGE_FORMATS[fmt](comparison))

@@ -89,7 +89,7 @@ class Change:
 
 def changes(old: Registry, new: Registry) -> list[Change]:
     """Everything that changed from `old` to `new`: actions first, in the newer order (removed
-    ones after), then partijen, doelen and beloften.
+    ones after), then partijen, doelen, documenten and beloften.
     """
     return [
         *_acties(old, new),
@@ -102,6 +102,13 @@ def changes(old: Registry, new: Registry) -> list[Change]:
             name_field="naam",
         ),
         *_named("doel", old.doelen, new.doelen, key=lambda d: d.id, name=lambda d: d.titel),
+        *_named(
+            "document",
+            old.documenten,
+            new.documenten,
+            key=lambda d: d.id,
+            name=lambda d: d.titel,
+        ),
         *_named(
             "belofte",
             old.zorgbelofte,

@@ -107,7 +107,10 @@ def read_version(
         if not blobs:
             raise HistoryError(f"{repo.prefix} holds no registry at {version.label}")
         contents = {data.joinpath(*path.parts): raw for path, raw in blobs.items()}
-        return Snapshot.given(data, contents, cache=cache, slot=slot).registry(parsed)
+        # A data file added to the tool later (documenten.yaml) is absent from older versions:
+        # there it held nothing yet, so its items count as added since.
+        snapshot = Snapshot.given(data, contents, cache=cache, slot=slot, absent_ok=True)
+        return snapshot.registry(parsed)
     except InvalidRegistry as invalid:
         where = "the working tree" if version.commit is None else version.label
         raise HistoryError(f"the registry at {where} is invalid", invalid.problems) from None

@@ -127,9 +127,11 @@ class Snapshot:
         *,
         cache: RegistryCache | None = None,
         slot: str = "registry",
+        absent_ok: bool = False,
     ) -> Snapshot:
         """The snapshot of files given as bytes (a version of `root` read from git), as if
-        they were `root`'s files; a required file not among them is a problem.
+        they were `root`'s files; a required file not among them is a problem, or with
+        `absent_ok` an empty list (a version from before the file was introduced).
 
         Nothing is read from disk, so the directory need not exist.
         """
@@ -140,6 +142,8 @@ class Snapshot:
         files: list[tuple[FsPath, bytes]] = []
         for path in (*(root / f.name for f in FILES), *extra):
             raw = contents.get(path)
+            if raw is None and absent_ok:
+                continue
             if raw is None:
                 problems.extend(
                     _fail(str(path), 0, 0, "missing-file", "required file is missing").problems

@@ -441,3 +441,53 @@ def test_agenda_marks_what_is_new_or_changed_since_the_last_bo(
 def test_agenda_since_an_unknown_revision(in_repo: Repo, run_cli: RunCli) -> None:
     result = run_cli("agenda", "--data", "data", "--since", "bo-maart")
     assert_error(result, "unknown revision 'bo-maart': no branch, tag or commit of that name")
+
+
+def test_documenten_added_removed_and_renamed(
+    run_cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = init_repo(tmp_path / "repo")
+    repo.commit("start", "2026-01-05")
+    repo.edit("documenten.yaml", "titel: Voorhang bekostiging RESV\n", "titel: Voorhang RESV\n")
+    repo.edit(
+        "documenten.yaml",
+        "  - id: visie-vgz\n",
+        "  - id: bo-verslag-2026-01\n    titel: Verslag BO januari\n    soort: bo-verslag\n"
+        "    datum: 2026-01-15\n  - id: visie-vgz\n",
+    )
+    monkeypatch.chdir(repo.path)
+    found = changes_json(run_cli, "--since", "HEAD")
+    assert summary(found) == [
+        ("document", "bo-verslag-2026-01", "toegevoegd", None, None, "Verslag BO januari"),
+        (
+            "document",
+            "kamerbrief-resv",
+            "hernoemd",
+            None,
+            "Voorhang bekostiging RESV",
+            "Voorhang RESV",
+        ),
+    ]
+    text = (repo.data / "documenten.yaml").read_text(encoding="utf-8").splitlines()
+    assert [(c["file"], text[c["line"] - 1].strip()) for c in found["wijzigingen"]] == [
+        ("data/documenten.yaml", "- id: bo-verslag-2026-01"),
+        ("data/documenten.yaml", "titel: Voorhang RESV"),
+    ]
+
+
+def test_a_version_from_before_a_data_file_existed(
+    run_cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """documenten.yaml came later than the other files: older versions lack it."""
+    repo = init_repo(tmp_path / "repo")
+    documenten = (repo.data / "documenten.yaml").read_text(encoding="utf-8")
+    (repo.data / "documenten.yaml").unlink()
+    repo.commit("before documenten", "2026-01-05")
+    (repo.data / "documenten.yaml").write_text(documenten, encoding="utf-8")
+    monkeypatch.chdir(repo.path)
+    found = changes_json(run_cli, "--since", "HEAD")
+    assert [(c["soort"], c["id"], c["wijziging"]) for c in found["wijzigingen"]] == [
+        ("document", "realisatieagenda", "toegevoegd"),
+        ("document", "visie-vgz", "toegevoegd"),
+        ("document", "kamerbrief-resv", "toegevoegd"),
+    ]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property, lru_cache
@@ -423,16 +423,19 @@ class Actie(_Item):
         for index, mijlpaal in enumerate(self.mijlpalen):
             yield ("mijlpalen", index, "voortgang"), mijlpaal.voortgang
 
-    def status_on(self, as_of: date) -> Status:
+    def status_on(self, as_of: date, standen: Sequence[Stand] | None = None) -> Status:
         """The action's status on `as_of`: its own when gereed or vervallen, else what its
         milestones add up to (all done: gereed; any begun: lopend), never less than its own.
+
+        `standen`, the milestones' states on `as_of` where the caller has them already.
         """
         own = self.status
         for entry in _up_to(self.voortgang, as_of):
             own = entry.status or own
         if own in DONE or not self.mijlpalen:
             return own
-        standen = [m.stand(as_of) for m in self.mijlpalen]
+        if standen is None:
+            standen = [m.stand(as_of) for m in self.mijlpalen]
         if all(s.status == "vervallen" for s in standen):
             return "vervallen"
         if all(s.done for s in standen):

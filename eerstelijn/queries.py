@@ -25,7 +25,7 @@ from eerstelijn.models import (
     Stand,
     Voortgang,
 )
-from eerstelijn.shape import HOOFDSTUKKEN, STATUSES
+from eerstelijn.shape import DONE, HOOFDSTUKKEN, STATUSES
 
 __all__ = [
     "ActieFilter",
@@ -58,16 +58,15 @@ GEEN_TREKKER = None  # the group of an overdue milestone whose action has no tre
 
 def is_overdue(mijlpaal: Mijlpaal, as_of: date) -> bool:
     """Past its current deadline quarter's last day and not done, as the log says on `as_of`."""
-    stand = mijlpaal.stand(as_of)
-    deadline = stand.deadline.deadline if stand.deadline else None
-    return deadline is not None and not stand.done and as_of > deadline.last_day
+    return _late(mijlpaal.stand(as_of), as_of) is not None
 
 
-def days_late(mijlpaal: Mijlpaal, as_of: date) -> int:
-    """Days past the current deadline's last day on `as_of` (0 when not past it)."""
-    stand = mijlpaal.stand(as_of)
+def _late(stand: Stand, as_of: date) -> int | None:
+    """Days past the current deadline's last day when the milestone is overdue, else None."""
     deadline = stand.deadline.deadline if stand.deadline else None
-    return max(0, (as_of - deadline.last_day).days) if deadline else 0
+    if deadline is None or stand.done or as_of <= deadline.last_day:
+        return None
+    return (as_of - deadline.last_day).days
 
 
 def due_in(actie: Actie, quarter: Kwartaal, as_of: date) -> list[Mijlpaal]:
@@ -313,18 +312,18 @@ def overdue(
     """
     rows = []
     for actie in registry.acties:
-        if actie.done_on(as_of):
+        standen = [m.stand(as_of) for m in actie.mijlpalen]
+        if actie.status_on(as_of, standen) in DONE:
             continue
         if partij is not None and not (
             _involves(registry, actie, partij, "trekker")
             or (incl_betrokken and _involves(registry, actie, partij, "betrokken"))
         ):
             continue
-        for index, mijlpaal in enumerate(actie.mijlpalen):
-            if not is_overdue(mijlpaal, as_of):
+        for index, (mijlpaal, stand) in enumerate(zip(actie.mijlpalen, standen, strict=True)):
+            days = _late(stand, as_of)
+            if days is None:
                 continue
-            stand = mijlpaal.stand(as_of)
-            days = days_late(mijlpaal, as_of)
             for group in _groups(registry, actie, per, incl_betrokken, expand_groups):
                 rows.append(OverdueRow(group, actie, index, mijlpaal, days, stand))
     order = _group_order(registry, per)

@@ -124,8 +124,15 @@ def test_workflow_summarises_the_pull_request(run_cli: RunCli) -> None:
         if "checkout" in s.get("uses", "")
     ]
     assert checkout["with"]["fetch-depth"] == 0  # the base branch's version must be there
-    (changes,) = [r for r in _runs() if r.startswith("eerstelijn changes")]
+    (step,) = [
+        s
+        for job in _workflow()["jobs"].values()
+        for s in job["steps"]
+        if s.get("run", "").startswith("eerstelijn changes")
+    ]
+    changes = step["run"]
     assert changes == 'eerstelijn changes --since "origin/${{ github.base_ref }}" --format github'
+    assert step["if"] == "${{ !cancelled() }}"  # runs after a failed check too
     # HEAD against itself (whatever the working tree holds): the step runs, nothing to annotate.
     step = changes.replace("origin/${{ github.base_ref }}", "HEAD") + " --until HEAD"
     result = run_command(run_cli, step, "eerstelijn ")

@@ -46,8 +46,14 @@ class UnknownName(LookupError):
 
 
 def fold(text: str) -> str:
-    """Case- and accent-blind form, so `patientenfederatie` finds `Patiëntenfederatie`."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    """The identity of a name: what the command line matches and `check` keeps unique.
+
+    Compatibility forms (fullwidth `ＺＮ`), case and accents are ignored, so
+    `patientenfederatie` finds `Patiëntenfederatie` and `h2.1` is the same id as `H2.1`.
+    Lookalikes from other scripts (Greek `ΖΝ`) and invisible characters are not folded: the
+    models refuse them in ids and codes.
+    """
+    decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text).casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 

@@ -19,12 +19,21 @@ from pydantic import (
     PlainValidator,
     PrivateAttr,
     StringConstraints,
+    ValidationInfo,
     WithJsonSchema,
     create_model,
+    field_validator,
     model_validator,
 )
 
-from eerstelijn.kwartaal import TIMING_PATTERN, Kwartaal, Termijn
+from eerstelijn.kwartaal import (
+    FIRST_YEAR,
+    LAST_YEAR,
+    MOMENT_FROM_PATTERN,
+    TIMING_PATTERN,
+    Kwartaal,
+    Termijn,
+)
 from eerstelijn.problems import Origin
 from eerstelijn.shape import DONE, FILES, REGIONAL_DIR, STATUSES, Beoordeling, Hoofdstuk, Status
 
@@ -68,14 +77,21 @@ DoelId = Annotated[
     ),
     Field(description=_DOEL_TEXT),
 ]
+# Latin letters (with accents: Patiëntenfederatie), digits and a few marks. Other scripts and
+# invisible characters are refused: Greek `ΖΝ`, fullwidth `ＺＮ` or `ZN` with a zero-width
+# space would look like `ZN` and be another party.
+_LATIN = r"A-Za-z0-9\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F"
+_CODE_PATTERN = rf"^[{_LATIN}][{_LATIN}.&'+/_-]*$"
 Code = Annotated[
     str,
-    StringConstraints(pattern=r"^[^\s,\[\]{}]+$"),
-    Field(description="A partij code or alias, as in partijen.yaml"),
+    StringConstraints(pattern=_CODE_PATTERN, max_length=100),
+    Field(
+        description="A partij code or alias, as in partijen.yaml: Latin letters, digits, .&'+/_-"
+    ),
 ]
 ActieId = Annotated[
     str,
-    StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$"),
+    StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$", max_length=100),
     Field(description="Stable, human-readable id: letters, digits, '.', '-', '_'"),
 ]
 DocumentId = Annotated[
@@ -107,12 +123,14 @@ TermijnVeld = Annotated[
         {
             "anyOf": [
                 {"type": "string", "pattern": TIMING_PATTERN},
-                {"type": "integer", "minimum": 1000, "maximum": 2999},
+                {"type": "integer", "minimum": FIRST_YEAR, "maximum": LAST_YEAR},
             ],
             "description": "Quarter ('Q1 2026'), year ('2025', 'in 2025'), or a vague timing "
             "as the source words it: 'voor Q3 2025', 'voor de zomer van 2024', "
-            "'vanaf Q1 2026', 'na Q4 2025', 'per 2027'. A quarter's deadline is met through "
-            "its last day; only a quarter, a year and 'voor ...' set a deadline.",
+            "'vanaf Q1 2026', 'na Q4 2025', 'per 2027', 'mogelijk al in 2025', "
+            "'verwacht al in 2024'. A quarter's deadline is met through its last day; only a "
+            "quarter, a year and 'voor ...' set a deadline, and 'vanaf' or 'per' on a "
+            "milestone with toestand: true.",
         }
     ),
 ]
@@ -198,6 +216,42 @@ class DocumentHoofdstuk(_Model):
         Field(description="The chapter's number or code, e.g. 'H2'"),
     ]
     titel: Tekst = Field(description="The chapter's subject in our own words")
+    onderwerp: Tekst | None = Field(
+        default=None, description="The subject the chapter announces itself, where it does"
+    )
+    werkgroep: Tekst | None = Field(
+        default=None, description="The working group the chapter names as its author"
+    )
+    afspraken: list[Tekst] = Field(
+        default=[], description="Agreements of an earlier document the chapter works out"
+    )
+    toelichting: Tekst | None = Field(
+        default=None, description="How the chapter was read, or what it leaves open"
+    )
+
+
+class Periode(_Model):
+    """The years a document says it covers, and where it says so."""
+
+    van: int = Field(ge=FIRST_YEAR, le=LAST_YEAR, description="The first year")
+    tot: int = Field(ge=FIRST_YEAR, le=LAST_YEAR, description="The last year, included")
+    sectie: Tekst = Field(description="Where the document says so")
+
+
+class Voetnoot(_Model):
+    """A footnote of a document, in our own words."""
+
+    nummer: int = Field(ge=1)
+    sectie: Tekst = Field(description="Where the footnote is attached")
+    tekst: Tekst = Field(description="What the footnote says, in our own words")
+
+
+class Begrip(_Model):
+    """A term a document uses, with what it means there."""
+
+    term: Tekst = Field(description="The term as the document writes it")
+    uitleg: Tekst = Field(description="What it means there, in our own words")
+    sectie: Tekst = Field(description="Where the document uses it")
 
 
 class Document(_Item):
@@ -231,6 +285,20 @@ class Document(_Item):
     toelichting: Tekst | None = Field(
         default=None, description="How the document was read, or what it lacks"
     )
+    opdrachtgever_sectie: Tekst | None = Field(
+        default=None, description="Where the document names its opdrachtgever"
+    )
+    perioden: list[Periode] = Field(
+        default=[],
+        description="The years the document says it covers; more than one where it disagrees "
+        "with itself",
+    )
+    voetnoten: list[Voetnoot] = Field(default=[], description="Its footnotes, in our own words")
+    begrippen: list[Begrip] = Field(default=[], description="Terms it uses, explained")
+
+    def hoofdstuk(self, hoofdstuk_id: str) -> DocumentHoofdstuk | None:
+        """The chapter with this id."""
+        return next((h for h in self.hoofdstukken if h.id == hoofdstuk_id), None)
 
     @model_validator(mode="after")
     def _dated_or_versioned(self) -> Document:
@@ -373,9 +441,25 @@ def _up_to(entries: list[Voortgang], as_of: date) -> tuple[Voortgang, ...]:
 class Mijlpaal(_Model):
     """A dated step of an action, with the log of what was reported on it."""
 
+    # Editors learn the rule the validator below enforces: a state is dated by 'vanaf'/'per'.
+    model_config = ConfigDict(
+        json_schema_extra={
+            "if": {"properties": {"toestand": {"const": True}}, "required": ["toestand"]},
+            "then": {
+                "properties": {"deadline": {"type": "string", "pattern": MOMENT_FROM_PATTERN}},
+                "required": ["deadline"],
+            },
+        }
+    )
+
     omschrijving: Tekst
     deadline: TermijnVeld | None = Field(
         default=None, description="Timing as the source says it: the baseline, never rewritten"
+    )
+    toestand: bool = Field(
+        default=False,
+        description="True when the milestone is a state that must hold from its 'vanaf' or "
+        "'per' timing on, which makes that timing a deadline; false for work that starts then",
     )
     status: Status = Field(
         default="open",
@@ -383,13 +467,43 @@ class Mijlpaal(_Model):
     )
     voortgang: list[Voortgang] = Field(default=[], description="Progress reports, oldest first")
 
+    @model_validator(mode="before")
+    @classmethod
+    def _date_the_state(cls, data: Any) -> Any:
+        # A state's 'vanaf'/'per' is its deadline. Anything else is left for the fields to
+        # report, where they stand: a bad timing at `deadline`, a misplaced flag at `toestand`.
+        if not isinstance(data, dict) or data.get("toestand") is not True:
+            return data
+        try:
+            termijn = _parse_termijn(data.get("deadline"))
+        except ValueError:
+            return data
+        if not termijn.names_a_moment_from:
+            return data
+        return {**data, "deadline": termijn.as_toestand()}
+
+    @field_validator("toestand")
+    @classmethod
+    def _toestand_needs_a_moment(cls, value: bool, info: ValidationInfo) -> bool:
+        if not value or "deadline" not in info.data:  # a bad deadline is reported at its key
+            return value
+        termijn = info.data["deadline"]
+        if termijn is None or not termijn.names_a_moment_from:
+            written = repr(termijn.tekst) if termijn else "none"
+            raise ValueError(f"toestand: true needs a 'vanaf' or 'per' timing, not {written}")
+        return value
+
+    def _dated(self, termijn: Termijn) -> Termijn:
+        """A re-planned timing read as the milestone reads its own: a state's 'vanaf' is due."""
+        return termijn.as_toestand() if self.toestand and termijn.names_a_moment_from else termijn
+
     def stand(self, as_of: date) -> Stand:
         """The milestone as its log says it stood on `as_of`."""
         entries = _up_to(self.voortgang, as_of)
         status, deadline, beoordeling = self.status, self.deadline, None
         for entry in entries:
             status = entry.status or status
-            deadline = entry.deadline or deadline
+            deadline = self._dated(entry.deadline) if entry.deadline else deadline
             beoordeling = entry.beoordeling or beoordeling
         return Stand(status, deadline, self.deadline, beoordeling, entries)
 
@@ -465,8 +579,18 @@ class Belofte(_Item):
 
     nummer: int = Field(ge=1, le=10)
     titel: Tekst = Field(description="The promise in our own words")
+    belover: Literal["zorgverleners", "patient", "beide"] = Field(
+        default="zorgverleners",
+        description="Who promises: the providers and financiers of primary care, the patient "
+        "(the inwoner), or both; the promise is mutual",
+    )
     doelen: list[DoelId] = Field(min_length=1, description="The goals this promise serves")
     bron: Bronnen
+
+    @property
+    def deliverable(self) -> bool:
+        """True when providers and financiers promise (some of) it, so actions can deliver it."""
+        return self.belover != "patient"
 
 
 ITEM_MODELS: dict[str, type[_Item]] = {f.key: globals()[f.item] for f in FILES}

@@ -36,8 +36,10 @@ __all__ = [
     "documenten_usage",
     "doelen_coverage",
     "due_in",
+    "hoofdstuk_titels",
     "is_overdue",
     "leaders",
+    "not_at_table",
     "overdue",
     "overview",
     "partij_detail",
@@ -290,6 +292,27 @@ def _groups(
     return list(dict.fromkeys(members)) or [GEEN_TREKKER]
 
 
+def not_at_table(registry: Registry, codes: Iterable[str]) -> list[Partij]:
+    """The partijen among `codes` (as written, groups not expanded) that were not at the table."""
+    found = (registry.partij(code) for code in codes)
+    return list({p.code: p for p in found if p is not None and not p.aan_tafel}.values())
+
+
+def hoofdstuk_titels(registry: Registry) -> dict[str, str]:
+    """Each chapter id with its title, from the documents the chapter's actions cite."""
+    titels: dict[str, str] = {}
+    for actie in registry.acties:
+        if actie.hoofdstuk is None or actie.hoofdstuk in titels:
+            continue
+        for bron in actie.bron:
+            document = registry.document(bron.document)
+            hoofdstuk = document.hoofdstuk(actie.hoofdstuk) if document else None
+            if hoofdstuk is not None:
+                titels[actie.hoofdstuk] = hoofdstuk.titel
+                break
+    return titels
+
+
 def leaders(registry: Registry, actie: Actie) -> list[str]:
     """The partijen that lead an action: its trekkers, a groep counted as each of its leden."""
     return list(dict.fromkeys(m for c in actie.trekker for m in registry.members(c)))
@@ -474,6 +497,7 @@ class BelofteCoverage:
         return {
             "nummer": self.belofte.nummer,
             "titel": self.belofte.titel,
+            "belover": self.belofte.belover,
             "doelen": [d.id for d in self.doelen],
             "acties": [a.id for a in self.acties],
             "aantal_acties": len(self.acties),
@@ -482,11 +506,19 @@ class BelofteCoverage:
 
 
 def zorgbelofte_coverage(registry: Registry, as_of: date = date.max) -> list[BelofteCoverage]:
-    """Every promise, with the actions linked to any of its goals."""
+    """Every promise, with the actions linked to any of its goals.
+
+    What the patient alone promises is the patient's to keep: no action delivers it, so such
+    a promise has no actions (and is no gap). A promise of both sides keeps its actions.
+    """
     out = []
     for belofte in registry.zorgbelofte:
         doelen = [d for d in registry.doelen if d.id in belofte.doelen]
-        acties = [a for a in registry.acties if set(a.doelen) & set(belofte.doelen)]
+        acties = [
+            a
+            for a in registry.acties
+            if belofte.deliverable and set(a.doelen) & set(belofte.doelen)
+        ]
         gereed = sum(a.done_on(as_of) for a in acties)
         out.append(BelofteCoverage(belofte, doelen, acties, gereed))
     return out

@@ -142,8 +142,24 @@ def test_real_goal_without_action_is_6c(real: Registry) -> None:
     assert empty == ["6C"]
 
 
-def test_real_every_promise_has_actions_behind_it(real: Registry) -> None:
-    assert all(c.acties for c in zorgbelofte_coverage(real))
+def test_the_patients_promise_is_delivered_by_no_action(fixture: Registry) -> None:
+    coverage = {c.belofte.nummer: c for c in zorgbelofte_coverage(fixture)}
+    goal_4 = next(c for c in doelen_coverage(fixture, AS_OF) if c.doel.id == "4")
+    assert coverage[2].belofte.doelen == ["4"] and goal_4.acties
+    assert coverage[2].belofte.belover == "patient" and coverage[2].acties == []
+    assert coverage[1].belofte.belover == "zorgverleners" and coverage[1].acties
+    both = fixture.model_copy(
+        update={
+            "zorgbelofte": [b.model_copy(update={"belover": "beide"}) for b in fixture.zorgbelofte]
+        }
+    )
+    assert [c.acties for c in zorgbelofte_coverage(both)][1] == goal_4.acties
+
+
+def test_real_every_promise_of_the_providers_has_actions_behind_it(real: Registry) -> None:
+    coverage = {c.belofte.nummer: c for c in zorgbelofte_coverage(real)}
+    assert {n for n, c in coverage.items() if not c.acties} == {2, 3, 5}  # the patient's
+    assert coverage[7].acties  # promised by both: the providers' part counts
 
 
 def test_real_beroepsverenigingen_own_h4_for_each_member(real: Registry) -> None:

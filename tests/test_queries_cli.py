@@ -235,3 +235,141 @@ def _complete(words: str) -> list[str]:
 def test_shell_completion_offers_ids_and_codes_from_the_data() -> None:
     assert _complete(f"eerstelijn show --data {REGISTRY} H2") == ["H2.1", "H2.2"]
     assert _complete(f"eerstelijn acties --data {REGISTRY} --partij Z") == ["ZN", "ZIN"]
+
+
+def test_shell_completion_ignores_case() -> None:
+    assert _complete(f"eerstelijn show --data {REGISTRY} h2") == ["H2.1", "H2.2"]
+    assert _complete(f"eerstelijn acties --data {REGISTRY} --partij z") == ["ZN", "ZIN"]
+    assert _complete(f"eerstelijn assign H2.1 --data {REGISTRY} --trekker lh") == ["LHV"]
+
+
+@pytest.mark.parametrize("written", ["Open", "OPEN", "open"])
+def test_status_on_the_command_line_ignores_case(run_cli: RunCli, written: str) -> None:
+    result = run_cli(
+        "acties", "--status", written, "--data", REGISTRY, "--as-of", AS_OF, "--format", "csv"
+    )
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert rows and {r["status"] for r in rows} == {"open"}
+
+
+NARROW = {"COLUMNS": "80"}
+AT_80_COLUMNS = {
+    "timeline": ["timeline"],
+    "acties": ["acties"],
+    "partijen": ["partijen"],
+    "overdue-per-partij": ["overdue", "--per", "partij"],
+}
+
+
+@pytest.mark.parametrize("name", sorted(AT_80_COLUMNS))
+def test_golden_tables_at_80_columns(run_cli: RunCli, golden: Golden, name: str) -> None:
+    result = run_cli(*AT_80_COLUMNS[name], "--data", REGISTRY, "--as-of", AS_OF, env=NARROW)
+    assert result.exit_code == 0, result.output
+    golden(f"{name}--table-80", result.stdout)
+    assert max(len(line) for line in result.stdout.splitlines()) <= 80
+
+
+def _words(value: object) -> set[str]:
+    if isinstance(value, dict):
+        return {w for v in value.values() for w in _words(v)}
+    if isinstance(value, list):
+        return {w for v in value for w in _words(v)}
+    return set(str(value).replace(",", " ").split())
+
+
+@pytest.mark.parametrize("command", [["acties"], ["partijen"], ["overdue"], ["doelen"]])
+def test_tables_at_80_columns_never_split_a_word(run_cli: RunCli, command: list[str]) -> None:
+    # On the real data, whose titles and names are long: every word in the table is a whole
+    # word of the data, or its beginning shortened with an ellipsis; no line is too wide.
+    data = REPO / "data"
+    table = run_cli(*command, "--data", data, "--as-of", AS_OF, env=NARROW).stdout
+    machine = run_cli(*command, "--data", data, "--as-of", AS_OF, "--format", "json").stdout
+    words = _words(json.loads(machine)) | {"Q1", "Q2", "Q3", "Q4", "none", "ahead", "-", "(geen)"}
+    words |= {str(y) for y in range(2020, 2035)}
+    # Table rows start with the box's edge (a space); notes under the table do not.
+    body = [line for line in table.splitlines()[4:] if line.strip() and line.startswith(" ")]
+    assert body
+    for line in body:
+        assert len(line) <= 80, line
+        for token in line.replace(",", " ").split():
+            if token.endswith("…"):
+                assert any(w.startswith(token[:-1]) for w in words), token
+            else:
+                assert token in words, (token, line)
+
+
+def test_timeline_at_80_columns_shows_quarters_whole_ids_and_titles(run_cli: RunCli) -> None:
+    data = REPO / "data"
+    result = run_cli("timeline", "--data", data, "--as-of", AS_OF, env=NARROW)
+    lines = result.stdout.splitlines()
+    assert all(len(line) <= 80 for line in lines)
+    header = next(line for line in lines if "actie" in line)
+    assert "Q1" in header and "Q4" in header and "…" not in header
+    registry_ids = {
+        r["id"]
+        for r in json.loads(
+            run_cli("acties", "--data", data, "--as-of", AS_OF, "--format", "json").stdout
+        )
+    }
+    shown = [line.split()[0] for line in lines[4:] if line.strip() and line.startswith(" ")]
+    assert shown and set(shown) <= registry_ids
+    # Titles: the start of each action's title follows its id.
+    assert "H2.1   Landelijke" in result.stdout or "H2.1  Landelijke" in result.stdout
+
+
+@pytest.fixture
+def lhv_away(registry_copy: Path) -> Path:
+    """The fixture registry with LHV, trekker of H4.1 and betrokkene of H2.1, not at the table."""
+    partijen = registry_copy / "partijen.yaml"
+    text = partijen.read_text(encoding="utf-8")
+    lhv = "    naam: Landelijke Huisartsen Vereniging\n"
+    partijen.write_text(text.replace(lhv, lhv + "    aan_tafel: false\n"), encoding="utf-8")
+    return registry_copy
+
+
+NOTE = "LHV: (temporarily) not at the table when the agenda was adopted."
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["acties"],
+        ["partijen"],
+        ["partijen", "LHV"],
+        ["overdue", "--per", "partij", "--incl-betrokken"],
+        ["doelen"],
+    ],
+)
+@pytest.mark.parametrize("fmt", ["table", "markdown"])
+def test_a_partij_not_at_the_table_is_noted_where_it_is_named(
+    run_cli: RunCli, lhv_away: Path, command: list[str], fmt: str
+) -> None:
+    args = [*command, "--data", lhv_away, "--as-of", "2026-06-01", "--format", fmt]
+    result = run_cli(*args)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.count(NOTE) >= 1
+    machine = run_cli(*args[:-1], "json")  # the record says it (aan_tafel), not a note
+    assert "not at the table" not in machine.stdout
+
+
+def test_show_and_agenda_mark_a_trekker_not_at_the_table(run_cli: RunCli, lhv_away: Path) -> None:
+    shown = run_cli("show", "H4.1", "--data", lhv_away, "--as-of", AS_OF).stdout
+    assert "LHV (Landelijke Huisartsen Vereniging; (temporarily) not at the table" in shown
+    agenda = run_cli("agenda", "--data", lhv_away, "--as-of", AS_OF).stdout
+    assert f"_{NOTE}_" in agenda
+
+
+def test_partijen_at_the_table_get_no_note(run_cli: RunCli) -> None:
+    result = run_cli("acties", "--data", REGISTRY, "--as-of", AS_OF)
+    assert "not at the table" not in result.stdout
+
+
+def test_the_real_vng_is_marked_where_it_leads(run_cli: RunCli) -> None:
+    data = REPO / "data"
+    shown = run_cli("show", "H5.1", "--data", data, "--as-of", AS_OF).stdout
+    assert "VNG (Vereniging van Nederlandse Gemeenten; (temporarily) not at the table" in " ".join(
+        shown.split()
+    )
+    listed = run_cli("acties", "--hoofdstuk", "H5", "--data", data, "--as-of", AS_OF).stdout
+    assert "VNG: (temporarily) not at the table" in " ".join(listed.split())

@@ -105,7 +105,8 @@ def test_every_timing_the_schema_accepts_the_loader_reads(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     ["Q1 2026", "q1-2026", "2026-Q1", "2026Q1", "2025", "in 2025", "voor Q3 2025",
-     "Voor de zomer van 2024", "vanaf Q1 2026", "vanaf 2025", "na Q4 2025", "per 2027"],
+     "Voor de zomer van 2024", "vanaf Q1 2026", "vanaf 2025", "na Q4 2025", "per 2027",
+     "mogelijk al in 2025", "verwacht al in 2024", "Verwacht in Q3 2025"],
 )  # fmt: skip
 def test_the_schema_accepts_the_readmes_timings(text: str) -> None:
     Termijn.parse(text)

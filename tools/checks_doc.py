@@ -42,8 +42,33 @@ LOADER_CODES: tuple[tuple[str, str, str], ...] = (
     ("empty-file", "The file holds no YAML at all.", "# only a comment"),
     ("missing-file", "One of the four required files is missing.", "# no data/zorgbelofte.yaml"),
     ("missing-directory", "The --data directory does not exist.", "# eerstelijn check --data nope"),
-    ("unreadable", "The file cannot be read (permissions, a folder).", "# chmod 000 doelen.yaml"),
+    (
+        "unreadable",
+        "The file cannot be read (permissions, a folder), or the acties/ folder cannot be listed.",
+        "# chmod 000 doelen.yaml",
+    ),
+    (
+        "not-a-file",
+        "A data file is a FIFO, a device or a socket: it is not read (it could hang or not end).",
+        "# mkfifo data/acties/regio.yaml",
+    ),
     ("file-too-large", "The file is larger than 20 MiB.", "# a 30 MB acties.yaml"),
+    (
+        "control-character",
+        "A text or key holds a control character (ESC, BEL, NUL, C1...), written with YAML's "
+        "escapes; no registry text needs one, and it could drive a terminal.",
+        'titel: "Rood \\e[31m"',
+    ),
+    (
+        "too-long",
+        "A text or key is longer than 5000 characters.",
+        "# titel: ten megabytes of text",
+    ),
+    (
+        "too-many-keys",
+        "A mapping has more than 100 keys.",
+        "# an action with a million keys",
+    ),
     (
         "outside-link",
         "A data file is a link to a file outside the data directory (CI may run on forks).",
@@ -61,6 +86,15 @@ LOADER_CODES: tuple[tuple[str, str, str], ...] = (
     ),
 )
 
+_IGNORED = (
+    "ignored-file",
+    "A file in the data directory or in `acties/` looks like data (.yml, .yaml, .json, .toml, "
+    ".csv) but is not read, so what it holds does not count: the message says what to do "
+    "(rename acties/NAME.yml to acties/NAME.yaml, move a stray file's actions to "
+    "acties/NAME.yaml). Reported by every command; it never fails the run.",
+    "# data/acties/utrecht.yml, data/nieuw.yaml",
+)
+
 _STALE = (
     baseline.STALE_CODE,
     "An entry of the baseline file (`check --baseline`) whose finding no longer occurs: the "
@@ -76,6 +110,7 @@ def checks_markdown() -> str:
     checks = {**CHECKS, **OPT_IN}
     rows = [(code, "error", "always", meaning) for code, meaning, _ in LOADER_CODES]
     rows += [(code, m.SEVERITY.value, _runs(code), _summary(m)) for code, m in checks.items()]
+    rows.append((_IGNORED[0], "warning", "always", _IGNORED[1].split(":")[0] + "."))
     rows.append((_STALE[0], "warning", "with --baseline", _STALE[1].split(":")[0] + "."))
     out = [
         "# Problem codes\n",
@@ -88,7 +123,7 @@ def checks_markdown() -> str:
         "| --- | --- | --- | --- |",
         *(f"| [`{c}`](#{c}) | {s} | {r} | {m} |" for c, s, r, m in rows),
     ]
-    for code, meaning, example in (*LOADER_CODES, _STALE):
+    for code, meaning, example in (*LOADER_CODES, _IGNORED, _STALE):
         out += [f"\n## {code}\n", f"{meaning}\n", "Failing:\n", _fenced(example)]
     for code, module in checks.items():
         out += [f"\n## {code}\n", _body(module)]

@@ -184,13 +184,16 @@ def baseline(
                 data, day, opt_in=failing, stale_days=stale_days, cache=registry_cache()
             )
     except InvalidRegistry as invalid:
-        report_invalid(invalid.problems, files, message=see_check(invalid.problems, files))
+        report_invalid(invalid.problems, files, message=see_check(invalid.problems, files, data))
     errors = [p for p in problems if p.severity is Severity.ERROR]
     if errors:
-        report_invalid(errors, files, message=see_check(errors, files))
+        report_invalid(errors, files, message=see_check(errors, files, data))
     entries = entries_for(problems, data)
+    from eerstelijn.editing.atomic import write_atomic
+
     try:
-        out.write_text(dumps_baseline(entries), encoding="utf-8")
+        # Atomic: a full disk or a kill leaves the old baseline whole, never a fragment.
+        write_atomic(out, dumps_baseline(entries).encode("utf-8"), keep_mode=True)
     except OSError as error:
         fail(f"cannot write {out}: {error.strerror or error}")
     noun = "finding" if len(entries) == 1 else "findings"
@@ -232,13 +235,14 @@ def schema(
     acties/*.yaml) and zorgbelofte. A data file names its schema in a first-line comment,
     '# yaml-language-server: $schema=../schemas/acties.schema.json'.
     """
+    from eerstelijn.editing.atomic import write_atomic
     from eerstelijn.schema import schema_files
 
     files = schema_files()
     try:
         out.mkdir(parents=True, exist_ok=True)
         for name, text in files.items():
-            (out / name).write_text(text, encoding="utf-8")
+            write_atomic(out / name, text.encode("utf-8"), keep_mode=True)
     except OSError as error:
         fail(f"cannot write {error.filename or out}: {error.strerror or error}")
     console().print(f"Wrote {len(files)} schemas to {out}/.", markup=False)

@@ -10,14 +10,14 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from eerstelijn.cli.common import (
+    ACTIE_ID,
+    PARTIJ_CODE,
     STATUS_CHOICES,
     AsOfOption,
     DataOption,
     FormatOption,
     app,
     as_of_date,
-    complete_actie,
-    complete_partij,
     emit,
     emit_sections,
     fail,
@@ -79,7 +79,10 @@ def overview(
 
     day = as_of_date(as_of)
     registry = registry_for_queries(data, day)
-    emit_sections(views.overview_sections(queries.overview(registry, day), day), fmt)
+    emit_sections(
+        views.note_absent(registry, views.overview_sections(queries.overview(registry, day), day)),
+        fmt,
+    )
 
 
 @app.command()
@@ -102,7 +105,7 @@ def overdue(
         typer.Option(
             "--partij",
             help="Only what this partij leads (also through a groep it belongs to).",
-            autocompletion=complete_partij,
+            click_type=PARTIJ_CODE,
         ),
     ] = None,
     fmt: FormatOption = "table",
@@ -133,7 +136,8 @@ def overdue(
         partij=code,
         expand_groups=False,
     )
-    emit_sections([views.overdue_section(rows, grouping, registry)], fmt)
+    sections = [views.overdue_section(rows, grouping, registry)]
+    emit_sections(views.note_absent(registry, sections), fmt)
 
 
 @app.command()
@@ -150,7 +154,7 @@ def acties(
         typer.Option(
             "--partij",
             help="Only actions this partij leads (groups expanded).",
-            autocompletion=complete_partij,
+            click_type=PARTIJ_CODE,
         ),
     ] = None,
     rol: Annotated[
@@ -197,7 +201,8 @@ def acties(
         )
     except lookup.UnknownName as error:
         fail(str(error))
-    emit_sections([views.acties_section(queries.select(registry, conditions), day)], fmt)
+    sections = [views.acties_section(queries.select(registry, conditions), day)]
+    emit_sections(views.note_absent(registry, sections), fmt)
 
 
 def _hoofdstuk(text: str | None) -> str | None:
@@ -213,20 +218,23 @@ def _hoofdstuk(text: str | None) -> str | None:
 
 
 def _status(text: str | None) -> str | None:
-    from eerstelijn.lookup import suggest
+    from eerstelijn.lookup import UnknownName, find_choice, suggest
 
-    if text is None or text in STATUSES:
-        return text
-    raise typer.BadParameter(
-        f"{text!r} is not a status: use {', '.join(STATUSES)}" + suggest(text, STATUSES),
-        param_hint="'--status'",
-    )
+    if text is None:
+        return None
+    try:
+        return find_choice("status", text, STATUSES)  # 'Open' and 'OPEN' mean open
+    except UnknownName:
+        raise typer.BadParameter(
+            f"{text!r} is not a status: use {', '.join(STATUSES)}" + suggest(text, STATUSES),
+            param_hint="'--status'",
+        ) from None
 
 
 @app.command()
 def show(
     actie_id: Annotated[
-        str, typer.Argument(metavar="ID", help="An action id.", autocompletion=complete_actie)
+        str, typer.Argument(metavar="ID", help="An action id.", click_type=ACTIE_ID)
     ],
     *,
     data: DataOption = Path("data"),
@@ -258,7 +266,7 @@ def partijen(
         str | None,
         typer.Argument(
             help="A partij code: show what it leads and takes part in.",
-            autocompletion=complete_partij,
+            click_type=PARTIJ_CODE,
         ),
     ] = None,
     *,
@@ -273,13 +281,15 @@ def partijen(
     day = as_of_date(as_of)
     registry = registry_for_queries(data, day)
     if code is None:
-        emit_sections([views.partijen_section(queries.partijen_summary(registry, day))], fmt)
+        sections = [views.partijen_section(queries.partijen_summary(registry, day))]
+        emit_sections(views.note_absent(registry, sections), fmt)
         return
     try:
         partij = lookup.find_partij(registry, code)
     except lookup.UnknownName as error:
         fail(str(error))
-    emit_sections(views.partij_sections(queries.partij_detail(registry, partij, day), day), fmt)
+    sections = views.partij_sections(queries.partij_detail(registry, partij, day), day)
+    emit_sections(views.note_absent(registry, sections), fmt)
 
 
 @app.command()
@@ -295,7 +305,8 @@ def doelen(
 
     day = as_of_date(as_of)
     registry = registry_for_queries(data, day)
-    emit_sections([views.doelen_section(queries.doelen_coverage(registry, day))], fmt)
+    sections = [views.doelen_section(queries.doelen_coverage(registry, day))]
+    emit_sections(views.note_absent(registry, sections), fmt)
 
 
 @app.command()

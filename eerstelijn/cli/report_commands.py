@@ -11,11 +11,11 @@ from typing import Annotated
 import typer
 
 from eerstelijn.cli.common import (
+    PARTIJ_CODE,
     AsOfOption,
     DataOption,
     app,
     as_of_date,
-    complete_partij,
     console,
     emit,
     fail,
@@ -29,7 +29,10 @@ def report(
     *,
     data: DataOption = Path("data"),
     out: Annotated[
-        Path, typer.Option("--out", help="The directory to write index.html into.")
+        Path,
+        typer.Option(
+            "--out", help="The .html file to write, or a directory to write index.html into."
+        ),
     ] = Path("report"),
     as_of: AsOfOption = "today",
 ) -> None:
@@ -98,7 +101,9 @@ def agenda(
             if change.soort == "actie":
                 new = change.wijziging == "toegevoegd" or changed.get(change.id) == "new"
                 changed[change.id] = "new" if new else "changed"
-    sections = views.agenda_sections(queries.agenda(registry, day), changed)
+    sections = views.note_absent(
+        registry, views.agenda_sections(queries.agenda(registry, day), changed)
+    )
     title = f"Agenda bestuurlijk overleg, {day.isoformat()}"
     if not sections:
         intro = (
@@ -125,6 +130,13 @@ def agenda(
         emit(Group(*parts))
 
 
+class IcsRol(StrEnum):
+    """How `export ics --partij` counts a partij."""
+
+    trekker = "trekker"
+    betrokken = "betrokken"
+
+
 export_app = typer.Typer(
     help="Export the registry for other tools.", no_args_is_help=True, rich_markup_mode=None
 )
@@ -140,9 +152,13 @@ def ics(
         typer.Option(
             "--partij",
             help="Only milestones of actions this partij leads (groups expanded).",
-            autocompletion=complete_partij,
+            click_type=PARTIJ_CODE,
         ),
     ] = None,
+    rol: Annotated[
+        IcsRol,
+        typer.Option("--rol", help="With --partij: actions it leads, or takes part in."),
+    ] = IcsRol.trekker,
     out: Annotated[
         Path | None,
         typer.Option("--out", help="The .ics file to write; standard output when left out."),
@@ -163,8 +179,11 @@ def ics(
         code = lookup.find_partij(registry, partij).code if partij else None
     except lookup.UnknownName as error:
         fail(str(error))
-    acties = queries.select(registry, queries.ActieFilter(partij=code))
-    name = "Realisatieagenda eerstelijnszorg: mijlpalen" + (f" ({code})" if code else "")
+    if rol is not IcsRol.trekker and code is None:
+        raise typer.BadParameter("--rol needs --partij", param_hint="'--rol'")
+    acties = queries.select(registry, queries.ActieFilter(partij=code, rol=rol.value))
+    role = " as betrokken" if rol is IcsRol.betrokken else ""
+    name = "Realisatieagenda eerstelijnszorg: mijlpalen" + (f" ({code}{role})" if code else "")
     feed = render_ics(registry, acties, name=name)
     if out is None:
         sys.stdout.buffer.write(feed)

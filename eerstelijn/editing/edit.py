@@ -26,6 +26,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from eerstelijn import lookup
 from eerstelijn.checks import integrity_problems
+from eerstelijn.controls import visible
 from eerstelijn.editing import yaml_layout
 from eerstelijn.editing.atomic import write_atomic
 from eerstelijn.editing.yaml_layout import normalise_termijn
@@ -109,11 +110,14 @@ class FileEdit:
     def diff(self) -> str:
         """The change as a unified diff, git style (`a/` and `b/` before the path, /dev/null
         for a file that does not exist yet)."""
+        # A newline in a file name would let the name forge lines of the output (a CI log
+        # reads `::error` at the start of any line): the headers write it as `\\n`.
+        name = visible(str(self.path), one_line=True)
         lines = difflib.unified_diff(
             self.before.decode("utf-8").splitlines(keepends=True),
             self.after.decode("utf-8").splitlines(keepends=True),
-            fromfile="/dev/null" if self.new else f"a/{self.path}",
-            tofile=f"b/{self.path}",
+            fromfile="/dev/null" if self.new else f"a/{name}",
+            tofile=f"b/{name}",
         )
         return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
 
@@ -274,6 +278,24 @@ def assign(
     return _finish(root, doc)
 
 
+def covered_by_groep(
+    registry: Registry, actie_id: str, key: str, named: Sequence[str]
+) -> list[tuple[str, str]]:
+    """(code, groep) for each named partij that a groep already in the action's `key` list
+    (trekker or betrokkenen) stands for: adding it changes no count, and may be a mistake."""
+    actie = _actie(registry, actie_id)
+    present: list[str] = list(getattr(actie, key))
+    groepen = [
+        p.code for c in present if (p := registry.partij(c)) is not None and p.soort == "groep"
+    ]
+    covered: list[tuple[str, str]] = []
+    for code in _codes(registry, named):
+        groep = next((g for g in groepen if g != code and code in registry.members(g)), None)
+        if groep is not None:
+            covered.append((code, groep))
+    return covered
+
+
 def next_id(registry: Registry, hoofdstuk: str) -> str:
     """The next free action id in a chapter: H3.6 after H3.5, across all files."""
     pattern = re.compile(rf"{re.escape(hoofdstuk)}\.(\d+)")
@@ -347,6 +369,11 @@ def write(edit: FileEdit) -> None:
         fd = os.open(edit.path, os.O_RDONLY)
     except OSError as error:
         raise WriteError(f"{edit.path}: {error.strerror or error}; nothing was written") from None
+    if not os.fstat(fd).st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
+        # A rename would replace it anyway (the directory is writable): someone made it
+        # read-only on purpose, and the edit respects that, as an editor would.
+        os.close(fd)
+        raise WriteError(f"{edit.path} is read-only; nothing was written")
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
         if _changed_on_disk(edit, fd):

@@ -22,7 +22,15 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString, ScalarString
 from ruamel.yaml.tokens import CommentToken
 
 from eerstelijn.kwartaal import Kwartaal, TimingError
-from eerstelijn.models import ITEM_MODELS, Bron, DocumentHoofdstuk, Mijlpaal
+from eerstelijn.models import (
+    ITEM_MODELS,
+    Begrip,
+    Bron,
+    DocumentHoofdstuk,
+    Mijlpaal,
+    Periode,
+    Voetnoot,
+)
 
 __all__ = [
     "Levels",
@@ -43,6 +51,9 @@ _NESTED: dict[str, type[BaseModel]] = {
     "mijlpalen": Mijlpaal,
     "bron": Bron,
     "hoofdstukken": DocumentHoofdstuk,
+    "perioden": Periode,
+    "voetnoten": Voetnoot,
+    "begrippen": Begrip,
 }
 
 

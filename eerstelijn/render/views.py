@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -22,6 +23,7 @@ from eerstelijn.queries import (
     actie_status,
     is_overdue,
     iter_marks,
+    not_at_table,
 )
 from eerstelijn.render.listing import Column, RowStyle, Section
 
@@ -34,11 +36,36 @@ ACTIE_COLUMNS = (
     Column("titel", "titel"),
     Column("hoofdstuk", "h."),
     Column("trekker", "trekker"),
-    Column("deadline", "deadline", no_wrap=True),
+    Column("deadline", "deadline", no_wrap=True, quarter=True),
     Column("status", "status"),
     # In words too: colour alone is lost when piped, printed or with NO_COLOR.
     Column("signaal", "!", no_wrap=True),
 )
+
+
+# The record keys whose values are partij codes, in every listing.
+PARTIJ_KEYS = ("trekker", "trekkers", "betrokkenen", "code", "partij")
+NOT_AT_TABLE = "(temporarily) not at the table when the agenda was adopted"
+
+
+def _codes(records: Sequence[dict[str, Any]]) -> Iterator[str]:
+    for record in records:
+        for key in PARTIJ_KEYS:
+            value = record.get(key)
+            if isinstance(value, str):
+                yield value
+            elif isinstance(value, list):
+                yield from value
+
+
+def note_absent(registry: Registry, sections: Sequence[Section]) -> list[Section]:
+    """The sections, each with a note for every partij it names that was not at the table."""
+    out = []
+    for section in sections:
+        absent = not_at_table(registry, _codes(section.records))
+        notes = tuple(f"{p.code}: {NOT_AT_TABLE}." for p in absent)
+        out.append(replace(section, notes=section.notes + notes) if notes else section)
+    return out
 
 
 def _style(actie: Actie, as_of: date) -> RowStyle:
@@ -74,7 +101,7 @@ def overdue_section(
         Column("actie", "actie", no_wrap=True),
         Column("mijlpaal", "#", justify="right"),
         Column("omschrijving", "mijlpaal"),
-        Column("deadline", "deadline", no_wrap=True),
+        Column("deadline", "deadline", no_wrap=True, quarter=True),
         Column("dagen_te_laat", "days late", justify="right"),
         Column("laatste_voortgang", "last report", no_wrap=True, blank="none"),
         *(() if per == "partij" else (Column("trekker", "trekker", blank="(geen)"),)),
@@ -147,7 +174,9 @@ def doelen_section(rows: Sequence[DoelCoverage]) -> Section:
         Column("overdue", "overdue", justify="right"),
         Column("gereed", "done", justify="right"),
         Column("trekkers", "trekkers"),
-        Column("volgende_deadline", "next deadline", no_wrap=True, blank="none ahead"),
+        Column(
+            "volgende_deadline", "next deadline", no_wrap=True, quarter=True, blank="none ahead"
+        ),
     )
     styles: list[RowStyle] = [
         "gap" if not r.acties else "overdue" if r.overdue else "" for r in rows
@@ -177,15 +206,16 @@ def documenten_section(rows: Sequence[DocumentUsage]) -> Section:
 
 
 def zorgbelofte_section(rows: Sequence[BelofteCoverage]) -> Section:
-    """Promise coverage; promises with nothing behind them stand out."""
+    """Promise coverage; promises with nothing behind them stand out, the patient's do not."""
     columns = (
         Column("nummer", "#", justify="right"),
         Column("titel", "belofte"),
+        Column("belover", "belover"),
         Column("doelen", "doelen"),
         Column("aantal_acties", "acties", justify="right"),
         Column("gereed", "gereed", justify="right"),
     )
-    styles: list[RowStyle] = ["gap" if not r.acties else "" for r in rows]
+    styles: list[RowStyle] = ["gap" if not r.acties and r.belofte.deliverable else "" for r in rows]
     return Section("zorgbelofte", "Zorgbelofte", columns, [r.record() for r in rows], styles)
 
 
@@ -205,7 +235,7 @@ def timeline_section(rows: Sequence[TimelineRow], as_of: date) -> Section:
         for quarter, index, mijlpaal in iter_marks(row)
     ]
     columns = tuple(
-        Column(k, k)
+        Column(k, k, quarter=k == "kwartaal")
         for k in ("actie", "mijlpaal", "omschrijving", "kwartaal", "termijn", "status", "overdue")
     )
     return Section("timeline", "Timeline", columns, records)
@@ -216,9 +246,7 @@ def show_sections(actie: Actie, registry: Registry, as_of: date) -> list[Section
     record = actie_record(actie, as_of)
 
     def named(codes: list[str]) -> list[str]:
-        return [
-            f"{c} ({p.naam})" if (p := registry.partij(c)) and p.naam != c else c for c in codes
-        ]
+        return [_named(registry, c) for c in codes]
 
     doelen = [f"{d} {doel.titel}" if (doel := registry.doel(d)) else d for d in actie.doelen]
     facts = [
@@ -263,6 +291,16 @@ def show_sections(actie: Actie, registry: Registry, as_of: date) -> list[Section
         ),
         *_voortgang_sections(record),
     ]
+
+
+def _named(registry: Registry, code: str) -> str:
+    """A code with the partij's name, and whether it was at the table."""
+    partij = registry.partij(code)
+    if partij is None:
+        return code
+    facts = [partij.naam] if partij.naam != code else []
+    facts += [] if partij.aan_tafel else [NOT_AT_TABLE]
+    return f"{code} ({'; '.join(facts)})" if facts else code
 
 
 def _voortgang_sections(record: dict[str, Any]) -> list[Section]:

@@ -16,6 +16,7 @@ from eerstelijn.queries import (
     Overview,
     actie_record,
     doelen_coverage,
+    hoofdstuk_titels,
     leaders,
     overdue,
     overview,
@@ -47,16 +48,32 @@ def _links(acties: Sequence[Actie]) -> str:
     return ", ".join(_actie_link(a.id) for a in acties)
 
 
+NOT_AT_TABLE_BADGE = "not at the table"
+NOTE = "(temporarily) not at the table when the agenda was adopted"
+
+
 def _partijen(registry: Registry, codes: Sequence[str]) -> str:
-    """Codes as written, each with the partij's full name on hover and for screen readers."""
+    """Codes as written, each with the partij's full name on hover and for screen readers,
+    and a visible mark on a partij that was not at the table."""
     if not codes:
         return el("span", "geen", class_="badge gap")
     out = []
     for code in codes:
         partij = registry.partij(code)
         name = partij.naam if partij else code
-        out.append(el("abbr", esc(code), title=name) if name != code else esc(code))
+        cell = el("abbr", esc(code), title=name) if name != code else esc(code)
+        if partij is not None and not partij.aan_tafel:
+            cell += " " + el("span", esc(NOT_AT_TABLE_BADGE), class_="badge note", title=NOTE)
+        out.append(cell)
     return ", ".join(out)
+
+
+def _hoofdstuk(registry: Registry, hoofdstuk: str | None) -> str:
+    """A chapter with its title, where the cited document gives one: more than 'H3'."""
+    if hoofdstuk is None:
+        return ""
+    titel = hoofdstuk_titels(registry).get(hoofdstuk)
+    return f"{hoofdstuk} {titel}" if titel else hoofdstuk
 
 
 def _table(
@@ -77,8 +94,15 @@ def _table(
     for i, cells in enumerate(rows):
         first, *rest = cells
         css = row_classes[i] if i < len(row_classes) else ""
+        # data-label names each cell's column, for the stacked layout of a narrow screen.
+        labels = list(headers[1:])
         body.append(
-            el("tr", el("th", first, scope="row"), *(el("td", c) for c in rest), class_=css or None)
+            el(
+                "tr",
+                el("th", first, scope="row"),
+                *(el("td", c, data_label=h) for c, h in zip(rest, labels, strict=False)),
+                class_=css or None,
+            )
         )
     return el(
         "div",
@@ -276,7 +300,10 @@ def _timeline(registry: Registry, as_of: date) -> str:
         options.append(el("option", "(geen trekker)", value=NO_TREKKER_VALUE))
     chapters = sorted({r.actie.hoofdstuk for r in rows if r.actie.hoofdstuk})
     chapter_options = [el("option", "all hoofdstukken", value="")]
-    chapter_options += [el("option", esc(h), value=h) for h in chapters]
+    titels = hoofdstuk_titels(registry)
+    chapter_options += [
+        el("option", esc(f"{h} {titels[h]}" if h in titels else h), value=h) for h in chapters
+    ]
     # Hidden until the script runs: without it the controls would do nothing, and every row
     # shows anyway.
     form = el(
@@ -387,24 +414,30 @@ def _zorgbelofte(registry: Registry, coverage: Sequence[BelofteCoverage]) -> str
             class_="done-count",
         )
         doelen = ", ".join(el("abbr", esc(d.id), title=d.titel) for d in c.doelen)
-        rows.append(
-            [
-                str(c.belofte.nummer),
-                esc(c.belofte.titel),
-                doelen,
-                _links(c.acties) if c.acties else el("span", "no acties", class_="badge gap"),
-                progress,
-            ]
-        )
+        if c.acties:
+            acties = _links(c.acties)
+        elif c.belofte.deliverable:
+            acties = el("span", "no acties", class_="badge gap")
+        else:
+            acties = el("span", "the patient's promise", class_="badge note")
+            progress = ""
+        titel = esc(c.belofte.titel)
+        if c.belofte.belover == "beide":
+            titel += " " + el("span", "mutual", class_="badge note")
+        rows.append([str(c.belofte.nummer), titel, doelen, acties, progress])
     return _section(
         "zorgbelofte",
         "Zorgbelofte: how far each promise has come",
-        el("p", "Each promise with the doelen it serves and the acties behind those doelen."),
+        el(
+            "p",
+            "Each promise with the doelen it serves and the acties behind those doelen. The "
+            "zorgbelofte is mutual: what the patient promises, no actie delivers.",
+        ),
         _table(
             "The ten promises of the zorgbelofte",
             ["#", "belofte", "doelen", "acties", "acties done"],
             rows,
-            row_classes=["gap" if not c.acties else "" for c in coverage],
+            row_classes=["gap" if not c.acties and c.belofte.deliverable else "" for c in coverage],
             id_="zorgbelofte-table",
         ),
     )
@@ -419,7 +452,7 @@ def _actie(registry: Registry, actie: Actie, as_of: date) -> str:
         esc(f"{d} {doel.titel}" if (doel := registry.doel(d)) else d) for d in actie.doelen
     )
     facts = [
-        ("hoofdstuk", esc(actie.hoofdstuk or "")),
+        ("hoofdstuk", esc(_hoofdstuk(registry, actie.hoofdstuk))),
         ("regio", esc(actie.regio or "")),
         ("status", esc(actie.status_on(as_of))),
         ("deadline", esc(actie.deadline_on(as_of) or "none")),

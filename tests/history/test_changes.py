@@ -130,7 +130,7 @@ def test_edits_made_by_hand(in_repo: Repo, run_cli: RunCli) -> None:
         ("actie", "H4.1", "doelen", None, ["4"], ["1", "4"]),
         ("partij", "NZa", "toegevoegd", None, None, "Nederlandse Zorgautoriteit"),
         ("doel", "4", "hernoemd", None, "Capaciteit beter benutten", "Capaciteit benutten"),
-        ("belofte", "2", "verwijderd", None, "Ik heb rechtstreeks toegang", None),
+        ("belofte", "2", "verwijderd", None, "Ik bereid mijn afspraak voor", None),
     ]
     replan = found["wijzigingen"][3]
     assert (replan["kwartalen"], replan["reden"]) == (1, None)  # by hand: no reden recorded
@@ -263,7 +263,7 @@ def test_github_annotates_each_change_and_writes_the_step_summary(
     )
     assert lines[-1] == (
         "::notice file=data/zorgbelofte.yaml,title=belofte 2%3A verwijderd::"
-        "removed: Ik heb rechtstreeks toegang"
+        "removed: Ik bereid mijn afspraak voor"
     )
     markdown = run_cli("changes", "--data", "data", "--format", "markdown", *since).stdout
     assert step_summary.read_text(encoding="utf-8") == f"earlier step\n{markdown}\n"

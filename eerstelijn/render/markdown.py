@@ -66,6 +66,7 @@ _CHANGE_GROUPS = {
 def _inline(text: str) -> str:
     """Text safe inside a Markdown list item: no markup, links or HTML of its own."""
     text = text.replace("\r\n", " ").replace("\r", " ").replace("\n", " ")
+    text = LINE_CONTROLS.sub("", text.replace("\u2028", " ").replace("\u2029", " "))
     return re.sub(r"([\\`*_\[\]<|~])", r"\\\1", text)
 
 
@@ -83,7 +84,7 @@ def describe_version(version: Version) -> str:
 
 def _code(text: str) -> str:
     """Text for a code span, which shows backslashes as they are and ends at a backtick."""
-    return text.replace("`", "'").replace("\n", " ")
+    return LINE_CONTROLS.sub(" ", text.replace("`", "'"))
 
 
 def render_changes(comparison: Comparison) -> str:

@@ -228,7 +228,8 @@ def render_changes(comparison: Comparison) -> RenderableType:
     def plain(version: Version) -> str:
         return describe_version(version).replace("`", "")
 
-    heading = Text(f"From {plain(comparison.since)} to {plain(comparison.until)}", style="bold")
+    versions = f"From {plain(comparison.since)} to {plain(comparison.until)}"
+    heading = Text(visible(versions, one_line=True), style="bold")
     if not comparison.changes:
         return Group(heading, Text("No changes.", style="dim"))
     table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False)
@@ -236,5 +237,5 @@ def render_changes(comparison: Comparison) -> RenderableType:
         table.add_column(header, no_wrap=header in ("soort", "id"))
     for c in comparison.changes:
         where = c.file if c.line is None else f"{c.file}:{c.line}"
-        table.add_row(c.soort, c.id, c.tekst, where)
+        table.add_row(*(Text(visible(cell)) for cell in (c.soort, c.id, c.tekst, where)))
     return Group(heading, table)

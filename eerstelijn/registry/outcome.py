@@ -9,12 +9,16 @@ from __future__ import annotations
 import os
 from collections.abc import Collection
 from datetime import date
+from typing import TYPE_CHECKING
 
 from eerstelijn.problems import InvalidRegistry, Problem
 from eerstelijn.registry.cache import RegistryCache
 from eerstelijn.registry.load import Snapshot
 
-__all__ = ["check_directory"]
+if TYPE_CHECKING:
+    from eerstelijn.models import Registry
+
+__all__ = ["check_directory", "query_registry"]
 
 
 def check_directory(
@@ -32,6 +36,39 @@ def check_directory(
     """
     snapshot = Snapshot.read(root, cache=cache)
     detail = " ".join([as_of.isoformat(), *sorted(opt_in)])
+    hit = _cached(snapshot, detail)
+    if hit is not None:
+        return hit
+    return _judge(snapshot, as_of, opt_in, detail)[1]
+
+
+def query_registry(
+    root: str | os.PathLike[str], as_of: date, *, cache: RegistryCache | None = None
+) -> Registry:
+    """The registry in `root`, fit for queries; raise InvalidRegistry with its errors when it is
+    invalid or fails an integrity check (a duplicate id, an unknown partij or doel, ...).
+
+    With a `cache`, the checks' outcome is the one `check` keeps (and this keeps it for
+    `check`), so a query of unchanged files runs no check.
+    """
+    from eerstelijn.problems import Severity
+
+    snapshot = Snapshot.read(root, cache=cache)
+    detail = as_of.isoformat()
+    hit = _cached(snapshot, detail)
+    if hit is None:
+        registry, problems = _judge(snapshot, as_of, (), detail)
+    else:
+        registry, problems = snapshot.registry(), hit
+    errors = [p for p in problems if p.severity is Severity.ERROR]
+    if errors:
+        raise InvalidRegistry(errors)
+    return registry
+
+
+def _cached(snapshot: Snapshot, detail: str) -> list[Problem] | None:
+    """The problems of a valid registry the cache holds for `detail`; raise InvalidRegistry
+    when it holds those of an invalid one; None on a miss."""
     hit = snapshot.cached("checks", detail)
     if isinstance(hit, tuple) and len(hit) == 2 and isinstance(hit[1], list):
         valid, cached = hit[0], [p for p in hit[1] if isinstance(p, Problem)]
@@ -40,6 +77,13 @@ def check_directory(
                 return cached
             if valid is False and cached:
                 raise InvalidRegistry(cached)
+    return None
+
+
+def _judge(
+    snapshot: Snapshot, as_of: date, opt_in: Collection[str], detail: str
+) -> tuple[Registry, list[Problem]]:
+    """Load the registry and run the checks, keeping the outcome in the cache."""
     try:
         registry = snapshot.registry()
     except InvalidRegistry as invalid:
@@ -49,4 +93,4 @@ def check_directory(
 
     problems = run_checks(registry, as_of, opt_in=opt_in)
     snapshot.store("checks", (True, problems), detail)
-    return problems
+    return registry, problems

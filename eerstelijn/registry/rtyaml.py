@@ -7,13 +7,14 @@ and where it is.
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterator, Mapping, Set
 from typing import Any, NoReturn
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import DuplicateKeyError
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.error import MarkedYAMLError, ReusedAnchorWarning, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from eerstelijn.problems import ID_KEYS, KeyPath, Problem, Severity, SourceMap, format_path
@@ -24,7 +25,10 @@ __all__ = ["Refused", "read"]
 def read(text: str, file: str) -> tuple[Any, SourceMap]:
     """The plain data of one YAML document and its source map; raise Refused when unfit."""
     try:
-        document = YAML(typ="rt").load(text)
+        with warnings.catch_warnings():
+            # A reused anchor is refused below like every anchor; ruamel's warning adds nothing.
+            warnings.simplefilter("ignore", ReusedAnchorWarning)
+            document = YAML(typ="rt").load(text)
     except DuplicateKeyError as error:
         raise _marked(file, error, "duplicate-key") from None
     except MarkedYAMLError as error:

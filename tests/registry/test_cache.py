@@ -12,6 +12,7 @@ import pytest
 from eerstelijn import checks
 from eerstelijn.models import Registry
 from eerstelijn.problems import Problem
+from eerstelijn.queries import actie_record
 from eerstelijn.registry import cache, load
 from eerstelijn.registry.load import InvalidRegistry, Snapshot, load_registry
 from eerstelijn.registry.outcome import check_directory, query_registry
@@ -323,3 +324,22 @@ def test_a_query_after_check_runs_no_check_and_sees_the_same_errors(
         m.setattr(checks, "run_checks", refuse)
         assert queried(registry_copy) == valid
         assert checked(registry_copy) == checked(registry_copy)
+
+
+def test_a_cached_query_sees_what_an_uncached_one_does(
+    cache_dir: Path, registry_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Every action as `show --format json` gives it, file and line included.
+    def records() -> list[dict[str, object]]:
+        registry = query_registry(
+            registry_copy, date(2026, 1, 15), cache=cache.RegistryCache.find(os.environ)
+        )
+        return [actie_record(a, date(2026, 1, 15)) for a in registry.acties]
+
+    with monkeypatch.context() as m:
+        m.setenv(cache.NO_CACHE_ENV, "1")
+        expected = records()
+    assert records() == expected
+    parse_refused(monkeypatch)
+    assert records() == expected
+    assert len(list(cache_dir.glob("*.query.pickle"))) == 1

@@ -13,6 +13,8 @@ import random
 import shutil
 from pathlib import Path
 
+from eerstelijn.shape import FILES, REGIONAL_DIR
+
 ROOT = Path(__file__).resolve().parent.parent
 TREKKERS = ["ZN", "VWS", "NZa", "LHV", "KNMP", "V&VN", "beroepsverenigingen", "overheidspartijen"]
 DOELEN = ["1", "2", "3", "4", "5", "6A", "6B"]
@@ -40,6 +42,17 @@ def _actie(rng: random.Random, actie_id: str, regio: str | None) -> str:
             "met een beschrijving van redelijke lengte",
             f"        deadline: Q{q} {year}",
         ]
+        # Most milestones carry a short log, as a registry in use would.
+        if rng.random() < 0.7:
+            lines += [
+                "        voortgang:",
+                f"          - datum: {min(year - 1, 2025)}-{3 * q:02d}-15",
+                "            status: lopend",
+                f"            beoordeling: {rng.choice(['op-koers', 'risico', 'achter'])}",
+                f"          - datum: {min(year - 1, 2025)}-{3 * q:02d}-28",
+                "            toelichting: Voortgang besproken in het regionaal overleg",
+                "            beoordeling: op-koers",
+            ]
     lines.append("    bron: {document: realisatieagenda, sectie: 'synthetisch'}")
     return "\n".join(lines) + "\n"
 
@@ -50,8 +63,9 @@ def generate(out: Path, acties: int, regios: int, seed: int = 2030) -> None:
     if out.exists():
         shutil.rmtree(out)
     (out / "acties").mkdir(parents=True)
-    for name in ("doelen.yaml", "partijen.yaml", "zorgbelofte.yaml"):
-        shutil.copyfile(ROOT / "data" / name, out / name)
+    for data_file in FILES:
+        if data_file.key != REGIONAL_DIR:  # every data file but the actions is the real one
+            shutil.copyfile(ROOT / "data" / data_file.name, out / data_file.name)
     national = max(acties // (regios + 1), 1)
     body = "".join(_actie(rng, f"N.{i}", None) for i in range(1, national + 1))
     (out / "acties.yaml").write_text(f"acties:\n{body}", encoding="utf-8")

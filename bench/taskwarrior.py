@@ -37,17 +37,18 @@ def build(data: Path, directory: Path) -> int:
     tasks, late = [], 0
     for actie in registry.acties:
         for number, mijlpaal in enumerate(actie.mijlpalen, start=1):
-            if mijlpaal.deadline is None or mijlpaal.deadline.deadline is None:
+            stand = mijlpaal.stand(AS_OF)  # its deadline and status as the log has them
+            if stand.deadline is None or stand.deadline.deadline is None:
                 continue
-            due = datetime.combine(mijlpaal.deadline.deadline.last_day + shift, time(23, 59))
+            due = datetime.combine(stand.deadline.deadline.last_day + shift, time(23, 59))
             late += is_overdue(mijlpaal, AS_OF)
             tasks.append(
                 {
                     "description": f"{actie.id} #{number} {mijlpaal.omschrijving}",
                     "project": actie.id.split(".")[0],
-                    "status": "completed" if mijlpaal.done else "pending",
+                    "status": "completed" if stand.done else "pending",
                     "entry": "20250101T000000Z",
-                    **({"end": "20250101T000000Z"} if mijlpaal.done else {}),
+                    **({"end": "20250101T000000Z"} if stand.done else {}),
                     "due": due.strftime("%Y%m%dT%H%M%SZ"),
                 }
             )

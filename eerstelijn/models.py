@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
 from functools import cached_property, lru_cache
 from types import GenericAlias
 from typing import Annotated, Any, Literal
@@ -18,11 +20,12 @@ from pydantic import (
     StringConstraints,
     WithJsonSchema,
     create_model,
+    model_validator,
 )
 
 from eerstelijn.kwartaal import TIMING_PATTERN, Kwartaal, Termijn
 from eerstelijn.problems import Origin
-from eerstelijn.shape import DONE, FILES, REGIONAL_DIR, Hoofdstuk, Status
+from eerstelijn.shape import DONE, FILES, REGIONAL_DIR, STATUSES, Beoordeling, Hoofdstuk, Status
 
 __all__ = [
     "FILE_MODELS",
@@ -34,7 +37,9 @@ __all__ = [
     "Mijlpaal",
     "Partij",
     "Registry",
+    "Stand",
     "Status",
+    "Voortgang",
 ]
 
 
@@ -188,17 +193,99 @@ class Partij(_Item):
     bron: Bronnen
 
 
-class Mijlpaal(_Model):
-    """A dated step of an action."""
+class Voortgang(_Model):
+    """One dated report on a milestone (or an action): what changed on that day, and why.
 
-    omschrijving: Tekst
-    deadline: TermijnVeld | None = Field(default=None, description="Timing as the source says it")
-    status: Status = "open"
+    The log only grows: a correction is a new entry. An entry with `deadline` re-plans the
+    milestone from its date on; the milestone's own `deadline` stays the one first agreed.
+    """
+
+    datum: date = Field(description="The day this report speaks of (YYYY-MM-DD)")
+    status: Status | None = Field(default=None, description="The status from this day on")
+    deadline: TermijnVeld | None = Field(
+        default=None, description="A re-planning: the deadline from this day on ('reden' needed)"
+    )
+    reden: Tekst | None = Field(default=None, description="Why the deadline moved")
+    beoordeling: Beoordeling | None = Field(
+        default=None, description="The trekker's own assessment: op-koers, risico or achter"
+    )
+    toelichting: Tekst | None = None
+    door: Tekst | None = Field(default=None, description="Who reported this")
+    bron: Annotated[
+        list[Bron] | None,
+        BeforeValidator(_one_or_many, json_schema_input_type=Bron | list[Bron] | None),
+        Field(
+            default=None,
+            description="Where this is recorded; needed for gereed, vervallen and re-planning",
+        ),
+    ] = None
+
+    @model_validator(mode="after")
+    def _says_something(self) -> Voortgang:
+        if self.status is None and self.deadline is None and self.beoordeling is None:
+            raise ValueError(
+                "a voortgang entry needs at least one of status, deadline or beoordeling"
+            )
+        return self
+
+
+@dataclass(frozen=True)
+class Stand:
+    """How a milestone stood on a date: the fold of its entries dated on or before it."""
+
+    status: Status
+    deadline: Termijn | None
+    oorspronkelijke_deadline: Termijn | None
+    beoordeling: Beoordeling | None
+    voortgang: tuple[Voortgang, ...]
 
     @property
     def done(self) -> bool:
-        """True when the milestone is gereed or vervallen."""
+        """True when gereed or vervallen."""
         return self.status in DONE
+
+    @property
+    def laatste_voortgang(self) -> date | None:
+        """The date of the last entry up to the date asked for, or None: nothing reported."""
+        return self.voortgang[-1].datum if self.voortgang else None
+
+    @property
+    def slip_kwartalen(self) -> int | None:
+        """Quarters between the first agreed deadline and the current one (positive: later)."""
+        first = self.oorspronkelijke_deadline.deadline if self.oorspronkelijke_deadline else None
+        now = self.deadline.deadline if self.deadline else None
+        if first is None or now is None:
+            return None
+        return (now.year - first.year) * 4 + now.q - first.q
+
+
+def _up_to(entries: list[Voortgang], as_of: date) -> tuple[Voortgang, ...]:
+    """The entries dated on or before `as_of`, in date order (stable: same-day order kept)."""
+    return tuple(sorted((v for v in entries if v.datum <= as_of), key=lambda v: v.datum))
+
+
+class Mijlpaal(_Model):
+    """A dated step of an action, with the log of what was reported on it."""
+
+    omschrijving: Tekst
+    deadline: TermijnVeld | None = Field(
+        default=None, description="Timing as the source says it: the baseline, never rewritten"
+    )
+    status: Status = Field(
+        default="open",
+        description="The status from the start; later changes go in voortgang, with a date",
+    )
+    voortgang: list[Voortgang] = Field(default=[], description="Progress reports, oldest first")
+
+    def stand(self, as_of: date) -> Stand:
+        """The milestone as its log says it stood on `as_of`."""
+        entries = _up_to(self.voortgang, as_of)
+        status, deadline, beoordeling = self.status, self.deadline, None
+        for entry in entries:
+            status = entry.status or status
+            deadline = entry.deadline or deadline
+            beoordeling = entry.beoordeling or beoordeling
+        return Stand(status, deadline, self.deadline, beoordeling, entries)
 
 
 class Actie(_Item):
@@ -212,21 +299,55 @@ class Actie(_Item):
     trekker: list[Code] = Field(default=[], description="Leading parties; empty when none")
     betrokkenen: list[Code] = []
     mijlpalen: list[Mijlpaal] = []
-    status: Status = "open"
+    status: Status = Field(
+        default="open",
+        description="The status from the start; later changes go in voortgang, with a date",
+    )
+    voortgang: list[Voortgang] = Field(
+        default=[], description="Reports on the action as a whole, such as vervallen"
+    )
     toelichting: Tekst | None = Field(
         default=None, description="How the source was read for this action"
     )
     bron: Bronnen
 
-    @property
-    def done(self) -> bool:
-        """True when the action is gereed or vervallen."""
-        return self.status in DONE
+    def logboeken(self) -> Iterator[tuple[tuple[str | int, ...], list[Voortgang]]]:
+        """Every progress log of the action, the action's own first, with its key path."""
+        yield ("voortgang",), self.voortgang
+        for index, mijlpaal in enumerate(self.mijlpalen):
+            yield ("mijlpalen", index, "voortgang"), mijlpaal.voortgang
 
-    @property
-    def deadline(self) -> Kwartaal | None:
-        """The latest milestone deadline, or None when no milestone has one."""
-        dates = [m.deadline.deadline for m in self.mijlpalen if m.deadline and m.deadline.deadline]
+    def status_on(self, as_of: date) -> Status:
+        """The action's status on `as_of`: its own when gereed or vervallen, else what its
+        milestones add up to (all done: gereed; any begun: lopend), never less than its own.
+        """
+        own = self.status
+        for entry in _up_to(self.voortgang, as_of):
+            own = entry.status or own
+        if own in DONE or not self.mijlpalen:
+            return own
+        standen = [m.stand(as_of) for m in self.mijlpalen]
+        if all(s.status == "vervallen" for s in standen):
+            return "vervallen"
+        if all(s.done for s in standen):
+            derived: Status = "gereed"
+        elif any(s.status != "open" or s.voortgang for s in standen):
+            derived = "lopend"
+        else:
+            derived = "open"
+        return max(own, derived, key=STATUSES.index)
+
+    def done_on(self, as_of: date) -> bool:
+        """True when the action is gereed or vervallen on `as_of`."""
+        return self.status_on(as_of) in DONE
+
+    def deadline_on(self, as_of: date) -> Kwartaal | None:
+        """The latest current milestone deadline on `as_of`, or None when none has one."""
+        dates = [
+            termijn.deadline
+            for m in self.mijlpalen
+            if (termijn := m.stand(as_of).deadline) and termijn.deadline
+        ]
         return max(dates) if dates else None
 
 

@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 from eerstelijn.kwartaal import Kwartaal
 from eerstelijn.lookup import fold
-from eerstelijn.models import Actie, Belofte, Doel, Mijlpaal, Partij, Registry
+from eerstelijn.models import Actie, Belofte, Doel, Mijlpaal, Partij, Registry, Stand, Voortgang
 from eerstelijn.shape import HOOFDSTUKKEN, STATUSES
 
 __all__ = [
@@ -46,39 +46,51 @@ GEEN_TREKKER = None  # the group of an overdue milestone whose action has no tre
 
 
 def is_overdue(mijlpaal: Mijlpaal, as_of: date) -> bool:
-    """Past its deadline quarter's last day and not done."""
-    deadline = mijlpaal.deadline.deadline if mijlpaal.deadline else None
-    return deadline is not None and not mijlpaal.done and as_of > deadline.last_day
+    """Past its current deadline quarter's last day and not done, as the log says on `as_of`."""
+    stand = mijlpaal.stand(as_of)
+    deadline = stand.deadline.deadline if stand.deadline else None
+    return deadline is not None and not stand.done and as_of > deadline.last_day
 
 
-def due_in(actie: Actie, quarter: Kwartaal) -> list[Mijlpaal]:
-    """The undone milestones of an action whose deadline is `quarter`."""
-    return [
-        m
-        for m in actie.mijlpalen
-        if m.deadline is not None and m.deadline.deadline == quarter and not m.done
-    ]
+def days_late(mijlpaal: Mijlpaal, as_of: date) -> int:
+    """Days past the current deadline's last day on `as_of` (0 when not past it)."""
+    stand = mijlpaal.stand(as_of)
+    deadline = stand.deadline.deadline if stand.deadline else None
+    return max(0, (as_of - deadline.last_day).days) if deadline else 0
+
+
+def due_in(actie: Actie, quarter: Kwartaal, as_of: date) -> list[Mijlpaal]:
+    """The milestones of an action not done on `as_of` whose current deadline is `quarter`."""
+    out = []
+    for m in actie.mijlpalen:
+        stand = m.stand(as_of)
+        if stand.deadline is not None and stand.deadline.deadline == quarter and not stand.done:
+            out.append(m)
+    return out
 
 
 def _next_deadline(acties: Iterable[Actie], as_of: date) -> Kwartaal | None:
     """The earliest deadline still ahead (or in the current quarter) of undone milestones."""
     current = Kwartaal.from_date(as_of)
     ahead = [
-        m.deadline.deadline
+        stand.deadline.deadline
         for a in acties
         for m in a.mijlpalen
-        if m.deadline and m.deadline.deadline and not m.done and m.deadline.deadline >= current
+        if (stand := m.stand(as_of)).deadline
+        and stand.deadline.deadline
+        and not stand.done
+        and stand.deadline.deadline >= current
     ]
     return min(ahead, default=None)
 
 
 def actie_status(actie: Actie, as_of: date) -> str:
     """`overdue` when a milestone is overdue, `due` when one is due this quarter, else ``."""
-    if actie.done:
+    if actie.done_on(as_of):
         return ""
     if any(is_overdue(m, as_of) for m in actie.mijlpalen):
         return "overdue"
-    if due_in(actie, Kwartaal.from_date(as_of)):
+    if due_in(actie, Kwartaal.from_date(as_of), as_of):
         return "due"
     return ""
 
@@ -91,16 +103,42 @@ def _iso(quarter: Kwartaal | None) -> str | None:
 
 
 def mijlpaal_record(mijlpaal: Mijlpaal, as_of: date) -> dict[str, Any]:
-    """A milestone as plain data."""
-    termijn = mijlpaal.deadline
+    """A milestone as plain data, as its log says it stood on `as_of`."""
+    stand = mijlpaal.stand(as_of)
+    termijn = stand.deadline
+    first = stand.oorspronkelijke_deadline
     return {
         "omschrijving": mijlpaal.omschrijving,
         "deadline": _iso(termijn.deadline) if termijn else None,
         "termijn": termijn.tekst if termijn else None,
         "soort": termijn.soort if termijn else None,
         "start": _iso(termijn.start) if termijn else None,
-        "status": mijlpaal.status,
+        "oorspronkelijke_deadline": _iso(first.deadline) if first else None,
+        "slip_kwartalen": stand.slip_kwartalen,
+        "status": stand.status,
+        "beoordeling": stand.beoordeling,
+        "laatste_voortgang": _day(stand.laatste_voortgang),
         "overdue": is_overdue(mijlpaal, as_of),
+        "voortgang": [voortgang_record(v) for v in stand.voortgang],
+    }
+
+
+def _day(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def voortgang_record(entry: Voortgang) -> dict[str, Any]:
+    """A progress entry as plain data."""
+    return {
+        "datum": entry.datum.isoformat(),
+        "status": entry.status,
+        "deadline": _iso(entry.deadline.deadline) if entry.deadline else None,
+        "termijn": entry.deadline.tekst if entry.deadline else None,
+        "reden": entry.reden,
+        "beoordeling": entry.beoordeling,
+        "toelichting": entry.toelichting,
+        "door": entry.door,
+        "bron": [{"document": b.document, "sectie": b.sectie} for b in entry.bron or []],
     }
 
 
@@ -114,9 +152,10 @@ def actie_record(actie: Actie, as_of: date) -> dict[str, Any]:
         "doelen": list(actie.doelen),
         "trekker": list(actie.trekker),
         "betrokkenen": list(actie.betrokkenen),
-        "status": actie.status,
-        "deadline": _iso(actie.deadline),
+        "status": actie.status_on(as_of),
+        "deadline": _iso(actie.deadline_on(as_of)),
         "overdue": actie_status(actie, as_of) == "overdue",
+        "signaal": actie_status(actie, as_of),
         "mijlpalen": [mijlpaal_record(m, as_of) for m in actie.mijlpalen],
         "toelichting": actie.toelichting,
         "bron": [{"document": b.document, "sectie": b.sectie} for b in actie.bron],
@@ -141,6 +180,7 @@ class ActieFilter:
     due_before: Kwartaal | None = None
     due_after: Kwartaal | None = None
     search: str | None = None
+    as_of: date = date.max  # statuses and deadlines as the log says on this day; default: latest
 
 
 def _involves(registry: Registry, actie: Actie, code: str, rol: Rol) -> bool:
@@ -157,14 +197,14 @@ def _involves(registry: Registry, actie: Actie, code: str, rol: Rol) -> bool:
 
 
 def _matches(registry: Registry, actie: Actie, f: ActieFilter) -> bool:
-    deadline = actie.deadline
+    deadline = actie.deadline_on(f.as_of)
     checks = (
         "trekker" not in f.without or not actie.trekker,
         "deadline" not in f.without or deadline is None,
         f.partij is None or _involves(registry, actie, f.partij, f.rol),
         f.doel is None or f.doel in actie.doelen,
         f.hoofdstuk is None or actie.hoofdstuk == f.hoofdstuk,
-        f.status is None or actie.status == f.status,
+        f.status is None or actie.status_on(f.as_of) == f.status,
         f.due_before is None or (deadline is not None and deadline < f.due_before),
         f.due_after is None or (deadline is not None and deadline > f.due_after),
         f.search is None or fold(f.search) in fold(_searchable(actie)),
@@ -195,10 +235,16 @@ class OverdueRow:
     index: int
     mijlpaal: Mijlpaal
     days: int
+    stand: Stand
+
+    @property
+    def gemeld(self) -> bool:
+        """True when progress was reported on the milestone; False: nothing reported at all."""
+        return bool(self.stand.voortgang)
 
     def record(self, per: Per | None) -> dict[str, Any]:
         """Flat data for JSON and CSV."""
-        deadline = self.mijlpaal.deadline.deadline if self.mijlpaal.deadline else None
+        deadline = self.stand.deadline.deadline if self.stand.deadline else None
         row: dict[str, Any] = {per: self.group} if per else {}
         return row | {
             "actie": self.actie.id,
@@ -208,11 +254,17 @@ class OverdueRow:
             "deadline": _iso(deadline),
             "dagen_te_laat": self.days,
             "trekker": list(self.actie.trekker),
+            "laatste_voortgang": _day(self.stand.laatste_voortgang),
+            "beoordeling": self.stand.beoordeling,
         }
 
 
 def _groups(
-    registry: Registry, actie: Actie, per: Per | None, incl_betrokken: bool
+    registry: Registry,
+    actie: Actie,
+    per: Per | None,
+    incl_betrokken: bool,
+    expand_groups: bool = True,
 ) -> list[str | None]:
     if per is None:
         return [None]
@@ -220,9 +272,11 @@ def _groups(
         return [actie.hoofdstuk]
     if per == "doel":
         return list(actie.doelen)
-    members = leaders(registry, actie) + (
-        [m for c in actie.betrokkenen for m in registry.members(c)] if incl_betrokken else []
-    )
+    codes = [*actie.trekker, *(actie.betrokkenen if incl_betrokken else [])]
+    if expand_groups:
+        members = [m for c in codes for m in registry.members(c)]
+    else:
+        members = [(p.code if (p := registry.partij(c)) else c) for c in codes]
     return list(dict.fromkeys(members)) or [GEEN_TREKKER]
 
 
@@ -232,24 +286,36 @@ def leaders(registry: Registry, actie: Actie) -> list[str]:
 
 
 def overdue(
-    registry: Registry, as_of: date, *, per: Per | None = None, incl_betrokken: bool = False
+    registry: Registry,
+    as_of: date,
+    *,
+    per: Per | None = None,
+    incl_betrokken: bool = False,
+    partij: str | None = None,
+    expand_groups: bool = True,
 ) -> list[OverdueRow]:
     """Milestones past their deadline and not done; grouped rows sorted by group, then age.
 
-    Per partij, a groep as trekker counts for each member, and an action without trekker
-    lands in the group None.
+    Per partij, a groep as trekker counts for each member (or, without `expand_groups`, once
+    as itself), and an action without trekker lands in the group None. `partij` keeps only
+    actions it leads (or, with `incl_betrokken`, takes part in), also through a groep.
     """
     rows = []
     for actie in registry.acties:
-        if actie.done:
+        if actie.done_on(as_of):
+            continue
+        if partij is not None and not (
+            _involves(registry, actie, partij, "trekker")
+            or (incl_betrokken and _involves(registry, actie, partij, "betrokken"))
+        ):
             continue
         for index, mijlpaal in enumerate(actie.mijlpalen):
             if not is_overdue(mijlpaal, as_of):
                 continue
-            assert mijlpaal.deadline is not None and mijlpaal.deadline.deadline is not None
-            days = (as_of - mijlpaal.deadline.deadline.last_day).days
-            for group in _groups(registry, actie, per, incl_betrokken):
-                rows.append(OverdueRow(group, actie, index, mijlpaal, days))
+            stand = mijlpaal.stand(as_of)
+            days = days_late(mijlpaal, as_of)
+            for group in _groups(registry, actie, per, incl_betrokken, expand_groups):
+                rows.append(OverdueRow(group, actie, index, mijlpaal, days, stand))
     order = _group_order(registry, per)
     return sorted(rows, key=lambda r: (order(r.group), -r.days, r.actie.id, r.index))
 
@@ -310,12 +376,17 @@ class PartijDetail:
     leden: list[Partij]
 
 
-def _by_deadline(acties: list[Actie]) -> list[Actie]:
-    return sorted(acties, key=lambda a: (a.done, a.deadline is None, a.deadline or Kwartaal(1, 1)))
+def _by_deadline(acties: list[Actie], as_of: date) -> list[Actie]:
+    def key(actie: Actie) -> tuple[bool, bool, Kwartaal]:
+        deadline = actie.deadline_on(as_of)
+        return (actie.done_on(as_of), deadline is None, deadline or Kwartaal(1, 1))
+
+    return sorted(acties, key=key)
 
 
-def partij_detail(registry: Registry, partij: Partij) -> PartijDetail:
-    """The actions a partij leads or is involved in, and the groups it belongs to."""
+def partij_detail(registry: Registry, partij: Partij, as_of: date = date.max) -> PartijDetail:
+    """The actions a partij leads or is involved in, and the groups it belongs to; next
+    deadlines (as the log says on `as_of`) first."""
     groepen = [
         g
         for g in registry.partijen
@@ -324,8 +395,11 @@ def partij_detail(registry: Registry, partij: Partij) -> PartijDetail:
     leden = [p for c in partij.leden if (p := registry.partij(c)) is not None]
     return PartijDetail(
         partij,
-        _by_deadline(select(registry, ActieFilter(partij=partij.code))),
-        _by_deadline(select(registry, ActieFilter(partij=partij.code, rol="betrokken"))),
+        _by_deadline(select(registry, ActieFilter(partij=partij.code, as_of=as_of)), as_of),
+        _by_deadline(
+            select(registry, ActieFilter(partij=partij.code, rol="betrokken", as_of=as_of)),
+            as_of,
+        ),
         groepen,
         leden,
     )
@@ -341,6 +415,8 @@ class DoelCoverage:
     doel: Doel
     acties: list[Actie]
     next_deadline: Kwartaal | None
+    gereed: int = 0
+    overdue: int = 0  # milestones of its actions past their deadline and not done
 
     @property
     def trekkers(self) -> list[str]:
@@ -354,7 +430,8 @@ class DoelCoverage:
             "titel": self.doel.titel,
             "acties": [a.id for a in self.acties],
             "aantal_acties": len(self.acties),
-            "gereed": sum(a.done for a in self.acties),
+            "gereed": self.gereed,
+            "overdue": self.overdue,
             "trekkers": self.trekkers,
             "volgende_deadline": _iso(self.next_deadline),
         }
@@ -365,7 +442,11 @@ def doelen_coverage(registry: Registry, as_of: date) -> list[DoelCoverage]:
     out = []
     for doel in registry.doelen:
         acties = [a for a in registry.acties if doel.id in a.doelen]
-        out.append(DoelCoverage(doel, acties, _next_deadline(acties, as_of)))
+        gereed = sum(a.done_on(as_of) for a in acties)
+        late = sum(
+            is_overdue(m, as_of) for a in acties if not a.done_on(as_of) for m in a.mijlpalen
+        )
+        out.append(DoelCoverage(doel, acties, _next_deadline(acties, as_of), gereed, late))
     return out
 
 
@@ -376,6 +457,7 @@ class BelofteCoverage:
     belofte: Belofte
     doelen: list[Doel]
     acties: list[Actie]
+    gereed: int = 0
 
     def record(self) -> dict[str, Any]:
         """Flat data for JSON and CSV."""
@@ -385,17 +467,18 @@ class BelofteCoverage:
             "doelen": [d.id for d in self.doelen],
             "acties": [a.id for a in self.acties],
             "aantal_acties": len(self.acties),
-            "gereed": sum(a.done for a in self.acties),
+            "gereed": self.gereed,
         }
 
 
-def zorgbelofte_coverage(registry: Registry) -> list[BelofteCoverage]:
+def zorgbelofte_coverage(registry: Registry, as_of: date = date.max) -> list[BelofteCoverage]:
     """Every promise, with the actions linked to any of its goals."""
     out = []
     for belofte in registry.zorgbelofte:
         doelen = [d for d in registry.doelen if d.id in belofte.doelen]
         acties = [a for a in registry.acties if set(a.doelen) & set(belofte.doelen)]
-        out.append(BelofteCoverage(belofte, doelen, acties))
+        gereed = sum(a.done_on(as_of) for a in acties)
+        out.append(BelofteCoverage(belofte, doelen, acties, gereed))
     return out
 
 
@@ -420,20 +503,29 @@ def quarter_range(first: Kwartaal, last: Kwartaal) -> list[Kwartaal]:
     return out
 
 
-def timeline_bounds(registry: Registry) -> tuple[Kwartaal, Kwartaal] | None:
-    """The first and last quarter any milestone is placed at."""
-    placed = [m.deadline.anchor for a in registry.acties for m in a.mijlpalen if m.deadline]
+def timeline_bounds(registry: Registry, as_of: date = date.max) -> tuple[Kwartaal, Kwartaal] | None:
+    """The first and last quarter any milestone is placed at (its deadline on `as_of`)."""
+    placed = [
+        termijn.anchor
+        for a in registry.acties
+        for m in a.mijlpalen
+        if (termijn := m.stand(as_of).deadline)
+    ]
     return (min(placed), max(placed)) if placed else None
 
 
-def timeline(registry: Registry, first: Kwartaal, last: Kwartaal) -> list[TimelineRow]:
-    """Each action with a milestone placed between `first` and `last`, milestones by quarter."""
+def timeline(
+    registry: Registry, first: Kwartaal, last: Kwartaal, as_of: date = date.max
+) -> list[TimelineRow]:
+    """Each action with a milestone placed between `first` and `last` (at its deadline as the
+    log says on `as_of`), milestones by quarter."""
     rows = []
     for actie in registry.acties:
         marks: dict[Kwartaal, list[tuple[int, Mijlpaal]]] = {}
         for index, mijlpaal in enumerate(actie.mijlpalen):
-            if mijlpaal.deadline and first <= mijlpaal.deadline.anchor <= last:
-                marks.setdefault(mijlpaal.deadline.anchor, []).append((index, mijlpaal))
+            termijn = mijlpaal.stand(as_of).deadline
+            if termijn and first <= termijn.anchor <= last:
+                marks.setdefault(termijn.anchor, []).append((index, mijlpaal))
         if marks:
             rows.append(TimelineRow(actie, marks))
     return rows
@@ -454,6 +546,10 @@ class Overview:
     without_deadline: list[Actie]
     due_this_quarter: list[Actie]
     due_next_quarter: list[Actie]
+    overdue_mijlpalen: int = 0
+    overdue_zonder_voortgang: int = 0  # overdue, and nothing reported on it at all
+    due_mijlpalen_this_quarter: int = 0
+    due_mijlpalen_next_quarter: int = 0
 
     @property
     def this_quarter(self) -> Kwartaal:
@@ -464,25 +560,32 @@ class Overview:
 def overview(registry: Registry, as_of: date) -> Overview:
     """Everything a programme office wants to see first."""
     current = Kwartaal.from_date(as_of)
-    statuses: Counter[str] = Counter(a.status for a in registry.acties)
+    statuses: Counter[str] = Counter(a.status_on(as_of) for a in registry.acties)
     chapters = Counter(a.hoofdstuk or "overig" for a in registry.acties)
     late: dict[str | None, set[str]] = {}
     for row in overdue(registry, as_of, per="partij"):
         late.setdefault(row.group, set()).add(row.actie.id)
+    rows = overdue(registry, as_of)
     return Overview(
         as_of=as_of,
         per_status={s: statuses.get(s, 0) for s in STATUSES},
         per_hoofdstuk=dict(sorted(chapters.items())),
         overdue_per_partij={k: len(v) for k, v in late.items()},
-        without_trekker=[a for a in _gaps(registry, "trekker") if not a.done],
-        without_deadline=[a for a in _gaps(registry, "deadline") if not a.done],
-        due_this_quarter=[a for a in registry.acties if due_in(a, current)],
-        due_next_quarter=[a for a in registry.acties if due_in(a, current.next())],
+        without_trekker=[a for a in _gaps(registry, "trekker") if not a.done_on(as_of)],
+        without_deadline=[a for a in _gaps(registry, "deadline", as_of) if not a.done_on(as_of)],
+        due_this_quarter=[a for a in registry.acties if due_in(a, current, as_of)],
+        due_next_quarter=[a for a in registry.acties if due_in(a, current.next(), as_of)],
+        overdue_mijlpalen=len(rows),
+        overdue_zonder_voortgang=sum(not r.gemeld for r in rows),
+        due_mijlpalen_this_quarter=sum(len(due_in(a, current, as_of)) for a in registry.acties),
+        due_mijlpalen_next_quarter=sum(
+            len(due_in(a, current.next(), as_of)) for a in registry.acties
+        ),
     )
 
 
-def _gaps(registry: Registry, missing: Without) -> list[Actie]:
-    return select(registry, ActieFilter(without=frozenset({missing})))
+def _gaps(registry: Registry, missing: Without, as_of: date = date.max) -> list[Actie]:
+    return select(registry, ActieFilter(without=frozenset({missing}), as_of=as_of))
 
 
 def iter_marks(row: TimelineRow) -> Iterator[tuple[Kwartaal, int, Mijlpaal]]:
@@ -508,6 +611,7 @@ class AgendaPunt:
     actie: Actie
     mijlpaal: int | None = None
     days: int | None = None
+    gemeld: bool | None = None  # for an overdue milestone: was any progress reported?
 
 
 def _natural(actie_id: str) -> list[tuple[int, int | str]]:
@@ -531,10 +635,12 @@ def agenda(registry: Registry, as_of: date) -> dict[str, list[AgendaPunt]]:
     missing deadline. Actions that are done are not on the agenda.
     """
     punten: list[AgendaPunt] = [
-        AgendaPunt("overdue", row.actie, row.index, row.days) for row in overdue(registry, as_of)
+        AgendaPunt("overdue", row.actie, row.index, row.days, row.gemeld)
+        for row in overdue(registry, as_of)
     ]
-    punten += [AgendaPunt("geen trekker", a) for a in _gaps(registry, "trekker") if not a.done]
-    punten += [AgendaPunt("geen deadline", a) for a in _gaps(registry, "deadline") if not a.done]
+    open_acties = [a for a in registry.acties if not a.done_on(as_of)]
+    punten += [AgendaPunt("geen trekker", a) for a in open_acties if not a.trekker]
+    punten += [AgendaPunt("geen deadline", a) for a in open_acties if a.deadline_on(as_of) is None]
     kinds: list[AgendaSoort] = ["overdue", "geen trekker", "geen deadline"]
     punten.sort(
         key=lambda p: (_natural(p.actie.id), kinds.index(p.soort), -(p.days or 0), p.mijlpaal or 0)

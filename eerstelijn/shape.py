@@ -14,11 +14,13 @@ from dataclasses import dataclass
 from typing import Literal, get_args
 
 __all__ = [
+    "BEOORDELINGEN",
     "DONE",
     "FILES",
     "HOOFDSTUKKEN",
     "REGIONAL_DIR",
     "STATUSES",
+    "Beoordeling",
     "DataFile",
     "Hoofdstuk",
     "Status",
@@ -28,6 +30,10 @@ __all__ = [
 Status = Literal["open", "lopend", "gereed", "vervallen"]
 STATUSES: tuple[str, ...] = get_args(Status)
 DONE: frozenset[str] = frozenset({"gereed", "vervallen"})
+
+# The trekker's own assessment in a progress entry, as the UK's major-projects portfolio grades.
+Beoordeling = Literal["op-koers", "risico", "achter"]
+BEOORDELINGEN: tuple[str, ...] = get_args(Beoordeling)
 
 Hoofdstuk = Literal["H2", "H3", "H4", "H5"]
 HOOFDSTUKKEN: tuple[str, ...] = get_args(Hoofdstuk)

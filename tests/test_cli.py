@@ -15,9 +15,9 @@ def test_check_lists_findings_and_exits_1(run_cli: RunCli) -> None:
     result = run_cli("check", "--data", REGISTRY)
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [
-        f"{REGISTRY}/acties.yaml:30:5: warning[missing-trekker] acties[H3.1].trekker: "
+        f"{REGISTRY}/acties.yaml:42:5: warning[missing-trekker] acties[H3.1].trekker: "
         "action H3.1 has no trekker",
-        f"{REGISTRY}/acties.yaml:41:5: warning[missing-deadline] acties[H4.1].mijlpalen: "
+        f"{REGISTRY}/acties.yaml:53:5: warning[missing-deadline] acties[H4.1].mijlpalen: "
         "action H4.1 has no deadline (only: na Q4 2025)",
         "0 errors, 2 warnings in 5 files.",
     ]
@@ -56,7 +56,7 @@ def test_check_json_is_a_list_of_located_problems(run_cli: RunCli) -> None:
     problems = json.loads(result.stdout)
     assert problems[0] == {
         "file": f"{REGISTRY}/acties.yaml",
-        "line": 30,
+        "line": 42,
         "col": 5,
         "path": "acties[H3.1].trekker",
         "code": "missing-trekker",
@@ -69,7 +69,7 @@ def test_check_github_annotates_lines(run_cli: RunCli) -> None:
     result = run_cli("check", "--data", REGISTRY, "--format", "github")
     first = result.stdout.splitlines()[0]
     assert first == (
-        f"::warning file={REGISTRY}/acties.yaml,line=30,col=5,title=missing-trekker::"
+        f"::warning file={REGISTRY}/acties.yaml,line=42,col=5,title=missing-trekker::"
         "acties[H3.1].trekker: action H3.1 has no trekker"
     )
 

@@ -14,8 +14,48 @@ from tests.editing.test_edit import messy_registry
 
 # Golden diffs name the files as `registry/...`: the commands run in tests/fixtures.
 GOLDEN_CASES = {
-    "set-status--diff": ["set-status", "H2.1", "lopend"],
-    "set-status-mijlpaal--diff": ["set-status", "H2.2", "gereed", "--mijlpaal", "1"],
+    "set-status--diff": ["set-status", "H2.1", "lopend", "--datum", "2026-01-10"],
+    "set-status-mijlpaal--diff": [
+        "set-status",
+        "H2.2",
+        "gereed",
+        "--mijlpaal",
+        "1",
+        "--datum",
+        "2026-01-10",
+        "--bron",
+        "realisatieagenda",
+        "--sectie",
+        "H2, actie 2",
+    ],
+    "update--diff": [
+        "update",
+        "H2.2",
+        "--mijlpaal",
+        "1",
+        "--status",
+        "lopend",
+        "--beoordeling",
+        "risico",
+        "--toelichting",
+        "Onderzoek: vertraagd",
+        "--datum",
+        "2026-01-10",
+    ],
+    "replan--diff": [
+        "replan",
+        "H2.1",
+        "--deadline",
+        "q3 2026",
+        "--reden",
+        "Meer overleg nodig",
+        "--datum",
+        "2026-01-10",
+        "--bron",
+        "realisatieagenda",
+        "--sectie",
+        "H2",
+    ],
     "assign--diff": ["assign", "H3.1", "--trekker", "ZN", "--betrokken", "LHV"],
     "assign-remove--diff": ["assign", "H2.1", "--betrokken", "LHV", "--remove"],
     "add--diff": [
@@ -71,11 +111,31 @@ def test_dry_run_prints_the_diff_and_writes_nothing(
     assert {p: p.read_bytes() for p in REGISTRY.rglob("*.yaml")} == before
 
 
-def test_set_status_writes_the_file(run_cli: RunCli, registry_copy: Path) -> None:
-    result = run_cli("set-status", "H2.1", "gereed", "--data", registry_copy)
-    assert result.exit_code == 0
+def test_set_status_writes_a_dated_entry(run_cli: RunCli, registry_copy: Path) -> None:
+    result = run_cli(
+        "set-status", "H2.1", "gereed", "--datum", "2026-01-10", "--bron", "realisatieagenda",
+        "--sectie", "H2", "--data", registry_copy,
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
     assert result.stderr == f"updated {registry_copy}/acties.yaml\n"
-    assert "    status: gereed\n    bron:" in (registry_copy / "acties.yaml").read_text()
+    assert (
+        "          - datum: 2026-01-10\n            status: gereed\n"
+        in (registry_copy / "acties.yaml").read_text()
+    )
+    shown = run_cli("show", "H2.1", "--format", "json", "--as-of", "2026-01-15",
+                    "--data", registry_copy)  # fmt: skip
+    assert '"status": "gereed"' in shown.stdout
+
+
+def test_gereed_without_a_bron_is_refused_and_nothing_written(
+    run_cli: RunCli, registry_copy: Path
+) -> None:
+    before = (registry_copy / "acties.yaml").read_bytes()
+    result = run_cli("set-status", "H2.1", "gereed", "--data", registry_copy)
+    assert result.exit_code == 2
+    assert "error[voortgang-bron]" in result.stdout
+    assert "status gereed needs a bron" in result.stdout
+    assert (registry_copy / "acties.yaml").read_bytes() == before
 
 
 def test_add_reports_the_new_id(run_cli: RunCli, registry_copy: Path) -> None:
@@ -104,9 +164,16 @@ def test_add_starts_a_new_regional_file(run_cli: RunCli, registry_copy: Path) ->
     assert '"regio": "West"' in shown.stdout
 
 
-def test_nothing_to_change(run_cli: RunCli) -> None:
-    result = run_cli("set-status", "H2.1", "open", "--data", REGISTRY)
-    assert (result.exit_code, result.stdout, result.stderr) == (0, "", "nothing to change\n")
+def test_update_without_anything_to_record_is_refused(run_cli: RunCli) -> None:
+    result = run_cli("update", "H2.1", "--toelichting", "x", "--data", REGISTRY)
+    assert result.exit_code == 2
+    assert "say what changed" in result.stderr
+
+
+def test_update_on_an_action_of_several_milestones_needs_one(run_cli: RunCli) -> None:
+    result = run_cli("update", "H2.2", "--status", "lopend", "--data", REGISTRY)
+    assert result.exit_code == 2
+    assert "has 2 mijlpalen: say which with --mijlpaal" in result.stderr
 
 
 @pytest.mark.parametrize(
@@ -152,7 +219,7 @@ def test_an_invalid_result_is_shown_and_not_written(run_cli: RunCli, registry_co
 
 def test_an_invalid_registry_is_not_edited(run_cli: RunCli, registry_copy: Path) -> None:
     (registry_copy / "doelen.yaml").write_text("doelen: []\n")
-    result = run_cli("set-status", "H2.1", "gereed", "--data", registry_copy)
+    result = run_cli("set-status", "H2.1", "lopend", "--data", registry_copy)
     assert result.exit_code == 2
     assert "error[unknown-doel]" in result.stdout
     assert "the registry is not valid (see above); fix it first" in result.stderr
@@ -211,7 +278,7 @@ def test_an_edit_of_a_non_canonical_file_points_to_fmt(
 ) -> None:
     acties = registry_copy / "acties.yaml"
     acties.write_bytes(acties.read_bytes().replace(b"\n", b"\r\n"))
-    result = run_cli("set-status", "H2.1", "gereed", "--data", registry_copy)
+    result = run_cli("set-status", "H2.1", "lopend", "--data", registry_copy)
     assert result.exit_code == 2
     assert "is not in canonical form" in result.stderr
     assert "run `eerstelijn fmt` first" in result.stderr

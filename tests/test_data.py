@@ -80,18 +80,18 @@ def test_real_registry_has_no_errors_and_shows_its_gaps(registry: Registry) -> N
 def test_h2_owners_and_deadlines(registry: Registry) -> None:
     h21 = actie(registry, "H2.1")
     assert h21.trekker == ["ZN"]
-    assert h21.deadline == Kwartaal(2026, 1)
+    assert h21.deadline_on(date.max) == Kwartaal(2026, 1)
     h22 = actie(registry, "H2.2")
     assert registry.members(h22.trekker[0]) == ["VWS", "NZa", "ZIN"]
-    assert h22.deadline == Kwartaal(2025, 4)
-    assert actie(registry, "H2.3").deadline == Kwartaal(2026, 2)
+    assert h22.deadline_on(date.max) == Kwartaal(2025, 4)
+    assert actie(registry, "H2.3").deadline_on(date(2026, 1, 15)) == Kwartaal(2026, 2)
     assert deadlines(actie(registry, "H2.4")) == ["per 2027"]
 
 
 def test_the_action_without_trekker_says_so(registry: Registry) -> None:
     h33 = actie(registry, "H3.3")
     assert h33.trekker == []
-    assert h33.deadline == Kwartaal(2025, 1)
+    assert h33.deadline_on(date.max) == Kwartaal(2025, 1)
 
 
 def test_samen_beslissen_has_inventory_plan_and_start(registry: Registry) -> None:

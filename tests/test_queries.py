@@ -100,9 +100,12 @@ def test_incl_betrokken_counts_involved_parties(fixture: Registry) -> None:
 
 def test_overview_counts(fixture: Registry) -> None:
     view = overview(fixture, AS_OF)
-    assert view.per_status == {"open": 4, "lopend": 0, "gereed": 1, "vervallen": 0}
+    # H2.2's milestone is lopend, so the action is too: an action follows its milestones.
+    assert view.per_status == {"open": 3, "lopend": 1, "gereed": 1, "vervallen": 0}
     assert [a.id for a in view.due_this_quarter] == ["H2.1"]
-    assert [a.id for a in view.due_next_quarter] == ["H2.2"]
+    # H2.2's Beleidsregel was due Q2 2026, re-planned on 2025-12-15 to Q4 2026.
+    assert [a.id for a in view.due_next_quarter] == []
+    assert (view.overdue_mijlpalen, view.overdue_zonder_voortgang) == (2, 1)
     assert view.overdue_per_partij == {"VWS": 1, "ZIN": 1, None: 1}
 
 

@@ -35,9 +35,11 @@ COMMANDS = {
     "doelen": ["doelen"],
     "zorgbelofte": ["zorgbelofte"],
     "timeline": ["timeline"],
+    "history": ["history", "H2.2"],
+    "overview-before-the-replanning": ["overview", "--as-of", "2025-11-01"],
 }
 FORMATS = ["table", "json", "csv", "markdown"]
-SEVERAL_TABLES = {"overview", "partijen-ZN"}
+SEVERAL_TABLES = {"overview", "partijen-ZN", "history", "overview-before-the-replanning"}
 
 
 CASES = [(n, f) for n in COMMANDS for f in FORMATS if not (f == "csv" and n in SEVERAL_TABLES)]
@@ -51,7 +53,9 @@ def _at_repo_root(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.mark.parametrize(("name", "fmt"), CASES, ids=[f"{n}--{f}" for n, f in CASES])
 def test_golden_output(run_cli: RunCli, golden: Golden, name: str, fmt: str) -> None:
-    result = run_cli(*COMMANDS[name], "--data", REGISTRY, "--as-of", AS_OF, "--format", fmt)
+    command, *args = COMMANDS[name]
+    # The case's own options come last, so that its --as-of wins over the shared one.
+    result = run_cli(command, "--data", REGISTRY, "--as-of", AS_OF, "--format", fmt, *args)
     assert result.exit_code == 0, result.output
     golden(f"{name}--{fmt}", result.stdout)
     if fmt == "json":
@@ -93,16 +97,48 @@ def test_acties_json_has_the_documented_fields(run_cli: RunCli) -> None:
     assert h22["hoofdstuk"] == "H2"
     assert h22["doelen"] == ["4"]
     assert h22["trekker"] == ["overheid"]
-    assert h22["deadline"] == "2026-Q2"
+    assert h22["deadline"] == "2026-Q4"  # re-planned from Q2 2026 on 2025-12-15
+    assert h22["status"] == "lopend"
     assert h22["mijlpalen"][0] == {
         "omschrijving": "Onderzoek",
         "deadline": "2025-Q3",
         "termijn": "Q3 2025",
         "soort": "kwartaal",
         "start": None,
+        "oorspronkelijke_deadline": "2025-Q3",
+        "slip_kwartalen": 0,
         "status": "open",
+        "beoordeling": "achter",
+        "laatste_voortgang": "2025-11-20",
         "overdue": True,
+        "voortgang": [
+            {
+                "datum": "2025-11-20",
+                "status": None,
+                "deadline": None,
+                "termijn": None,
+                "reden": None,
+                "beoordeling": "achter",
+                "toelichting": "Onderzoek loopt uit",
+                "door": None,
+                "bron": [],
+            }
+        ],
     }
+    replanned = h22["mijlpalen"][1]
+    assert (replanned["deadline"], replanned["oorspronkelijke_deadline"]) == ("2026-Q4", "2026-Q2")
+    assert (replanned["slip_kwartalen"], replanned["beoordeling"]) == (2, "risico")
+    assert [v["datum"] for v in replanned["voortgang"]] == ["2025-10-01", "2025-12-15"]
+    earlier = json.loads(
+        run_cli("acties", "--data", REGISTRY, "--as-of", "2025-11-01", "--format", "json").stdout
+    )
+    before = next(r for r in earlier if r["id"] == "H2.2")["mijlpalen"][1]
+    assert (before["deadline"], before["slip_kwartalen"], before["beoordeling"]) == (
+        "2026-Q2",
+        0,
+        "op-koers",
+    )
+    assert [v["datum"] for v in before["voortgang"]] == ["2025-10-01"]
     oost = next(r for r in rows if r["id"] == "OOST.1")
     assert oost["hoofdstuk"] is None and oost["regio"] == "Oost"
 
@@ -112,12 +148,23 @@ def test_overdue_per_partij_json_rows(run_cli: RunCli) -> None:
         "overdue", "--per", "partij", "--data", REGISTRY, "--as-of", AS_OF, "--format", "json"
     )
     rows = json.loads(result.stdout)
-    assert {(r["partij"], r["actie"], r["mijlpaal"], r["deadline"]) for r in rows} == {
-        # The groep 'overheid' (VWS and ZIN, written as its alias ZINL) counts for each member.
-        ("VWS", "H2.2", 1, "2025-Q3"),
-        ("ZIN", "H2.2", 1, "2025-Q3"),
-        ("(geen trekker)", "H3.1", 1, "2025-Q1"),
-    }
+    assert [(r["partij"], r["leden"], r["actie"], r["mijlpaal"], r["deadline"]) for r in rows] == [
+        # The groep 'overheid' (VWS and ZIN, written as its alias ZINL): once, its leden named.
+        ("overheid", ["VWS", "ZIN"], "H2.2", 1, "2025-Q3"),
+        ("(geen trekker)", [], "H3.1", 1, "2025-Q1"),
+    ]
+
+
+def test_overdue_of_one_partij_includes_what_it_leads_through_a_groep(run_cli: RunCli) -> None:
+    result = run_cli(
+        "overdue", "--partij", "vws", "--data", REGISTRY, "--as-of", AS_OF, "--format", "json"
+    )
+    assert [(r["actie"], r["trekker"]) for r in json.loads(result.stdout)] == [
+        ("H2.2", ["overheid"])
+    ]
+    alone = run_cli("overdue", "--incl-betrokken", "--data", REGISTRY, "--as-of", AS_OF)
+    assert alone.exit_code == 2
+    assert "--incl-betrokken goes with --per partij or --partij" in alone.stderr
 
 
 @pytest.mark.parametrize(

@@ -53,7 +53,13 @@ def test_overdue_rows_are_the_overdue_milestones(page: Node) -> None:
         (o.actie.id, str(o.index + 1), str(o.days)) for o in expected
     ]
     h33 = next(r for r in rows if r[0] == "H3.3")
-    assert h33[2:6] == ["1. Inventarisatie opgeleverd", "Q1 2025", "290", "geen"]
+    assert h33[2:7] == [
+        "1. Inventarisatie opgeleverd",
+        "Q1 2025",
+        "290",
+        "nothing reported",
+        "geen",
+    ]
     tr = list(page.by_id("overdue-mijlpalen").iter("tr"))[1:]
     assert all("overdue" in t.classes for t in tr)
 

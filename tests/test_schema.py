@@ -33,6 +33,8 @@ def schema_name(path: Path) -> str:
 
 def errors(path: Path, text: str | None = None) -> list[str]:
     document: Any = YAML(typ="safe").load(text or path.read_text(encoding="utf-8"))
+    # An editor reads YAML 1.2's core schema, where `datum: 2025-11-20` is text.
+    document = json.loads(json.dumps(document, default=str))
     return [e.message for e in validator(schema_name(path)).iter_errors(document)]
 
 

@@ -13,14 +13,20 @@ from types import ModuleType
 
 from eerstelijn.checks import (
     duplicate_id,
+    future_voortgang,
     groep,
     mijlpaal_order,
     missing_deadline,
     missing_status,
     missing_trekker,
     overdue_mijlpaal,
+    replan_reden,
+    stale_mijlpaal,
+    undated_status,
     unknown_doel,
     unknown_partij,
+    voortgang_bron,
+    voortgang_order,
 )
 from eerstelijn.models import Registry
 from eerstelijn.problems import Problem, Severity
@@ -42,13 +48,18 @@ CHECKS: dict[str, ModuleType] = {
         unknown_doel,
         groep,
         mijlpaal_order,
+        voortgang_order,
+        replan_reden,
+        voortgang_bron,
         missing_trekker,
         missing_deadline,
+        undated_status,
+        future_voortgang,
     )
 }
 
 OPT_IN: dict[str, ModuleType] = {
-    module.CODE: module for module in (overdue_mijlpaal, missing_status)
+    module.CODE: module for module in (overdue_mijlpaal, missing_status, stale_mijlpaal)
 }
 
 # The findings that fail `check` (exit 1) when --fail-on is not given.
@@ -61,13 +72,28 @@ def finding_codes() -> list[str]:
     return [m.CODE for m in modules if m.SEVERITY is Severity.WARNING]
 
 
-def run_checks(registry: Registry, as_of: date, *, opt_in: Collection[str] = ()) -> list[Problem]:
+def run_checks(
+    registry: Registry,
+    as_of: date,
+    *,
+    opt_in: Collection[str] = (),
+    stale_days: int = stale_mijlpaal.STALE_DAYS,
+) -> list[Problem]:
     """Every check's problems, plus those of the opt-in checks named, in file and position order.
 
     Names in `opt_in` that are not opt-in checks are ignored: the caller validates user input.
+    `stale_days` is how old a milestone's last report may be before stale-mijlpaal finds it.
     """
     modules = [*CHECKS.values(), *(OPT_IN[code] for code in OPT_IN if code in opt_in)]
-    return sorted(p for module in modules for p in module.check(registry, as_of))
+    problems = [
+        p
+        for module in modules
+        if module is not stale_mijlpaal
+        for p in module.check(registry, as_of)
+    ]
+    if stale_mijlpaal in modules:
+        problems += stale_mijlpaal.check(registry, as_of, stale_days=stale_days)
+    return sorted(problems)
 
 
 def integrity_problems(registry: Registry, as_of: date) -> list[Problem]:

@@ -29,7 +29,7 @@ SEVERITY = Severity.WARNING
 def check(registry: Registry, as_of: date) -> Iterator[Problem]:
     """Report each open action none of whose milestones has a deadline."""
     for actie in registry.acties:
-        if actie.deadline is None and not actie.done:
+        if actie.deadline_on(as_of) is None and not actie.done_on(as_of):
             vague = [str(m.deadline) for m in actie.mijlpalen if m.deadline]
             detail = f" (only: {', '.join(vague)})" if vague else ""
             message = f"action {actie.id} has no deadline{detail}"

@@ -29,6 +29,6 @@ SEVERITY = Severity.WARNING
 def check(registry: Registry, as_of: date) -> Iterator[Problem]:
     """Report each open action with an empty or absent trekker list."""
     for actie in registry.acties:
-        if not actie.trekker and not actie.done:
+        if not actie.trekker and not actie.done_on(as_of):
             where = "trekker" if actie.origin.locate("trekker") != actie.origin.locate() else "id"
             yield actie.origin.problem(CODE, SEVERITY, f"action {actie.id} has no trekker", where)

@@ -32,14 +32,15 @@ SEVERITY = Severity.WARNING
 def check(registry: Registry, as_of: date) -> Iterator[Problem]:
     """Report each milestone not done after its deadline quarter's last day."""
     for actie in registry.acties:
-        if actie.done:
+        if actie.done_on(as_of):
             continue
         for index, mijlpaal in enumerate(actie.mijlpalen):
-            deadline = mijlpaal.deadline.deadline if mijlpaal.deadline else None
-            if deadline is None or mijlpaal.done or as_of <= deadline.last_day:
+            stand = mijlpaal.stand(as_of)
+            deadline = stand.deadline.deadline if stand.deadline else None
+            if deadline is None or stand.done or as_of <= deadline.last_day:
                 continue
             message = (
                 f"milestone {index + 1} of {actie.id} was due {deadline} "
-                f"(by {deadline.last_day.isoformat()}) and is {mijlpaal.status}"
+                f"(by {deadline.last_day.isoformat()}) and is {stand.status}"
             )
             yield actie.origin.problem(CODE, SEVERITY, message, "mijlpalen", index, "deadline")

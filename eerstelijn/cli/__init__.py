@@ -10,13 +10,20 @@ from typing import Annotated
 
 import typer
 
-from eerstelijn.cli import ci_commands, edit_commands, query_commands, report_commands
+from eerstelijn.cli import (
+    ci_commands,
+    edit_commands,
+    progress_commands,
+    query_commands,
+    report_commands,
+)
 from eerstelijn.cli.common import ExitCode, app
 
 __all__ = ["ExitCode", "app", "main"]
 _COMMAND_MODULES = (
     ci_commands,
     edit_commands,
+    progress_commands,
     query_commands,
     report_commands,
 )  # imported for their commands

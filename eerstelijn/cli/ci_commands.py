@@ -31,6 +31,19 @@ if TYPE_CHECKING:
     from eerstelijn.baseline import Outcome
     from eerstelijn.problems import Problem
 
+# How old a milestone's last report may be before stale-mijlpaal finds it (the default of
+# checks.stale_mijlpaal.STALE_DAYS, written out so --help need not import the core).
+STALE_DAYS = 90
+StaleDaysOption = Annotated[
+    int,
+    typer.Option(
+        "--stale-days",
+        min=1,
+        help="A milestone not done whose last report is older than this many days is "
+        "stale (finding stale-mijlpaal).",
+    ),
+]
+
 # The defaults of checks.DEFAULT_FAIL_ON (as text), baseline.BASELINE_FILE and
 # schema.SCHEMA_DIR, written
 # out so that --help need not import the core; tests/test_cli_check.py keeps them equal.
@@ -60,7 +73,7 @@ def check(
             metavar="CODE[,CODE...]",
             help="Finding codes that fail the run (exit 1); repeat or separate with commas. "
             f"Default: {DEFAULT_FAIL_ON_TEXT}. Naming an opt-in check "
-            "(overdue-mijlpaal, missing-status) also runs it.",
+            "(overdue-mijlpaal, missing-status, stale-mijlpaal) also runs it.",
         ),
     ] = None,
     baseline_file: Annotated[
@@ -72,6 +85,7 @@ def check(
             "fail only on new ones, and report listed findings that no longer occur.",
         ),
     ] = None,
+    stale_days: StaleDaysOption = STALE_DAYS,
 ) -> None:
     """Validate the registry and report its gaps.
 
@@ -89,7 +103,9 @@ def check(
     files = file_count(data)
     try:
         with gc_paused():
-            problems = check_directory(data, day, opt_in=failing, cache=registry_cache())
+            problems = check_directory(
+                data, day, opt_in=failing, stale_days=stale_days, cache=registry_cache()
+            )
     except InvalidRegistry as invalid:
         report_invalid(invalid.problems, files, fmt=fmt)
     note = ""
@@ -146,6 +162,7 @@ def baseline(
             help="As for check: naming an opt-in check also accepts its findings.",
         ),
     ] = None,
+    stale_days: StaleDaysOption = STALE_DAYS,
 ) -> None:
     """Write today's findings to a baseline file, for 'check --baseline' to accept.
 
@@ -163,7 +180,9 @@ def baseline(
     files = file_count(data)
     try:
         with gc_paused():
-            problems = check_directory(data, day, opt_in=failing, cache=registry_cache())
+            problems = check_directory(
+                data, day, opt_in=failing, stale_days=stale_days, cache=registry_cache()
+            )
     except InvalidRegistry as invalid:
         report_invalid(invalid.problems, files, message=see_check(invalid.problems, files))
     errors = [p for p in problems if p.severity is Severity.ERROR]

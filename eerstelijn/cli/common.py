@@ -155,14 +155,17 @@ def emit(output: RenderableType) -> None:
     console().print(output, soft_wrap=isinstance(output, Text))
 
 
-def as_of_date(text: str) -> date:
-    """The --as-of option as a date; a usage error (exit 2) when it is none."""
+def as_of_date(text: str, *, option: str = "--as-of") -> date:
+    """A date option (--as-of, --datum) as a date; a usage error (exit 2) when it is none.
+
+    The one place the command line reads the clock: for 'today' and relative dates.
+    """
     from eerstelijn.dates import DateError, parse_as_of
 
     try:
         return parse_as_of(text, date.today())
     except DateError as error:
-        raise typer.BadParameter(str(error), param_hint="'--as-of'") from None
+        raise typer.BadParameter(str(error), param_hint=f"'{option}'") from None
 
 
 def file_count(data: Path) -> int:

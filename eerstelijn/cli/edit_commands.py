@@ -14,6 +14,7 @@ from eerstelijn.cli.common import (
     DataOption,
     ExitCode,
     app,
+    as_of_date,
     complete_actie,
     complete_partij,
     emit,
@@ -26,6 +27,27 @@ if TYPE_CHECKING:
     from eerstelijn.lookup import UnknownName
     from eerstelijn.registry.load import InvalidRegistry
 
+
+MijlpaalOption = Annotated[
+    int | None,
+    typer.Option(
+        min=1,
+        metavar="N",
+        help="The milestone (1 is the first); needed when the action has several.",
+    ),
+]
+DatumOption = Annotated[
+    str, typer.Option("--datum", help="The day the report speaks of: 2026-03-31, today, ...")
+]
+BronOption = Annotated[
+    str | None,
+    typer.Option(
+        "--bron", metavar="DOCUMENT", help="The document (in documenten.yaml) that records it."
+    ),
+]
+SectieOption = Annotated[
+    str | None, typer.Option("--sectie", help="Where in that document, e.g. 'punt 3'.")
+]
 
 DryRunOption = Annotated[
     bool,
@@ -66,7 +88,7 @@ def _edit_failed(error: EditError | InvalidRegistry | UnknownName) -> NoReturn:
     fail(str(error))
 
 
-def _apply(make: Callable[[], Sequence[FileEdit]], *, dry_run: bool) -> list[FileEdit]:
+def apply_edits(make: Callable[[], Sequence[FileEdit]], *, dry_run: bool) -> list[FileEdit]:
     """Compute the edits, then print them (dry run) or write them; return the changed ones."""
     from eerstelijn.editing import edit
     from eerstelijn.lookup import UnknownName
@@ -92,24 +114,33 @@ def set_status(
     actie_id: ActieIdArgument,
     status: Annotated[str, typer.Argument(help=f"{STATUS_CHOICES}.", show_default=False)],
     *,
-    mijlpaal: Annotated[
-        int | None,
-        typer.Option(
-            min=1, metavar="N", help="Set the status of this milestone (1 is the first) instead."
-        ),
-    ] = None,
+    mijlpaal: MijlpaalOption = None,
+    datum: DatumOption = "today",
+    bron: BronOption = None,
+    sectie: SectieOption = None,
     data: DataOption = Path("data"),
     dry_run: DryRunOption = False,
 ) -> None:
-    """Set the status of an action or of one of its milestones.
+    """Record a status of a milestone: a shorthand of 'update ID --status S'.
 
-    Only the status line changes in the file; comments and layout stay as they are.
+    It appends one dated entry to the milestone's voortgang; nothing else in the file changes.
+    gereed and vervallen need --bron, the document that records it.
     """
     from eerstelijn.editing import edit
 
-    _apply(
+    day = as_of_date(datum, option="--datum")
+    apply_edits(
         lambda: [
-            edit.set_status(data, actie_id, status, mijlpaal=mijlpaal, cache=registry_cache())
+            edit.set_status(
+                data,
+                actie_id,
+                status,
+                datum=day,
+                mijlpaal=mijlpaal,
+                document=bron,
+                sectie=sectie,
+                cache=registry_cache(),
+            )
         ],
         dry_run=dry_run,
     )
@@ -130,7 +161,7 @@ def assign(
     """Add parties to an action's trekker or betrokkenen, or remove them with --remove."""
     from eerstelijn.editing import edit
 
-    _apply(
+    apply_edits(
         lambda: [
             edit.assign(
                 data,
@@ -265,7 +296,7 @@ def add(
         added.append(new_id)
         return [change]
 
-    if _apply(make, dry_run=dry_run) and not dry_run:
+    if apply_edits(make, dry_run=dry_run) and not dry_run:
         typer.echo(f"added {added[0]}", err=True)
 
 
@@ -287,6 +318,6 @@ def fmt(
     """
     from eerstelijn.editing import edit
 
-    changed = _apply(lambda: edit.fmt(data, cache=registry_cache()), dry_run=dry_run or check)
+    changed = apply_edits(lambda: edit.fmt(data, cache=registry_cache()), dry_run=dry_run or check)
     if check and changed:
         raise typer.Exit(ExitCode.FINDINGS)

@@ -92,23 +92,48 @@ def overdue(
     ] = None,
     incl_betrokken: Annotated[
         bool,
-        typer.Option("--incl-betrokken", help="With --per partij: count betrokkenen too."),
+        typer.Option(
+            "--incl-betrokken",
+            help="With --per partij or --partij: count betrokkenen too, not only trekkers.",
+        ),
     ] = False,
+    partij: Annotated[
+        str | None,
+        typer.Option(
+            "--partij",
+            help="Only what this partij leads (also through a groep it belongs to).",
+            autocompletion=complete_partij,
+        ),
+    ] = None,
     fmt: FormatOption = "table",
 ) -> None:
-    """Milestones past their deadline and not done.
+    """Milestones past their current deadline and not done, with their last report.
 
-    A deadline 'Q1 2026' is met through 31 March 2026. Per partij, a groep as trekker counts
-    for each of its leden; an action without trekker is listed as '(geen trekker)'.
+    A deadline 'Q1 2026' is met through 31 March 2026. Per partij, an action led by a groep
+    is listed once under the groep, its leden named; an action without trekker is listed as
+    '(geen trekker)'.
     """
-    from eerstelijn import queries
+    from eerstelijn import lookup, queries
     from eerstelijn.render import views
 
+    if incl_betrokken and per is not PerOption.partij and partij is None:
+        fail("--incl-betrokken goes with --per partij or --partij")
     day = as_of_date(as_of)
     registry = registry_for_queries(data, day)
+    try:
+        code = lookup.find_partij(registry, partij).code if partij else None
+    except lookup.UnknownName as error:
+        fail(str(error))
     grouping = _PER[per] if per else None
-    rows = queries.overdue(registry, day, per=grouping, incl_betrokken=incl_betrokken)
-    emit_sections([views.overdue_section(rows, grouping)], fmt)
+    rows = queries.overdue(
+        registry,
+        day,
+        per=grouping,
+        incl_betrokken=incl_betrokken,
+        partij=code,
+        expand_groups=False,
+    )
+    emit_sections([views.overdue_section(rows, grouping, registry)], fmt)
 
 
 @app.command()
@@ -168,6 +193,7 @@ def acties(
             due_before=quarter_option(due_before, "--due-before"),
             due_after=quarter_option(due_after, "--due-after"),
             search=search,
+            as_of=day,
         )
     except lookup.UnknownName as error:
         fail(str(error))
@@ -253,7 +279,7 @@ def partijen(
         partij = lookup.find_partij(registry, code)
     except lookup.UnknownName as error:
         fail(str(error))
-    emit_sections(views.partij_sections(queries.partij_detail(registry, partij), day), fmt)
+    emit_sections(views.partij_sections(queries.partij_detail(registry, partij, day), day), fmt)
 
 
 @app.command()
@@ -285,7 +311,7 @@ def zorgbelofte(
 
     day = as_of_date(as_of)
     registry = registry_for_queries(data, day)
-    emit_sections([views.zorgbelofte_section(queries.zorgbelofte_coverage(registry))], fmt)
+    emit_sections([views.zorgbelofte_section(queries.zorgbelofte_coverage(registry, day))], fmt)
 
 
 @app.command()
@@ -305,12 +331,12 @@ def timeline(
 
     day = as_of_date(as_of)
     registry = registry_for_queries(data, day)
-    bounds = queries.timeline_bounds(registry)
+    bounds = queries.timeline_bounds(registry, day)
     start = quarter_option(first, "--from") or (bounds[0] if bounds else Kwartaal.from_date(day))
     end = quarter_option(last, "--to") or (bounds[1] if bounds else Kwartaal.from_date(day))
     if end < start:
         fail(f"--to {end} lies before --from {start}")
-    rows = queries.timeline(registry, start, end)
+    rows = queries.timeline(registry, start, end, day)
     if fmt == "table":
         emit(render_timeline(rows, queries.quarter_range(start, end), day))
     else:

@@ -34,7 +34,7 @@ from eerstelijn.lookup import suggest
 from eerstelijn.models import Actie, Mijlpaal, Registry
 from eerstelijn.registry.cache import RegistryCache
 from eerstelijn.registry.load import InvalidRegistry, RegistryFiles, load_registry
-from eerstelijn.shape import HOOFDSTUKKEN, STATUSES
+from eerstelijn.shape import BEOORDELINGEN, HOOFDSTUKKEN, STATUSES
 
 __all__ = [
     "HOOFDSTUKKEN",
@@ -44,6 +44,7 @@ __all__ = [
     "FileEdit",
     "InvalidEdit",
     "NewActie",
+    "NewVoortgang",
     "NotCanonical",
     "WriteError",
     "add",
@@ -52,6 +53,7 @@ __all__ = [
     "next_id",
     "normalise_termijn",
     "set_status",
+    "update",
     "write",
 ]
 
@@ -136,35 +138,109 @@ class NewActie:
     toelichting: str | None = None
 
 
-def set_status(
+@dataclass(frozen=True)
+class NewVoortgang:
+    """What `update` and `replan` append to a progress log: one dated entry."""
+
+    datum: date
+    status: str | None = None
+    deadline: str | None = None
+    reden: str | None = None
+    beoordeling: str | None = None
+    toelichting: str | None = None
+    door: str | None = None
+    document: str | None = None
+    sectie: str | None = None
+
+
+def update(
     root: Path,
     actie_id: str,
-    status: str,
+    entry: NewVoortgang,
     *,
     mijlpaal: int | None = None,
     cache: RegistryCache | None = None,
 ) -> FileEdit:
-    """Set the status of an action, or of its milestone number `mijlpaal` (1-based)."""
-    status = lookup.find_choice("status", status, STATUSES)
+    """Append one entry to the progress log of milestone `mijlpaal` (1-based) of an action.
+
+    Without `mijlpaal`, an action of one milestone gets it on that milestone, and an entry
+    that only says vervallen goes on the action itself. The edit only adds lines: the log is
+    never rewritten. The registry with the entry must be valid (a gereed, vervallen or
+    re-planning needs a bron; a re-planning a reden), or nothing is written.
+    """
+    if entry.status is not None:
+        entry = replace(entry, status=lookup.find_choice("status", entry.status, STATUSES))
+    if entry.beoordeling is not None:
+        found = lookup.find_choice("beoordeling", entry.beoordeling, BEOORDELINGEN)
+        entry = replace(entry, beoordeling=found)
+    if entry.status is None and entry.deadline is None and entry.beoordeling is None:
+        raise EditError("say what changed: a status, a new deadline or a beoordeling")
+    if entry.document and not entry.sectie:
+        raise EditError("--bron needs --sectie: where in that document it is recorded")
     registry = _load_valid(root, cache)
     actie = _actie(registry, actie_id)
     doc = _Document.read(Path(actie.origin.file))
     node = doc.item(actie)
-    target: CommentedMap = node
-    model: type[BaseModel] = Actie
-    current = actie.status
-    if mijlpaal is not None:
-        count = len(actie.mijlpalen)
+    count = len(actie.mijlpalen)
+    target: CommentedMap
+    model: type[BaseModel]
+    if mijlpaal is None and count == 1:
+        mijlpaal = 1
+    if mijlpaal is None:
+        if entry.status != "vervallen" or entry.deadline or entry.beoordeling:
+            raise EditError(
+                f"action {actie.id} has {count} mijlpalen: say which with --mijlpaal "
+                "(only vervallen can be recorded on the action as a whole)"
+            )
+        target, model = node, Actie
+    else:
         if not 1 <= mijlpaal <= count:
             raise EditError(
                 f"action {actie.id} has {count} mijlpalen; --mijlpaal must be "
                 + (f"1 to {count}" if count else "left out")
             )
         target, model = node["mijlpalen"][mijlpaal - 1], Mijlpaal
-        current = actie.mijlpalen[mijlpaal - 1].status
-    if status != current:
-        yaml_layout.put(target, "status", status, model)
+    yaml_layout.append_entry(target, "voortgang", _new_entry(entry), model)
     return _finish(root, doc)
+
+
+def set_status(
+    root: Path,
+    actie_id: str,
+    status: str,
+    *,
+    datum: date,
+    mijlpaal: int | None = None,
+    document: str | None = None,
+    sectie: str | None = None,
+    cache: RegistryCache | None = None,
+) -> FileEdit:
+    """`update` with only a status: kept for the command line's `set-status`."""
+    entry = NewVoortgang(datum, status=status, document=document, sectie=sectie)
+    return update(root, actie_id, entry, mijlpaal=mijlpaal, cache=cache)
+
+
+def _new_entry(entry: NewVoortgang) -> CommentedMap:
+    node = CommentedMap(datum=entry.datum)
+    if entry.status:
+        node["status"] = entry.status
+    if entry.deadline:
+        try:
+            Termijn.parse(entry.deadline)
+        except TimingError as error:
+            raise EditError(f"deadline: {error}") from None
+        node["deadline"] = normalise_termijn(entry.deadline.strip())
+    for key in ("reden", "beoordeling", "toelichting", "door"):
+        value = getattr(entry, key)
+        if value:
+            node[key] = yaml_layout.text(value)
+    if entry.document:
+        bron = CommentedMap(document=entry.document)
+        if entry.sectie:
+            bron["sectie"] = yaml_layout.text(entry.sectie, flow=True)
+        bron.fa.set_flow_style()
+        node["bron"] = bron
+    return node
 
 
 def assign(

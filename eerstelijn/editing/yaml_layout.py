@@ -26,6 +26,7 @@ from eerstelijn.models import ITEM_MODELS, Bron, Mijlpaal
 
 __all__ = [
     "Levels",
+    "append_entry",
     "canonicalise",
     "flow",
     "insert_item",
@@ -95,11 +96,14 @@ def put(node: CommentedMap, key: str, value: Any, model: type[BaseModel]) -> Non
         _move_trailing_comment(node, last, key)
 
 
-def _move_trailing_comment(node: CommentedMap, old: Any, new: Any) -> None:
+def _move_trailing_comment(
+    node: CommentedMap, old: Any, new: Any, target: CommentedMap | None = None
+) -> None:
     """Full-line comments after the last key of a mapping follow whatever key is last now.
 
     ruamel.yaml keeps them with the key before them; a key added after it would land below
-    them. An end-of-line comment stays on its line.
+    them. An end-of-line comment stays on its line. `target` is the mapping that now holds
+    the last key, when that is another one (the new item of a list added at the end).
     """
     entry = node.ca.items.get(old)
     if not entry or len(entry) < 3 or entry[2] is None:
@@ -109,9 +113,30 @@ def _move_trailing_comment(node: CommentedMap, old: Any, new: Any) -> None:
     if not rest:
         return
     entry[2] = CommentToken(eol + "\n", token.start_mark, None) if eol else None
-    node.ca.items.setdefault(new, [None, None, None, None])[2] = CommentToken(
+    holder = node if target is None else target
+    holder.ca.items.setdefault(new, [None, None, None, None])[2] = CommentToken(
         "\n" + rest, CommentMark(0), None
     )
+
+
+def append_entry(node: CommentedMap, key: str, item: CommentedMap, model: type[BaseModel]) -> None:
+    """Append `item` to the list under `key` (made where the model's field order puts it).
+
+    Full-line comments that closed the mapping (or the list) stay below the new item, as a
+    note at the end of a milestone stays at its end.
+    """
+    items = node.get(key)
+    last_key = list(item)[-1]
+    if isinstance(items, CommentedSeq) and items:
+        previous = items[-1]
+        items.append(item)
+        if isinstance(previous, CommentedMap) and previous:
+            _move_trailing_comment(previous, list(previous)[-1], last_key, item)
+        return
+    items = CommentedSeq()
+    put(node, key, items, model)
+    items.append(item)
+    _move_trailing_comment(node, key, last_key, item)
 
 
 def text(value: str, *, flow: bool = False) -> str:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import re
+from datetime import date
 from typing import Any
 
 from yaml import YAMLError
@@ -58,6 +59,7 @@ _TRUE = frozenset({"true", "True", "TRUE"})
 _FALSE = frozenset({"false", "False", "FALSE"})
 _NULL = frozenset({"~", "null", "Null", "NULL"})
 _DECIMAL = re.compile(r"-?(?:0|[1-9][0-9]*)")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 # ... and a plain scalar matching one of YAML 1.2's other implicit types (floats, other ints,
 # timestamps, merge and value keys) goes to the round-trip loader, which builds it exactly.
 _OTHER_IMPLICIT = re.compile(
@@ -210,7 +212,7 @@ def _key(event: ScalarEvent) -> str:
     return value
 
 
-def _scalar(event: ScalarEvent) -> str | int | bool | None:
+def _scalar(event: ScalarEvent) -> str | int | bool | date | None:
     value = event.value
     if event.style:  # quoted, literal or folded: always text (plain style is "")
         return value
@@ -226,6 +228,12 @@ def _scalar(event: ScalarEvent) -> str | int | bool | None:
     if value[0] in _IMPLICIT_START:
         if _DECIMAL.fullmatch(value):
             return int(value)
+        if _DATE.fullmatch(value):
+            # A date such as a progress entry's `datum`: what ruamel builds, datetime.date.
+            try:
+                return date.fromisoformat(value)
+            except ValueError:
+                raise Unsupported("a date that is no date") from None
         if _OTHER_IMPLICIT.fullmatch(value):
             raise Unsupported("a scalar YAML 1.2 reads as another type")
     return value

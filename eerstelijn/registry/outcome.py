@@ -26,6 +26,7 @@ def check_directory(
     as_of: date,
     *,
     opt_in: Collection[str] = (),
+    stale_days: int | None = None,
     cache: RegistryCache | None = None,
 ) -> list[Problem]:
     """Load the registry in `root` and run every check (and the opt-in ones named); raise
@@ -35,11 +36,11 @@ def check_directory(
     so a second `check` of unchanged files needs neither the registry nor the checks.
     """
     snapshot = Snapshot.read(root, cache=cache)
-    detail = " ".join([as_of.isoformat(), *sorted(opt_in)])
+    detail = " ".join([as_of.isoformat(), f"stale={stale_days}", *sorted(opt_in)])
     hit = _cached(snapshot, detail)
     if hit is not None:
         return hit
-    return _judge(snapshot, as_of, opt_in, detail)[1]
+    return _judge(snapshot, as_of, opt_in, stale_days, detail)[1]
 
 
 def query_registry(
@@ -57,10 +58,10 @@ def query_registry(
     from eerstelijn.problems import Severity
 
     snapshot = Snapshot.read(root, cache=cache)
-    detail = as_of.isoformat()
+    detail = f"{as_of.isoformat()} stale=None"  # as a plain `check` keeps it
     problems = _cached(snapshot, detail)
     if problems is None:
-        registry, problems = _judge(snapshot, as_of, (), detail)
+        registry, problems = _judge(snapshot, as_of, (), None, detail)
     else:
         registry = None
     errors = [p for p in problems if p.severity is Severity.ERROR]
@@ -112,7 +113,11 @@ def _cached(snapshot: Snapshot, detail: str) -> list[Problem] | None:
 
 
 def _judge(
-    snapshot: Snapshot, as_of: date, opt_in: Collection[str], detail: str
+    snapshot: Snapshot,
+    as_of: date,
+    opt_in: Collection[str],
+    stale_days: int | None,
+    detail: str,
 ) -> tuple[Registry, list[Problem]]:
     """Load the registry and run the checks, keeping the outcome in the cache."""
     try:
@@ -122,6 +127,7 @@ def _judge(
         raise
     from eerstelijn.checks import run_checks
 
-    problems = run_checks(registry, as_of, opt_in=opt_in)
+    days = {} if stale_days is None else {"stale_days": stale_days}
+    problems = run_checks(registry, as_of, opt_in=opt_in, **days)
     snapshot.store("checks", (True, problems), detail)
     return registry, problems

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Iterator, Mapping, Set
+from datetime import date, datetime
 from typing import Any, NoReturn
 
 from ruamel.yaml import YAML
@@ -124,7 +125,9 @@ class _Walker:
             return _plain_scalar(node)
         if isinstance(node, Mapping | Set):  # !!omap, !!set and the like, written without a tag
             self._refuse(path, "yaml-tag", "only mappings, lists and plain values are allowed")
-        # Dates and timestamps: keep them as text so the schema can say why they do not fit.
+        if isinstance(node, date) and not isinstance(node, datetime):
+            return date(node.year, node.month, node.day)  # a `datum`, as fastyaml builds it
+        # Timestamps: keep them as text so the schema can say why they do not fit.
         return str(node)
 
     def _mapping(self, node: CommentedMap, path: KeyPath) -> Iterator[tuple[str, Any]]:

@@ -9,7 +9,7 @@ duplicates: UIDs are built from the action id and the milestone's number, and DT
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from icalendar import Calendar, Event
 
@@ -29,6 +29,9 @@ def milestone_uid(actie: Actie, index: int) -> str:
     return f"{actie.id}-m{index + 1}@eerstelijn"
 
 
+LATEST = date.max  # the feed follows the log as far as it goes
+
+
 def _description(registry: Registry, actie: Actie, mijlpaal: Mijlpaal) -> str:
     def named(codes: Sequence[str]) -> str:
         names = [p.naam if (p := registry.partij(c)) else c for c in codes]
@@ -36,18 +39,20 @@ def _description(registry: Registry, actie: Actie, mijlpaal: Mijlpaal) -> str:
 
     lines = [
         f"Actie {actie.id}: {actie.titel}",
-        f"Termijn: {mijlpaal.deadline}",
+        f"Termijn: {mijlpaal.stand(LATEST).deadline}",
         f"Trekker: {named(actie.trekker)}",
     ]
     if actie.betrokkenen:
         lines.append(f"Betrokkenen: {named(actie.betrokkenen)}")
-    lines.append(f"Status: {mijlpaal.status}")
+    lines.append(f"Status: {mijlpaal.stand(LATEST).status}")
     lines += [f"Bron: {DOCUMENTEN[b.document]}, {b.sectie}" for b in actie.bron]
     return "\n".join(lines)
 
 
 def _event(registry: Registry, actie: Actie, index: int, mijlpaal: Mijlpaal) -> Event | None:
-    quarter = mijlpaal.deadline.deadline if mijlpaal.deadline else None
+    # A calendar shows the latest deadline the log records: a re-planning moves the event.
+    termijn = mijlpaal.stand(LATEST).deadline
+    quarter = termijn.deadline if termijn else None
     if quarter is None:
         return None
     event = Event()
@@ -60,7 +65,7 @@ def _event(registry: Registry, actie: Actie, index: int, mijlpaal: Mijlpaal) -> 
     event.add("categories", [actie.hoofdstuk or actie.regio or "overig"])
     # A deadline marks a day; it does not make anyone busy.
     event.add("transp", "TRANSPARENT")
-    if actie.status == "vervallen" or mijlpaal.status == "vervallen":
+    if actie.status_on(LATEST) == "vervallen" or mijlpaal.stand(LATEST).status == "vervallen":
         event.add("status", "CANCELLED")
     return event
 

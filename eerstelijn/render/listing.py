@@ -16,6 +16,8 @@ class Column:
     header: str
     no_wrap: bool = False
     justify: Literal["left", "right"] = "left"
+    blank: str = ""  # what a table for people shows for no value (CSV and JSON keep it empty)
+    group: bool = False  # a table for people shows it once per run of equal values
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,9 @@ def render_section(section: Section, *, heading: bool) -> str:
     )
     for record in section.records:
         lines.append(
-            "| " + " | ".join(_escape(flat(record.get(c.key))) for c in section.columns) + " |"
+            "| "
+            + " | ".join(_escape(flat(record.get(c.key)) or c.blank) for c in section.columns)
+            + " |"
         )
     return "\n".join([*lines, ""])
 

@@ -54,9 +54,15 @@ def render_section(section: Section, *, show_title: bool = True) -> RenderableTy
             overflow="fold",
         )
     styles = section.styles or [""] * len(section.records)
+    above: list[str] = []
     for record, style in zip(section.records, styles, strict=True):
-        cells = [flat(record.get(c.key)) for c in section.columns]
-        table.add_row(*cells, style=ROW_STYLES[style] or None)
+        cells = [flat(record.get(c.key)) or c.blank for c in section.columns]
+        shown = [
+            "" if c.group and above and cell == above[i] else cell
+            for i, (c, cell) in enumerate(zip(section.columns, cells, strict=True))
+        ]
+        above = cells
+        table.add_row(*shown, style=ROW_STYLES[style] or None)
     return table
 
 
@@ -72,7 +78,9 @@ class LongTable:
     def __init__(self, section: Section, *, show_title: bool = True) -> None:
         self.title = section.title if show_title else None
         self.columns = section.columns
-        self.rows = [[flat(r.get(c.key)) for c in section.columns] for r in section.records]
+        self.rows = [
+            [flat(r.get(c.key)) or c.blank for c in section.columns] for r in section.records
+        ]
         self.styles = section.styles or [""] * len(self.rows)
         self._right = [c.justify == "right" for c in section.columns]
 
@@ -238,7 +246,7 @@ def render_timeline(
         for quarter in quarters:
             cell = Text()
             for _, mijlpaal in row.marks.get(quarter, []):
-                if mijlpaal.done:
+                if mijlpaal.stand(as_of).done:
                     cell.append("✓", style="green")
                 elif is_overdue(mijlpaal, as_of):
                     cell.append("!", style="bold red")

@@ -32,6 +32,8 @@ ACTIE_COLUMNS = (
     Column("trekker", "trekker"),
     Column("deadline", "deadline", no_wrap=True),
     Column("status", "status"),
+    # In words too: colour alone is lost when piped, printed or with NO_COLOR.
+    Column("signaal", "!", no_wrap=True),
 )
 
 
@@ -44,32 +46,50 @@ def acties_section(
     acties: Sequence[Actie], as_of: date, *, key: str = "acties", title: str = "Acties"
 ) -> Section:
     """Actions, one row each, coloured by urgency."""
+    styles = [_style(a, as_of) for a in acties]
     return Section(
         key,
         title,
         ACTIE_COLUMNS,
-        [actie_record(a, as_of) for a in acties],
-        [_style(a, as_of) for a in acties],
+        [
+            actie_record(a, as_of) | {"signaal": style}
+            for a, style in zip(acties, styles, strict=True)
+        ],
+        styles,
         empty="no actions",
     )
 
 
-def overdue_section(rows: Sequence[OverdueRow], per: Per | None) -> Section:
-    """Overdue milestones, with the group column first when grouped."""
+def overdue_section(
+    rows: Sequence[OverdueRow], per: Per | None, registry: Registry | None = None
+) -> Section:
+    """Overdue milestones, with the group column first when grouped; a groep's leden named."""
     columns = (
-        *((Column(per, per, no_wrap=True),) if per else ()),
+        *((Column(per, per, no_wrap=True, group=True),) if per else ()),
+        *((Column("leden", "leden", group=True),) if per == "partij" else ()),
         Column("actie", "actie", no_wrap=True),
         Column("mijlpaal", "#", justify="right"),
         Column("omschrijving", "mijlpaal"),
         Column("deadline", "deadline", no_wrap=True),
         Column("dagen_te_laat", "days late", justify="right"),
+        Column("laatste_voortgang", "last report", no_wrap=True, blank="none"),
+        *(() if per == "partij" else (Column("trekker", "trekker", blank="(geen)"),)),
     )
     records = [r.record(per) for r in rows]
     if per == "partij":
         for record in records:
+            record["leden"] = _leden(record["partij"], registry)
             record["partij"] = record["partij"] or "(geen trekker)"
     title = f"Overdue per {per}" if per else "Overdue"
     return Section("overdue", title, columns, records, ["overdue"] * len(rows), "nothing overdue")
+
+
+def _leden(code: str | None, registry: Registry | None) -> list[str]:
+    """For a groep: the partijen it stands for; for anything else nothing."""
+    partij = registry.partij(code) if registry and code else None
+    if registry is None or partij is None or partij.soort != "groep":
+        return []
+    return registry.members(partij.code)
 
 
 def partijen_section(rows: Sequence[PartijSummary]) -> Section:
@@ -120,10 +140,14 @@ def doelen_section(rows: Sequence[DoelCoverage]) -> Section:
         Column("doel", "doel", no_wrap=True),
         Column("titel", "titel"),
         Column("aantal_acties", "acties", justify="right"),
+        Column("overdue", "overdue", justify="right"),
+        Column("gereed", "done", justify="right"),
         Column("trekkers", "trekkers"),
-        Column("volgende_deadline", "next deadline", no_wrap=True),
+        Column("volgende_deadline", "next deadline", no_wrap=True, blank="none ahead"),
     )
-    styles: list[RowStyle] = ["gap" if not r.acties else "" for r in rows]
+    styles: list[RowStyle] = [
+        "gap" if not r.acties else "overdue" if r.overdue else "" for r in rows
+    ]
     return Section("doelen", "Doelen", columns, [r.record() for r in rows], styles)
 
 
@@ -149,7 +173,7 @@ def timeline_section(rows: Sequence[TimelineRow], as_of: date) -> Section:
             "omschrijving": mijlpaal.omschrijving,
             "kwartaal": quarter.iso,
             "termijn": str(mijlpaal.deadline),
-            "status": mijlpaal.status,
+            "status": mijlpaal.stand(as_of).status,
             "overdue": is_overdue(mijlpaal, as_of),
         }
         for row in rows
@@ -177,7 +201,7 @@ def show_sections(actie: Actie, registry: Registry, as_of: date) -> list[Section
         ("titel", actie.titel),
         ("hoofdstuk", actie.hoofdstuk),
         ("regio", actie.regio),
-        ("status", actie.status),
+        ("status", record["status"]),
         ("deadline", record["deadline"]),
         ("trekker", named(actie.trekker) or "(geen)"),
         ("betrokkenen", named(actie.betrokkenen)),
@@ -203,20 +227,118 @@ def show_sections(actie: Actie, registry: Registry, as_of: date) -> list[Section
                 Column("nummer", "#", justify="right"),
                 Column("omschrijving", "mijlpaal"),
                 Column("termijn", "termijn", no_wrap=True),
+                Column("slip_kwartalen", "slip", justify="right"),
                 Column("status", "status"),
+                Column("beoordeling", "assessment", blank="-"),
+                Column("laatste_voortgang", "last report", no_wrap=True, blank="none"),
             ),
             mijlpalen,
             styles,
             empty="no milestones",
         ),
+        *_voortgang_sections(record),
     ]
+
+
+def _voortgang_sections(record: dict[str, Any]) -> list[Section]:
+    """The progress log of an action's milestones, oldest first; nothing when none."""
+    rows = [
+        {"mijlpaal": number, **entry}
+        for number, mijlpaal in enumerate(record["mijlpalen"], 1)
+        for entry in mijlpaal["voortgang"]
+    ]
+    if not rows:
+        return []
+    rows.sort(key=lambda r: str(r["datum"]))
+    return [voortgang_section(rows)]
+
+
+def history_sections(record: dict[str, Any]) -> list[Section]:
+    """An action's milestones with first-agreed and current deadlines, then its whole log."""
+    mijlpalen = [{"nummer": number, **m} for number, m in enumerate(record["mijlpalen"], 1)]
+    columns = (
+        Column("nummer", "#", justify="right"),
+        Column("omschrijving", "mijlpaal"),
+        Column("oorspronkelijke_deadline", "first agreed", no_wrap=True),
+        Column("deadline", "now", no_wrap=True),
+        Column("slip_kwartalen", "slip", justify="right"),
+        Column("status", "status"),
+        Column("laatste_voortgang", "last report", no_wrap=True, blank="none"),
+    )
+    styles: list[RowStyle] = ["overdue" if m["overdue"] else "" for m in mijlpalen]
+    rows = [
+        {"mijlpaal": number, **entry}
+        for number, mijlpaal in enumerate(record["mijlpalen"], 1)
+        for entry in mijlpaal["voortgang"]
+    ]
+    rows.sort(key=lambda r: str(r["datum"]))
+    return [
+        Section("mijlpalen", f"{record['id']}: {record['titel']}", columns, mijlpalen, styles),
+        voortgang_section(rows),
+    ]
+
+
+def what_changed(entry: dict[str, Any]) -> str:
+    """A progress entry in a few words: status, re-planning with its reason, assessment."""
+    parts = []
+    if entry.get("status"):
+        parts.append(f"status {entry['status']}")
+    if entry.get("termijn"):
+        reden = f" ({entry['reden']})" if entry.get("reden") else ""
+        parts.append(f"deadline {entry['termijn']}{reden}")
+    if entry.get("beoordeling"):
+        parts.append(f"assessment {entry['beoordeling']}")
+    if entry.get("toelichting"):
+        parts.append(str(entry["toelichting"]))
+    return "; ".join(parts)
+
+
+def voortgang_section(rows: list[dict[str, Any]], *, title: str = "Voortgang") -> Section:
+    """Progress entries as rows: date, milestone, what changed and why, where it is recorded."""
+    columns = (
+        Column("datum", "datum", no_wrap=True),
+        Column("mijlpaal", "#", justify="right"),
+        Column("wat", "what changed"),
+        Column("bronnen", "bron"),
+    )
+    records = [
+        {
+            **row,
+            "wat": what_changed(row),
+            "bronnen": "; ".join(f"{b['document']} {b['sectie']}" for b in row.get("bron") or []),
+        }
+        for row in rows
+    ]
+    return Section("voortgang", title, columns, records, empty="nothing reported")
 
 
 def overview_sections(view: Overview, as_of: date) -> list[Section]:
     """The main screen: counts, overdue per partij, gaps, and what is due soon."""
     current = view.this_quarter
     count = (Column("aantal", "aantal", justify="right"),)
+    done = view.per_status.get("gereed", 0) + view.per_status.get("vervallen", 0)
+    totals = [
+        ("overdue_mijlpalen", "overdue milestones", view.overdue_mijlpalen),
+        ("zonder_voortgang", "  of which nothing reported", view.overdue_zonder_voortgang),
+        ("zonder_trekker", "acties without trekker", len(view.without_trekker)),
+        ("zonder_deadline", "acties without deadline", len(view.without_deadline)),
+        ("due_dit_kwartaal", f"milestones due {current}", view.due_mijlpalen_this_quarter),
+        (
+            "due_volgend_kwartaal",
+            f"milestones due {current.next()}",
+            view.due_mijlpalen_next_quarter,
+        ),
+        ("gereed", f"acties done (of {sum(view.per_status.values())})", done),
+    ]
+    alarming = {"overdue_mijlpalen", "zonder_voortgang", "zonder_trekker", "zonder_deadline"}
     return [
+        Section(
+            "totaal",
+            f"How we stand on {as_of.isoformat()}",
+            (Column("wat", "", no_wrap=True), Column("aantal", "", justify="right")),
+            [{"key": key, "wat": label, "aantal": n} for key, label, n in totals],
+            ["overdue" if key in alarming and n else "" for key, _, n in totals],
+        ),
         Section(
             "per_status",
             "Acties per status",
@@ -282,9 +404,10 @@ def _onderwerp(punt: AgendaPunt) -> str:
         return "no deadline"
     assert punt.mijlpaal is not None
     mijlpaal = punt.actie.mijlpalen[punt.mijlpaal]
+    reported = "progress reported" if punt.gemeld else "nothing reported"
     return (
         f"mijlpaal {punt.mijlpaal + 1} overdue: {mijlpaal.omschrijving} "
-        f"(deadline {mijlpaal.deadline}, {punt.days} days late)"
+        f"(deadline {mijlpaal.deadline}, {punt.days} days late, {reported})"
     )
 
 

@@ -138,6 +138,12 @@ def headline_figures(
         Figure("overdue-acties", "acties overdue", len({r.actie.id for r in late}), bool(late)),
         Figure("overdue-mijlpalen", "mijlpalen overdue", len(late), bool(late)),
         Figure(
+            "overdue-zonder-voortgang",
+            "of which nothing reported",
+            view.overdue_zonder_voortgang,
+            bool(view.overdue_zonder_voortgang),
+        ),
+        Figure(
             "without-trekker",
             "acties without trekker",
             len(view.without_trekker),
@@ -184,8 +190,9 @@ def _overdue(registry: Registry, view: Overview, rows: Sequence[OverdueRow], as_
             _actie_link(r.actie.id),
             esc(r.actie.titel),
             esc(f"{r.index + 1}. {r.mijlpaal.omschrijving}"),
-            esc(str(r.mijlpaal.deadline)),
+            esc(str(r.stand.deadline)),
             str(r.days),
+            _last_report(r),
             _partijen(registry, r.actie.trekker),
         ]
         for r in rows
@@ -208,13 +215,22 @@ def _overdue(registry: Registry, view: Overview, rows: Sequence[OverdueRow], as_
         ),
         _table(
             "Overdue mijlpalen, most days late first",
-            ["actie", "titel", "mijlpaal", "deadline", "days late", "trekker"],
+            ["actie", "titel", "mijlpaal", "deadline", "days late", "last report", "trekker"],
             milestones,
             row_classes=["overdue"] * len(milestones),
             id_="overdue-mijlpalen",
             empty="nothing overdue",
         ),
     )
+
+
+def _last_report(row: OverdueRow) -> str:
+    """The date of the last report, or a badge: nothing was ever reported on it."""
+    last = row.stand.laatste_voortgang
+    if last is None:
+        return el("span", "nothing reported", class_="badge gap")
+    assessment = f" ({row.stand.beoordeling})" if row.stand.beoordeling else ""
+    return esc(f"{last.isoformat()}{assessment}")
 
 
 def _actie_rows(registry: Registry, acties: Sequence[Actie], as_of: date) -> list[list[str]]:
@@ -226,7 +242,7 @@ def _actie_rows(registry: Registry, acties: Sequence[Actie], as_of: date) -> lis
                 esc(actie.titel),
                 esc(actie.hoofdstuk or actie.regio or ""),
                 _partijen(registry, actie.trekker),
-                esc(actie.deadline or "none"),
+                esc(actie.deadline_on(as_of) or "none"),
             ]
         )
     return rows
@@ -256,12 +272,12 @@ def _gaps(registry: Registry, view: Overview, as_of: date) -> str:
 
 
 def _timeline(registry: Registry, as_of: date) -> str:
-    bounds = timeline_bounds(registry)
+    bounds = timeline_bounds(registry, as_of)
     if bounds is None:
         return _section("timeline", "Timeline", el("p", "No milestones.", class_="empty"))
     current = Kwartaal.from_date(as_of)
     first, last = min(bounds[0], current), max(bounds[1], current)
-    rows = timeline(registry, first, last)
+    rows = timeline(registry, first, last, as_of)
     leads = {row.actie.id: leaders(registry, row.actie) for row in rows}
     options = [el("option", "all partijen", value="")]
     options += [
@@ -354,7 +370,7 @@ def _doelen(registry: Registry, coverage: Sequence[DoelCoverage]) -> str:
                 esc(c.doel.id),
                 esc(c.doel.titel),
                 acties,
-                str(sum(a.done for a in c.acties)),
+                str(c.gereed),
                 _partijen(registry, c.trekkers) if c.acties else "",
                 esc(c.next_deadline or ""),
             ]
@@ -375,7 +391,7 @@ def _doelen(registry: Registry, coverage: Sequence[DoelCoverage]) -> str:
 def _zorgbelofte(registry: Registry, coverage: Sequence[BelofteCoverage]) -> str:
     rows = []
     for c in coverage:
-        done = sum(a.done for a in c.acties)
+        done = c.gereed
         total = len(c.acties)
         progress = el(
             "span",
@@ -418,8 +434,8 @@ def _actie(registry: Registry, actie: Actie, as_of: date) -> str:
     facts = [
         ("hoofdstuk", esc(actie.hoofdstuk or "")),
         ("regio", esc(actie.regio or "")),
-        ("status", esc(actie.status)),
-        ("deadline", esc(actie.deadline or "none")),
+        ("status", esc(actie.status_on(as_of))),
+        ("deadline", esc(actie.deadline_on(as_of) or "none")),
         ("trekker", _partijen(registry, actie.trekker)),
         ("betrokkenen", _partijen(registry, actie.betrokkenen) if actie.betrokkenen else ""),
         ("doelen", doelen),
@@ -504,7 +520,7 @@ def build_page(registry: Registry, as_of: date, *, version: str) -> str:
         _overdue(registry, view, late, as_of),
         _gaps(registry, view, as_of),
         _doelen(registry, coverage),
-        _zorgbelofte(registry, zorgbelofte_coverage(registry)),
+        _zorgbelofte(registry, zorgbelofte_coverage(registry, as_of)),
         _acties(registry, as_of),
         id="main",
         tabindex="-1",

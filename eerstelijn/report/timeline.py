@@ -54,7 +54,7 @@ def _marker(kind: str, x: float, y: float) -> str:
 
 
 def _kind(mijlpaal: Mijlpaal, as_of: date) -> str:
-    if mijlpaal.done:
+    if mijlpaal.stand(as_of).done:
         return "done"
     if is_overdue(mijlpaal, as_of):
         return "overdue"

@@ -56,6 +56,21 @@ def comments(root: Path) -> list[str]:
     ]
 
 
+def status_entry(
+    root: Path, actie_id: str, status: str, *, mijlpaal: int | None = None
+) -> edit.FileEdit:
+    """A status report as set-status makes it, dated 2026-01-10, with a bron."""
+    return edit.set_status(
+        root,
+        actie_id,
+        status,
+        datum=date(2026, 1, 10),
+        mijlpaal=mijlpaal,
+        document="realisatieagenda",
+        sectie="H2, verslag",
+    )
+
+
 def copy_of(source: Path, target: Path) -> Path:
     shutil.copytree(source, target)
     return target
@@ -87,15 +102,20 @@ def test_fmt_changes_nothing_in_canonical_data(root: Path) -> None:
         ("H3.1", 1, "      - omschrijving: Uitvoering gestart\n"),
     ],
 )
-def test_set_status_on_real_data_adds_one_line(
+def test_update_on_real_data_only_adds_the_entry(
     actie_id: str, mijlpaal: int | None, before_line: str
 ) -> None:
-    change = edit.set_status(REAL_DATA, actie_id, "lopend", mijlpaal=mijlpaal)
+    change = status_entry(REAL_DATA, actie_id, "lopend", mijlpaal=mijlpaal)
     removed, added = changes(change.before, change.after)
-    indent = "        " if mijlpaal else "    "
-    assert (removed, added) == ([], [f"{indent}status: lopend\n"])
+    assert removed == []
+    assert added == [
+        "        voortgang:\n",
+        "          - datum: 2026-01-10\n",
+        "            status: lopend\n",
+        '            bron: {document: realisatieagenda, sectie: "H2, verslag"}\n',
+    ]
     after = change.after.decode().splitlines(keepends=True)
-    following = after[after.index(f"{indent}status: lopend\n") + 1]
+    following = after[after.index(added[-1]) + 1]
     assert following.startswith(before_line)
 
 
@@ -143,8 +163,10 @@ def test_next_id_counts_across_files() -> None:
     assert edit.next_id(registry, "H5") == "H5.1"
 
 
-def test_unchanged_status_is_no_edit() -> None:
-    assert not edit.set_status(REGISTRY, "H2.1", "open").changed
+def test_a_status_report_is_always_a_new_entry_and_assign_of_a_present_code_is_none() -> None:
+    change = status_entry(REGISTRY, "H2.1", "open")
+    assert changes(change.before, change.after)[0] == []
+    assert b"status: open" in change.after
     assert not edit.assign(REGISTRY, "H2.1", trekker=["ZN"]).changed
 
 
@@ -177,9 +199,11 @@ def commented_registry(target: Path) -> Path:
 
 def test_a_milestone_status_goes_above_a_trailing_comment(tmp_path: Path) -> None:
     root = commented_registry(tmp_path / "data")
-    change = edit.set_status(root, "H3.1", "gereed", mijlpaal=1)
-    assert changes(change.before, change.after) == ([], ["        status: gereed\n"])
-    assert "Q1 2025\n        status: gereed\n        # trailing note" in change.after.decode()
+    change = status_entry(root, "H3.1", "gereed", mijlpaal=1)
+    removed, added = changes(change.before, change.after)
+    assert (removed, added[0]) == ([], "        voortgang:\n")
+    assert "Q1 2025\n        voortgang:\n" in change.after.decode()
+    assert '"H2, verslag"}\n        # trailing note' in change.after.decode()
 
 
 IDS = ["H2.1", "H2.2", "H3.1", "H4.1", "OOST.1"]
@@ -204,7 +228,9 @@ def apply(root: Path, step: tuple[Any, ...]) -> edit.FileEdit | None:
     if step[0] == "set-status":
         _, actie_id, status, _ = step
         mijlpaal = milestone(load_registry(root), step)
-        return edit.set_status(root, actie_id, status, mijlpaal=mijlpaal)
+        if mijlpaal is None and status != "vervallen":
+            mijlpaal = 1
+        return status_entry(root, actie_id, status, mijlpaal=mijlpaal)
     _, actie_id, key, codes, remove = step
     lists = {"trekker": codes} if key == "trekker" else {"betrokkenen": codes}
     try:
@@ -239,7 +265,10 @@ def test_random_edits_keep_the_registry_valid_and_comments_intact(
             if change is None:
                 continue
             removed, added = changes(change.before, change.after)
-            assert len(removed) <= 1 and len(added) <= 2, (removed, added)
+            if step[0] == "set-status":
+                assert removed == [] and 3 <= len(added) <= 4, (removed, added)
+            else:
+                assert len(removed) <= 1 and len(added) <= 2, (removed, added)
             edit.write(change)
             registry = load_registry(root)
             assert integrity_problems(registry, edit._ANY_DAY) == []
@@ -251,8 +280,10 @@ def assert_step_applied(registry: Registry, step: tuple[Any, ...]) -> None:
     actie = actie_of(registry, step[1])
     if step[0] == "set-status":
         mijlpaal = milestone(registry, step)
-        target = actie if mijlpaal is None else actie.mijlpalen[mijlpaal - 1]
-        assert target.status == step[2]
+        if mijlpaal is None and step[2] == "vervallen":
+            assert actie.status_on(date.max) == "vervallen"
+        else:
+            assert actie.mijlpalen[(mijlpaal or 1) - 1].stand(date.max).status == step[2]
         return
     _, _, key, codes, remove = step
     present = {canonical(registry, code) for code in getattr(actie, key)}
@@ -339,7 +370,7 @@ def test_normalise_termijn() -> None:
 def test_an_edit_refuses_a_file_that_is_not_canonical(tmp_path: Path) -> None:
     root = messy_registry(tmp_path / "data")
     with pytest.raises(edit.NotCanonical, match="run `eerstelijn fmt` first"):
-        edit.set_status(root, "OOST.1", "gereed")
+        status_entry(root, "OOST.1", "gereed")
 
 
 # --- Nothing invalid is written
@@ -350,7 +381,7 @@ def test_an_edit_of_an_invalid_registry_is_refused(tmp_path: Path) -> None:
     acties = root / "acties.yaml"
     acties.write_text(acties.read_text().replace("trekker: [LHV]", "trekker: [XYZ]"))
     with pytest.raises(InvalidRegistry) as raised:
-        edit.set_status(root, "H2.1", "lopend")
+        status_entry(root, "H2.1", "lopend")
     assert not isinstance(raised.value, edit.InvalidEdit), "the registry was invalid before"
     assert [p.code for p in raised.value.problems] == ["unknown-partij"]
 
@@ -367,12 +398,12 @@ def test_an_edit_that_breaks_the_schema_is_refused() -> None:
     ("call", "message"),
     [
         (
-            lambda: edit.set_status(REGISTRY, "H2.9", "open"),
+            lambda: status_entry(REGISTRY, "H2.9", "open"),
             "unknown actie 'H2.9'; did you mean 'H2.2', 'H2.1', 'H4.1'?",
         ),
-        (lambda: edit.set_status(REGISTRY, "H2.1", "klaar"), "unknown status 'klaar'"),
-        (lambda: edit.set_status(REGISTRY, "H2.1", "gered"), "did you mean 'gereed'?"),
-        (lambda: edit.set_status(REGISTRY, "H2.1", "open", mijlpaal=2), "must be 1 to 1"),
+        (lambda: status_entry(REGISTRY, "H2.1", "klaar"), "unknown status 'klaar'"),
+        (lambda: status_entry(REGISTRY, "H2.1", "gered"), "did you mean 'gereed'?"),
+        (lambda: status_entry(REGISTRY, "H2.1", "open", mijlpaal=2), "must be 1 to 1"),
         (lambda: edit.assign(REGISTRY, "H2.1", trekker=["VSW"]), "did you mean 'VWS'?"),
         (lambda: edit.assign(REGISTRY, "H2.1", trekker=["LHV"], remove=True), "not in trekker"),
         (lambda: edit.assign(REGISTRY, "H2.1"), "at least one --trekker or --betrokken"),
@@ -415,7 +446,7 @@ def test_unknown_names_are_errors_with_suggestions(
 @pytest.fixture
 def pending(tmp_path: Path) -> Iterator[edit.FileEdit]:
     root = copy_of(REGISTRY, tmp_path / "data")
-    yield edit.set_status(root, "H2.1", "gereed")
+    yield status_entry(root, "H2.1", "gereed")
 
 
 def listing(directory: Path) -> list[str]:
@@ -487,7 +518,7 @@ def test_a_file_changed_on_disk_is_not_overwritten(pending: edit.FileEdit) -> No
 
 def test_two_edits_from_the_same_state_do_not_both_win(tmp_path: Path) -> None:
     root = copy_of(REGISTRY, tmp_path / "data")
-    first = edit.set_status(root, "H2.1", "gereed")
+    first = status_entry(root, "H2.1", "gereed")
     second = edit.assign(root, "H2.1", trekker=["VWS"])
     edit.write(first)
     with pytest.raises(edit.ConflictError):
@@ -520,7 +551,7 @@ def test_a_symlinked_file_is_written_through_its_link(tmp_path: Path) -> None:
     real = tmp_path / "data" / "acties" / "regio-oost.yaml"
     shared = real.replace(tmp_path / "data" / "regio-oost.shared")
     real.symlink_to(Path("..") / shared.name)
-    change = edit.set_status(root, "OOST.1", "lopend")
+    change = status_entry(root, "OOST.1", "lopend")
     edit.write(change)
     assert real.is_symlink()
     assert shared.read_bytes() == change.after
@@ -657,7 +688,7 @@ def test_an_alias_already_there_is_not_added_and_can_be_removed(tmp_path: Path) 
 
 
 def _race(root: Path, actie_id: str, barrier: Any, results: Any) -> None:
-    change = edit.set_status(root, actie_id, "gereed")
+    change = status_entry(root, actie_id, "gereed")
     barrier.wait()
     try:
         edit.write(change)
@@ -684,5 +715,5 @@ def test_two_processes_editing_at_once_never_both_win(tmp_path: Path) -> None:
         assert sorted(outcome.values()) == ["conflict", "written"]
         (winner,) = [a for a, result in outcome.items() if result == "written"]
         registry = load_registry(root)
-        done = {a.id for a in registry.acties if a.status == "gereed"}
+        done = {a.id for a in registry.acties if a.done_on(date.max)}
         assert done == {winner, "OOST.1"}

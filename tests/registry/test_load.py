@@ -120,7 +120,7 @@ def test_bom_and_crlf_are_accepted(registry_copy: Path) -> None:
     assert len(registry.acties) == 5
     # Positions still count lines, not carriage returns.
     h31 = registry.actie("H3.1")
-    assert h31 is not None and h31.origin.locate("trekker") == (30, 5)
+    assert h31 is not None and h31.origin.locate("trekker") == (42, 5)
 
 
 def test_positions_name_items_by_id(registry_copy: Path) -> None:

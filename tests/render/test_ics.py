@@ -17,7 +17,7 @@ from tests.conftest import REAL_DATA, REGISTRY, RunCli
 EXPECTED = {
     "H2.1-m1@eerstelijn": date(2026, 3, 31),
     "H2.2-m1@eerstelijn": date(2025, 9, 30),
-    "H2.2-m2@eerstelijn": date(2026, 6, 30),
+    "H2.2-m2@eerstelijn": date(2026, 12, 31),  # re-planned from Q2 to Q4 2026
     "H3.1-m1@eerstelijn": date(2025, 3, 31),
     "OOST.1-m1@eerstelijn": date(2025, 12, 31),  # "in 2025": Q4 2025
 }

@@ -21,6 +21,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from eerstelijn.checks import CHECKS, OPT_IN, finding_codes
+from eerstelijn.controls import visible
 from eerstelijn.lookup import suggest
 from eerstelijn.problems import Problem, Severity
 
@@ -146,10 +147,19 @@ class _FileModel(BaseModel):
 
 
 def read_baseline(path: FsPath) -> list[Entry]:
-    """The entries of a baseline file; raise BaselineError saying `file:line: what` otherwise."""
-    name = str(path)
+    """The entries of a baseline file; raise BaselineError saying `file:line: what` otherwise.
+
+    The file gets the protections of a data file: only a regular file of at most
+    MAX_FILE_BYTES is read, a link may not lead out of the folder the link stands in, and
+    anchors, aliases and tags are refused before anything is built.
+    """
+    from eerstelijn.registry.load import MAX_FILE_BYTES, read_regular_file
+
+    name = visible(str(path), one_line=True)
     try:
-        text = path.read_text(encoding="utf-8")
+        if path.is_symlink() and not path.resolve().is_relative_to(path.parent.resolve()):
+            raise BaselineError(f"{name}: links to a file outside its folder; it is not read")
+        text = read_regular_file(path, MAX_FILE_BYTES).decode("utf-8")
     except FileNotFoundError:
         raise BaselineError(f"{name}: no such file; write one with 'eerstelijn baseline'") from None
     except UnicodeDecodeError:
@@ -161,6 +171,22 @@ def read_baseline(path: FsPath) -> list[Entry]:
 
 def loads_baseline(text: str, name: str) -> list[Entry]:
     """The entries of a baseline file's text; `name` is the file to name in errors."""
+    from eerstelijn.problems import InvalidRegistry
+    from eerstelijn.registry.load import parse_yaml
+
+    first: Problem | None = None
+    if (nul := text.find("\0")) >= 0:
+        raise BaselineError(f"{name}:{text.count(chr(10), 0, nul) + 1}: holds a NUL byte")
+    try:
+        # The data files' reader first: it refuses anchors, aliases and tags at the first one.
+        parse_yaml(text, name)
+    except InvalidRegistry as invalid:
+        first = invalid.problems[0]
+        if first.code not in ("yaml-alias", "yaml-tag"):  # the rest is worded below
+            first = None
+    if first is not None:
+        message = visible(first.message, one_line=True)
+        raise BaselineError(f"{name}:{first.line}: {message}")
     try:
         document = YAML(typ="rt").load(text)
     except MarkedYAMLError as error:

@@ -49,7 +49,9 @@ def _quarter_start(text: str) -> date | None:
 
     try:
         return Kwartaal.parse(text).first_day
-    except TimingError:
+    except TimingError as error:
+        if "outside" in str(error):
+            raise DateError(f"{text!r}: {error}") from None
         return None
 
 
@@ -71,7 +73,19 @@ def _dutch() -> parserinfo:
 
 
 def parse_as_of(text: str, today: date) -> date:
-    """Read `text` as a date; "today" is `today`, and a quarter means its first day."""
+    """Read `text` as a date; "today" is `today`, and a quarter means its first day.
+
+    A date outside the years a registry may name (2000 to 2100) is refused.
+    """
+    from eerstelijn.kwartaal import FIRST_YEAR, LAST_YEAR
+
+    day = _parse_as_of(text, today)
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise DateError(f"{text!r} is outside the years {FIRST_YEAR} to {LAST_YEAR}")
+    return day
+
+
+def _parse_as_of(text: str, today: date) -> date:
     cleaned = text.strip()
     if cleaned.lower() in ("today", "vandaag"):
         return today

@@ -3,17 +3,40 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Literal
 
 from dateutil.relativedelta import relativedelta
 
-__all__ = ["TIMING_PATTERN", "Kwartaal", "Termijn", "TermijnSoort", "TimingError"]
+__all__ = [
+    "FIRST_YEAR",
+    "LAST_YEAR",
+    "MOMENT_FROM_PATTERN",
+    "TIMING_PATTERN",
+    "Kwartaal",
+    "Termijn",
+    "TermijnSoort",
+    "TimingError",
+    "check_year",
+]
 
 
 class TimingError(ValueError):
     """A quarter or timing phrase that cannot be read."""
+
+
+# The years a registry, an option or --as-of may name. Plans for primary care outside this
+# range are typos (Q4 2999), and a bound keeps every timeline and count small.
+FIRST_YEAR = 2000
+LAST_YEAR = 2100
+
+
+def check_year(year: int) -> int:
+    """`year` when it lies in FIRST_YEAR..LAST_YEAR; TimingError otherwise."""
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise TimingError(f"year {year} is outside {FIRST_YEAR} to {LAST_YEAR}")
+    return year
 
 
 _QUARTER_FORMS = (
@@ -44,7 +67,7 @@ class Kwartaal:
         for form in _QUARTER_FORMS:
             match = form.match(cleaned)
             if match:
-                return cls(int(match["y"]), int(match["q"]))
+                return cls(check_year(int(match["y"])), int(match["q"]))
         raise TimingError(f"{text!r} is not a quarter: write it as 'Q1 2026'")
 
     @classmethod
@@ -84,7 +107,7 @@ class Kwartaal:
         return f"{self.year}-Q{self.q}"
 
 
-TermijnSoort = Literal["kwartaal", "jaar", "voor", "vanaf", "na", "per", "mogelijk"]
+TermijnSoort = Literal["kwartaal", "jaar", "voor", "vanaf", "na", "per", "mogelijk", "verwacht"]
 
 _YEAR = r"(?P<y>\d{4})"
 _PERIOD = r"(?P<period>[Qq]\d\s*[-/ ]?\s*\d{4}|\d{4}\s*[- ]?\s*[Qq]\d|\d{4})"
@@ -95,6 +118,7 @@ _PHRASES: tuple[tuple[TermijnSoort, re.Pattern[str]], ...] = (
     ("na", re.compile(rf"^na {_PERIOD}$", re.IGNORECASE)),
     ("per", re.compile(rf"^per {_PERIOD}$", re.IGNORECASE)),
     ("mogelijk", re.compile(rf"^mogelijk (?:al )?in {_PERIOD}$", re.IGNORECASE)),
+    ("verwacht", re.compile(rf"^verwacht (?:al )?in {_PERIOD}$", re.IGNORECASE)),
     ("jaar", re.compile(rf"^(?:in )?{_YEAR}$", re.IGNORECASE)),
 )
 
@@ -107,6 +131,7 @@ ACCEPTED_FORMS = (
     "'na Q4 2025'",
     "'per 2027'",
     "'mogelijk al in 2025'",
+    "'verwacht al in 2024'",
 )
 
 
@@ -115,7 +140,7 @@ def _any_case(phrase: str) -> str:
     return "".join(f"[{c.lower()}{c.upper()}]" if c.isalpha() else c for c in phrase)
 
 
-_SCHEMA_YEAR = "[12][0-9]{3}"
+_SCHEMA_YEAR = "(?:20[0-9]{2}|2100)"
 _SCHEMA_QUARTER = (
     rf"[Qq][1-4][ \t]*[-/ ]?[ \t]*{_SCHEMA_YEAR}|{_SCHEMA_YEAR}[ \t]*[- ]?[ \t]*[Qq][1-4]"
 )
@@ -123,8 +148,7 @@ _SCHEMA_PERIOD = rf"(?:{_SCHEMA_QUARTER}|{_SCHEMA_YEAR})"
 _SCHEMA_WORDS = "|".join(_any_case(word) for word in ("voor", "vanaf", "na", "per"))
 
 # The written timings Termijn.parse accepts, as a JSON Schema (ECMA-262) pattern for editors.
-# Stricter only at the edges: ASCII digits and blanks, quarters 1 to 4, years 1000 to 2999
-# (so that "voor" and "na" never step outside the calendar).
+# Stricter only at the edges: ASCII digits and blanks, quarters 1 to 4, years 2000 to 2100.
 TIMING_PATTERN = (
     r"^(?:"
     + "|".join(
@@ -133,17 +157,23 @@ TIMING_PATTERN = (
             rf"(?:{_any_case('in ')})?{_SCHEMA_YEAR}",
             rf"{_any_case('voor de zomer van ')}{_SCHEMA_YEAR}",
             rf"(?:{_SCHEMA_WORDS}) {_SCHEMA_PERIOD}",
-            rf"{_any_case('mogelijk ')}(?:{_any_case('al ')})?{_any_case('in ')}{_SCHEMA_PERIOD}",
+            rf"(?:{_any_case('mogelijk')}|{_any_case('verwacht')}) "
+            rf"(?:{_any_case('al ')})?{_any_case('in ')}{_SCHEMA_PERIOD}",
         )
     )
     + r")$"
 )
 
 
+# A timing that names a moment from which something holds ('vanaf', 'per'): the only ones a
+# milestone that is a state (`toestand: true`) may have.
+MOMENT_FROM_PATTERN = rf"^(?:{_any_case('vanaf')}|{_any_case('per')}) {_SCHEMA_PERIOD}$"
+
+
 def _span(period: str) -> tuple[Kwartaal, Kwartaal]:
     """First and last quarter of a quarter or a year."""
     if re.fullmatch(r"\d{4}", period.strip()):
-        year = int(period)
+        year = check_year(int(period))
         return Kwartaal(year, 1), Kwartaal(year, 4)
     quarter = Kwartaal.parse(period)
     return quarter, quarter
@@ -154,8 +184,9 @@ class Termijn:
     """When a milestone is due, as the source words it, with what that wording commits to.
 
     `deadline` is the last quarter in which the milestone is on time, or None when the wording
-    sets no deadline (a start, a moment after which something applies, or what may happen as
-    early as some time). `start` is the earliest quarter the wording allows, where it names one.
+    sets no deadline (a start, a moment after which something applies, what may happen as
+    early as some time, or what someone expects to happen). `start` is the earliest quarter
+    the wording allows, where it names one.
     """
 
     tekst: str
@@ -194,12 +225,31 @@ class Termijn:
         # A quarter-like text with a bad quarter or year gets the quarter's own, sharper message.
         if re.search(r"[Qq]\d", written):
             Kwartaal.parse(
-                re.sub(r"^(voor|vanaf|na|per|mogelijk (al )?in)\s+", "", written, flags=re.I)
+                re.sub(
+                    r"^(voor|vanaf|na|per|(mogelijk|verwacht) (al )?in)\s+", "", written, flags=re.I
+                )
             )
         raise TimingError(
             f"{written!r} is not a timing this registry understands; use one of "
             + ", ".join(ACCEPTED_FORMS)
         )
+
+    @property
+    def names_a_moment_from(self) -> bool:
+        """True for 'vanaf' and 'per': wordings that say from when something holds."""
+        return self.soort in ("vanaf", "per")
+
+    def as_toestand(self) -> Termijn:
+        """This timing dating a state that must hold from its moment on, which makes that
+        moment a deadline ("vanaf Q1 2025 uniform gedefinieerd": by the end of Q1 2025).
+
+        Only for a wording that names a moment from which something holds ('vanaf', 'per').
+        """
+        if not self.names_a_moment_from:
+            raise TimingError(
+                f"only a 'vanaf' or 'per' timing can date a state, not {self.tekst!r}"
+            )
+        return replace(self, deadline=self.start)
 
     @property
     def anchor(self) -> Kwartaal:

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from eerstelijn.models import Actie, Doel, Partij, Registry
+    from eerstelijn.models import Actie, Document, Doel, Partij, Registry
 
 __all__ = [
     "UnknownName",
@@ -21,6 +21,7 @@ __all__ = [
     "find",
     "find_actie",
     "find_choice",
+    "find_document",
     "find_doel",
     "find_partij",
     "fold",
@@ -45,8 +46,14 @@ class UnknownName(LookupError):
 
 
 def fold(text: str) -> str:
-    """Case- and accent-blind form, so `patientenfederatie` finds `Patiëntenfederatie`."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    """The identity of a name: what the command line matches and `check` keeps unique.
+
+    Compatibility forms (fullwidth `ＺＮ`), case and accents are ignored, so
+    `patientenfederatie` finds `Patiëntenfederatie` and `h2.1` is the same id as `H2.1`.
+    Lookalikes from other scripts (Greek `ΖΝ`) and invisible characters are not folded: the
+    models refuse them in ids and codes.
+    """
+    decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text).casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
@@ -106,6 +113,14 @@ def find_doel(registry: Registry, name: str) -> Doel:
     doel = registry.doel(find("doel", name, {d.id: d.id for d in registry.doelen}))
     assert doel is not None
     return doel
+
+
+def find_document(registry: Registry, name: str) -> Document:
+    """The document with this id (case-blind)."""
+    ids = {d.id: d.id for d in registry.documenten}
+    document = registry.document(find("document", name, ids))
+    assert document is not None
+    return document
 
 
 def find_choice(kind: str, name: str, choices: Sequence[str]) -> str:

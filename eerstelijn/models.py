@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property, lru_cache
@@ -18,12 +19,21 @@ from pydantic import (
     PlainValidator,
     PrivateAttr,
     StringConstraints,
+    ValidationInfo,
     WithJsonSchema,
     create_model,
+    field_validator,
     model_validator,
 )
 
-from eerstelijn.kwartaal import TIMING_PATTERN, Kwartaal, Termijn
+from eerstelijn.kwartaal import (
+    FIRST_YEAR,
+    LAST_YEAR,
+    MOMENT_FROM_PATTERN,
+    TIMING_PATTERN,
+    Kwartaal,
+    Termijn,
+)
 from eerstelijn.problems import Origin
 from eerstelijn.shape import DONE, FILES, REGIONAL_DIR, STATUSES, Beoordeling, Hoofdstuk, Status
 
@@ -33,6 +43,7 @@ __all__ = [
     "Actie",
     "Belofte",
     "Bron",
+    "Document",
     "Doel",
     "Mijlpaal",
     "Partij",
@@ -41,12 +52,6 @@ __all__ = [
     "Status",
     "Voortgang",
 ]
-
-
-DOCUMENTEN: dict[str, str] = {
-    "realisatieagenda": "Realisatieagenda visie eerstelijnszorg 2030, versie 2024-12-18",
-    "visie-vgz": "VGZ, webpagina 'Visie eerstelijnszorg'",
-}
 
 
 def _number_as_text(value: object) -> object:
@@ -72,15 +77,27 @@ DoelId = Annotated[
     ),
     Field(description=_DOEL_TEXT),
 ]
+# Latin letters (with accents: Patiëntenfederatie), digits and a few marks. Other scripts and
+# invisible characters are refused: Greek `ΖΝ`, fullwidth `ＺＮ` or `ZN` with a zero-width
+# space would look like `ZN` and be another party.
+_LATIN = r"A-Za-z0-9\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F"
+_CODE_PATTERN = rf"^[{_LATIN}][{_LATIN}.&'+/_-]*$"
 Code = Annotated[
     str,
-    StringConstraints(pattern=r"^[^\s,\[\]{}]+$"),
-    Field(description="A partij code or alias, as in partijen.yaml"),
+    StringConstraints(pattern=_CODE_PATTERN, max_length=100),
+    Field(
+        description="A partij code or alias, as in partijen.yaml: Latin letters, digits, .&'+/_-"
+    ),
 ]
 ActieId = Annotated[
     str,
-    StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$"),
+    StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$", max_length=100),
     Field(description="Stable, human-readable id: letters, digits, '.', '-', '_'"),
+]
+DocumentId = Annotated[
+    str,
+    StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$"),
+    Field(description="The id of a document in documenten.yaml"),
 ]
 Tekst = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
@@ -106,12 +123,14 @@ TermijnVeld = Annotated[
         {
             "anyOf": [
                 {"type": "string", "pattern": TIMING_PATTERN},
-                {"type": "integer", "minimum": 1000, "maximum": 2999},
+                {"type": "integer", "minimum": FIRST_YEAR, "maximum": LAST_YEAR},
             ],
             "description": "Quarter ('Q1 2026'), year ('2025', 'in 2025'), or a vague timing "
             "as the source words it: 'voor Q3 2025', 'voor de zomer van 2024', "
-            "'vanaf Q1 2026', 'na Q4 2025', 'per 2027'. A quarter's deadline is met through "
-            "its last day; only a quarter, a year and 'voor ...' set a deadline.",
+            "'vanaf Q1 2026', 'na Q4 2025', 'per 2027', 'mogelijk al in 2025', "
+            "'verwacht al in 2024'. A quarter's deadline is met through its last day; only a "
+            "quarter, a year and 'voor ...' set a deadline, and 'vanaf' or 'per' on a "
+            "milestone with toestand: true.",
         }
     ),
 ]
@@ -141,12 +160,167 @@ class _Item(_Model):
         return origin or Origin("<memory>", (), {}, {})
 
 
-class Bron(_Model):
-    """A reference to a section of one of the source documents."""
+def _version_as_text(value: object) -> object:
+    """YAML reads `versie: 2024-12-18` as a date and `versie: 2` as a number; a version is text."""
+    if isinstance(value, date) or (isinstance(value, int) and not isinstance(value, bool)):
+        return str(value)
+    return value
 
-    document: Literal["realisatieagenda", "visie-vgz"] = Field(
-        description="realisatieagenda (version 2024-12-18) or visie-vgz (the insurer's page)"
+
+_VERSIE_TEXT = "The version as the document names it, e.g. '2024-12-18' or '2'"
+Versie = Annotated[
+    Tekst,
+    BeforeValidator(_version_as_text),
+    WithJsonSchema(
+        {
+            "anyOf": [{"type": "string", "minLength": 1}, {"type": "integer"}],
+            "description": _VERSIE_TEXT,
+        }
+    ),
+    Field(description=_VERSIE_TEXT),
+]
+
+
+def _date_as_written(value: object) -> object:
+    """A date written YYYY-MM-DD; pydantic would read a number as seconds since 1970."""
+    if isinstance(value, date) or (isinstance(value, str) and _ISO_DATE.fullmatch(value)):
+        return value
+    raise ValueError(f"expected a date written YYYY-MM-DD, such as 2024-12-18, got {value!r}")
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+Datum = Annotated[
+    date,
+    BeforeValidator(_date_as_written),
+    Field(description="A date, written YYYY-MM-DD"),
+]
+
+DocumentSoort = Literal[
+    "agenda",
+    "webpagina",
+    "kamerbrief",
+    "bo-verslag",
+    "notitie",
+    "nieuwsbericht",
+    "besluit",
+    "overig",
+]
+
+
+class DocumentHoofdstuk(_Model):
+    """A chapter of a document, as the document numbers it."""
+
+    id: Annotated[
+        str,
+        StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$"),
+        Field(description="The chapter's number or code, e.g. 'H2'"),
+    ]
+    titel: Tekst = Field(description="The chapter's subject in our own words")
+    onderwerp: Tekst | None = Field(
+        default=None, description="The subject the chapter announces itself, where it does"
     )
+    werkgroep: Tekst | None = Field(
+        default=None, description="The working group the chapter names as its author"
+    )
+    afspraken: list[Tekst] = Field(
+        default=[], description="Agreements of an earlier document the chapter works out"
+    )
+    toelichting: Tekst | None = Field(
+        default=None, description="How the chapter was read, or what it leaves open"
+    )
+
+
+class Periode(_Model):
+    """The years a document says it covers, and where it says so."""
+
+    van: int = Field(ge=FIRST_YEAR, le=LAST_YEAR, description="The first year")
+    tot: int = Field(ge=FIRST_YEAR, le=LAST_YEAR, description="The last year, included")
+    sectie: Tekst = Field(description="Where the document says so")
+
+
+class Voetnoot(_Model):
+    """A footnote of a document, in our own words."""
+
+    nummer: int = Field(ge=1)
+    sectie: Tekst = Field(description="Where the footnote is attached")
+    tekst: Tekst = Field(description="What the footnote says, in our own words")
+
+
+class Begrip(_Model):
+    """A term a document uses, with what it means there."""
+
+    term: Tekst = Field(description="The term as the document writes it")
+    uitleg: Tekst = Field(description="What it means there, in our own words")
+    sectie: Tekst = Field(description="Where the document uses it")
+
+
+class Document(_Item):
+    """A source the data cites: an agenda, a web page, a letter, minutes of a BO, ..."""
+
+    # What the validator below demands, for editors; `datum: null` slips through it.
+    model_config = ConfigDict(
+        json_schema_extra={"anyOf": [{"required": ["datum"]}, {"required": ["versie"]}]}
+    )
+
+    id: DocumentId = Field(description="Stable id that `bron: {document: ...}` cites")
+    titel: Tekst = Field(description="The document's title or name")
+    soort: DocumentSoort
+    datum: Datum | None = Field(
+        default=None, description="The date the document bears (YYYY-MM-DD)"
+    )
+    versie: Versie | None = None
+    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = Field(
+        default=None, description="Where the document can be read"
+    )
+    status: Tekst | None = Field(
+        default=None, description="What the document says it is, e.g. 'werkdocument'"
+    )
+    opdrachtgever: Tekst | None = Field(
+        default=None, description="Who commissioned the document, where it says so"
+    )
+    uitgever: Tekst | None = Field(default=None, description="Who publishes the document")
+    hoofdstukken: list[DocumentHoofdstuk] = Field(
+        default=[], description="For an agenda: its chapters"
+    )
+    toelichting: Tekst | None = Field(
+        default=None, description="How the document was read, or what it lacks"
+    )
+    opdrachtgever_sectie: Tekst | None = Field(
+        default=None, description="Where the document names its opdrachtgever"
+    )
+    perioden: list[Periode] = Field(
+        default=[],
+        description="The years the document says it covers; more than one where it disagrees "
+        "with itself",
+    )
+    voetnoten: list[Voetnoot] = Field(default=[], description="Its footnotes, in our own words")
+    begrippen: list[Begrip] = Field(default=[], description="Terms it uses, explained")
+
+    def hoofdstuk(self, hoofdstuk_id: str) -> DocumentHoofdstuk | None:
+        """The chapter with this id."""
+        return next((h for h in self.hoofdstukken if h.id == hoofdstuk_id), None)
+
+    @model_validator(mode="after")
+    def _dated_or_versioned(self) -> Document:
+        if self.datum is None and self.versie is None:
+            raise ValueError(
+                f"document {self.id!r} needs a 'datum' or a 'versie': which text is cited"
+            )
+        return self
+
+    @property
+    def label(self) -> str:
+        """The document in one line, as the calendar and the report name a source."""
+        name = f"{self.uitgever}, {self.soort} '{self.titel}'" if self.uitgever else self.titel
+        if self.versie:
+            return f"{name}, versie {self.versie}"
+        return f"{name}, {self.datum.isoformat()}" if self.datum else name
+
+
+class Bron(_Model):
+    """A reference to a section of a document in documenten.yaml."""
+
+    document: DocumentId
     sectie: Tekst = Field(description="Chapter, paragraph or item, e.g. 'H3, actie 4'")
 
     def __str__(self) -> str:
@@ -267,9 +441,25 @@ def _up_to(entries: list[Voortgang], as_of: date) -> tuple[Voortgang, ...]:
 class Mijlpaal(_Model):
     """A dated step of an action, with the log of what was reported on it."""
 
+    # Editors learn the rule the validator below enforces: a state is dated by 'vanaf'/'per'.
+    model_config = ConfigDict(
+        json_schema_extra={
+            "if": {"properties": {"toestand": {"const": True}}, "required": ["toestand"]},
+            "then": {
+                "properties": {"deadline": {"type": "string", "pattern": MOMENT_FROM_PATTERN}},
+                "required": ["deadline"],
+            },
+        }
+    )
+
     omschrijving: Tekst
     deadline: TermijnVeld | None = Field(
         default=None, description="Timing as the source says it: the baseline, never rewritten"
+    )
+    toestand: bool = Field(
+        default=False,
+        description="True when the milestone is a state that must hold from its 'vanaf' or "
+        "'per' timing on, which makes that timing a deadline; false for work that starts then",
     )
     status: Status = Field(
         default="open",
@@ -277,13 +467,43 @@ class Mijlpaal(_Model):
     )
     voortgang: list[Voortgang] = Field(default=[], description="Progress reports, oldest first")
 
+    @model_validator(mode="before")
+    @classmethod
+    def _date_the_state(cls, data: Any) -> Any:
+        # A state's 'vanaf'/'per' is its deadline. Anything else is left for the fields to
+        # report, where they stand: a bad timing at `deadline`, a misplaced flag at `toestand`.
+        if not isinstance(data, dict) or data.get("toestand") is not True:
+            return data
+        try:
+            termijn = _parse_termijn(data.get("deadline"))
+        except ValueError:
+            return data
+        if not termijn.names_a_moment_from:
+            return data
+        return {**data, "deadline": termijn.as_toestand()}
+
+    @field_validator("toestand")
+    @classmethod
+    def _toestand_needs_a_moment(cls, value: bool, info: ValidationInfo) -> bool:
+        if not value or "deadline" not in info.data:  # a bad deadline is reported at its key
+            return value
+        termijn = info.data["deadline"]
+        if termijn is None or not termijn.names_a_moment_from:
+            written = repr(termijn.tekst) if termijn else "none"
+            raise ValueError(f"toestand: true needs a 'vanaf' or 'per' timing, not {written}")
+        return value
+
+    def _dated(self, termijn: Termijn) -> Termijn:
+        """A re-planned timing read as the milestone reads its own: a state's 'vanaf' is due."""
+        return termijn.as_toestand() if self.toestand and termijn.names_a_moment_from else termijn
+
     def stand(self, as_of: date) -> Stand:
         """The milestone as its log says it stood on `as_of`."""
         entries = _up_to(self.voortgang, as_of)
         status, deadline, beoordeling = self.status, self.deadline, None
         for entry in entries:
             status = entry.status or status
-            deadline = entry.deadline or deadline
+            deadline = self._dated(entry.deadline) if entry.deadline else deadline
             beoordeling = entry.beoordeling or beoordeling
         return Stand(status, deadline, self.deadline, beoordeling, entries)
 
@@ -317,16 +537,19 @@ class Actie(_Item):
         for index, mijlpaal in enumerate(self.mijlpalen):
             yield ("mijlpalen", index, "voortgang"), mijlpaal.voortgang
 
-    def status_on(self, as_of: date) -> Status:
+    def status_on(self, as_of: date, standen: Sequence[Stand] | None = None) -> Status:
         """The action's status on `as_of`: its own when gereed or vervallen, else what its
         milestones add up to (all done: gereed; any begun: lopend), never less than its own.
+
+        `standen`, the milestones' states on `as_of` where the caller has them already.
         """
         own = self.status
         for entry in _up_to(self.voortgang, as_of):
             own = entry.status or own
         if own in DONE or not self.mijlpalen:
             return own
-        standen = [m.stand(as_of) for m in self.mijlpalen]
+        if standen is None:
+            standen = [m.stand(as_of) for m in self.mijlpalen]
         if all(s.status == "vervallen" for s in standen):
             return "vervallen"
         if all(s.done for s in standen):
@@ -356,8 +579,18 @@ class Belofte(_Item):
 
     nummer: int = Field(ge=1, le=10)
     titel: Tekst = Field(description="The promise in our own words")
+    belover: Literal["zorgverleners", "patient", "beide"] = Field(
+        default="zorgverleners",
+        description="Who promises: the providers and financiers of primary care, the patient "
+        "(the inwoner), or both; the promise is mutual",
+    )
     doelen: list[DoelId] = Field(min_length=1, description="The goals this promise serves")
     bron: Bronnen
+
+    @property
+    def deliverable(self) -> bool:
+        """True when providers and financiers promise (some of) it, so actions can deliver it."""
+        return self.belover != "patient"
 
 
 ITEM_MODELS: dict[str, type[_Item]] = {f.key: globals()[f.item] for f in FILES}
@@ -384,6 +617,7 @@ class Registry(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
+    documenten: list[Document] = []
     doelen: list[Doel] = []
     partijen: list[Partij] = []
     acties: list[Actie] = []
@@ -404,6 +638,15 @@ class Registry(BaseModel):
     def codes(self) -> list[str]:
         """Every code and alias, for suggestions."""
         return list(self._by_code)
+
+    def document(self, document_id: str) -> Document | None:
+        """The document with this id."""
+        return next((d for d in self.documenten if d.id == document_id), None)
+
+    def cite(self, bron: Bron) -> str:
+        """A reference in words: its document's label (its id when unknown) and its section."""
+        document = self.document(bron.document)
+        return f"{document.label if document else bron.document}, {bron.sectie}"
 
     def doel(self, doel_id: str) -> Doel | None:
         """The goal with this id."""

@@ -10,12 +10,22 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from eerstelijn.kwartaal import Kwartaal
 from eerstelijn.lookup import fold
-from eerstelijn.models import Actie, Belofte, Doel, Mijlpaal, Partij, Registry, Stand, Voortgang
-from eerstelijn.shape import HOOFDSTUKKEN, STATUSES
+from eerstelijn.models import (
+    Actie,
+    Belofte,
+    Document,
+    Doel,
+    Mijlpaal,
+    Partij,
+    Registry,
+    Stand,
+    Voortgang,
+)
+from eerstelijn.shape import DONE, HOOFDSTUKKEN, STATUSES
 
 __all__ = [
     "ActieFilter",
@@ -23,10 +33,13 @@ __all__ = [
     "OverdueRow",
     "actie_record",
     "agenda",
+    "documenten_usage",
     "doelen_coverage",
     "due_in",
+    "hoofdstuk_titels",
     "is_overdue",
     "leaders",
+    "not_at_table",
     "overdue",
     "overview",
     "partij_detail",
@@ -47,16 +60,15 @@ GEEN_TREKKER = None  # the group of an overdue milestone whose action has no tre
 
 def is_overdue(mijlpaal: Mijlpaal, as_of: date) -> bool:
     """Past its current deadline quarter's last day and not done, as the log says on `as_of`."""
-    stand = mijlpaal.stand(as_of)
-    deadline = stand.deadline.deadline if stand.deadline else None
-    return deadline is not None and not stand.done and as_of > deadline.last_day
+    return _late(mijlpaal.stand(as_of), as_of) is not None
 
 
-def days_late(mijlpaal: Mijlpaal, as_of: date) -> int:
-    """Days past the current deadline's last day on `as_of` (0 when not past it)."""
-    stand = mijlpaal.stand(as_of)
+def _late(stand: Stand, as_of: date) -> int | None:
+    """Days past the current deadline's last day when the milestone is overdue, else None."""
     deadline = stand.deadline.deadline if stand.deadline else None
-    return max(0, (as_of - deadline.last_day).days) if deadline else 0
+    if deadline is None or stand.done or as_of <= deadline.last_day:
+        return None
+    return (as_of - deadline.last_day).days
 
 
 def due_in(actie: Actie, quarter: Kwartaal, as_of: date) -> list[Mijlpaal]:
@@ -280,6 +292,27 @@ def _groups(
     return list(dict.fromkeys(members)) or [GEEN_TREKKER]
 
 
+def not_at_table(registry: Registry, codes: Iterable[str]) -> list[Partij]:
+    """The partijen among `codes` (as written, groups not expanded) that were not at the table."""
+    found = (registry.partij(code) for code in codes)
+    return list({p.code: p for p in found if p is not None and not p.aan_tafel}.values())
+
+
+def hoofdstuk_titels(registry: Registry) -> dict[str, str]:
+    """Each chapter id with its title, from the documents the chapter's actions cite."""
+    titels: dict[str, str] = {}
+    for actie in registry.acties:
+        if actie.hoofdstuk is None or actie.hoofdstuk in titels:
+            continue
+        for bron in actie.bron:
+            document = registry.document(bron.document)
+            hoofdstuk = document.hoofdstuk(actie.hoofdstuk) if document else None
+            if hoofdstuk is not None:
+                titels[actie.hoofdstuk] = hoofdstuk.titel
+                break
+    return titels
+
+
 def leaders(registry: Registry, actie: Actie) -> list[str]:
     """The partijen that lead an action: its trekkers, a groep counted as each of its leden."""
     return list(dict.fromkeys(m for c in actie.trekker for m in registry.members(c)))
@@ -302,18 +335,18 @@ def overdue(
     """
     rows = []
     for actie in registry.acties:
-        if actie.done_on(as_of):
+        standen = [m.stand(as_of) for m in actie.mijlpalen]
+        if actie.status_on(as_of, standen) in DONE:
             continue
         if partij is not None and not (
             _involves(registry, actie, partij, "trekker")
             or (incl_betrokken and _involves(registry, actie, partij, "betrokken"))
         ):
             continue
-        for index, mijlpaal in enumerate(actie.mijlpalen):
-            if not is_overdue(mijlpaal, as_of):
+        for index, (mijlpaal, stand) in enumerate(zip(actie.mijlpalen, standen, strict=True)):
+            days = _late(stand, as_of)
+            if days is None:
                 continue
-            stand = mijlpaal.stand(as_of)
-            days = days_late(mijlpaal, as_of)
             for group in _groups(registry, actie, per, incl_betrokken, expand_groups):
                 rows.append(OverdueRow(group, actie, index, mijlpaal, days, stand))
     order = _group_order(registry, per)
@@ -464,6 +497,7 @@ class BelofteCoverage:
         return {
             "nummer": self.belofte.nummer,
             "titel": self.belofte.titel,
+            "belover": self.belofte.belover,
             "doelen": [d.id for d in self.doelen],
             "acties": [a.id for a in self.acties],
             "aantal_acties": len(self.acties),
@@ -472,14 +506,100 @@ class BelofteCoverage:
 
 
 def zorgbelofte_coverage(registry: Registry, as_of: date = date.max) -> list[BelofteCoverage]:
-    """Every promise, with the actions linked to any of its goals."""
+    """Every promise, with the actions linked to any of its goals.
+
+    What the patient alone promises is the patient's to keep: no action delivers it, so such
+    a promise has no actions (and is no gap). A promise of both sides keeps its actions.
+    """
     out = []
     for belofte in registry.zorgbelofte:
         doelen = [d for d in registry.doelen if d.id in belofte.doelen]
-        acties = [a for a in registry.acties if set(a.doelen) & set(belofte.doelen)]
+        acties = [
+            a
+            for a in registry.acties
+            if belofte.deliverable and set(a.doelen) & set(belofte.doelen)
+        ]
         gereed = sum(a.done_on(as_of) for a in acties)
         out.append(BelofteCoverage(belofte, doelen, acties, gereed))
     return out
+
+
+# --- Sources ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DocumentUsage:
+    """A source with the items that cite it."""
+
+    document: Document
+    acties: list[Actie]
+    doelen: list[Doel]
+    partijen: list[Partij]
+    beloften: list[Belofte]
+
+    def record(self) -> dict[str, Any]:
+        """Flat data for JSON and CSV."""
+        d = self.document
+        return {
+            "id": d.id,
+            "titel": d.titel,
+            "soort": d.soort,
+            "datum": d.datum.isoformat() if d.datum else None,
+            "versie": d.versie,
+            "url": d.url,
+            "status": d.status,
+            "opdrachtgever": d.opdrachtgever,
+            "uitgever": d.uitgever,
+            "hoofdstukken": [{"id": h.id, "titel": h.titel} for h in d.hoofdstukken],
+            "toelichting": d.toelichting,
+            "acties": [a.id for a in self.acties],
+            "aantal_acties": len(self.acties),
+            "doelen": [x.id for x in self.doelen],
+            "aantal_doelen": len(self.doelen),
+            "partijen": [p.code for p in self.partijen],
+            "aantal_partijen": len(self.partijen),
+            "beloften": [b.nummer for b in self.beloften],
+            "aantal_beloften": len(self.beloften),
+        }
+
+
+_Citing = TypeVar("_Citing", Actie, Doel, Partij, Belofte)
+
+
+def _citing(items: list[_Citing], document: str, as_of: date) -> list[_Citing]:
+    return [item for item in items if document in _cited_by(item, as_of)]
+
+
+def _cited_by(item: Actie | Doel | Partij | Belofte, as_of: date) -> set[str]:
+    """The documents an item cites: in its `bron`, and for an action in the entries of its
+    progress logs dated up to `as_of`."""
+    cited = {b.document for b in item.bron}
+    if isinstance(item, Actie):
+        cited |= {
+            b.document
+            for _, log in item.logboeken()
+            for entry in log
+            if entry.datum <= as_of
+            for b in entry.bron or []
+        }
+    return cited
+
+
+def documenten_usage(registry: Registry, as_of: date) -> list[DocumentUsage]:
+    """Every document that existed on `as_of` (undated ones included), in the order of
+    documenten.yaml, with the actions (in their `bron` or a progress entry up to `as_of`),
+    goals, parties and promises that cite it."""
+    return [
+        DocumentUsage(
+            d,
+            _citing(registry.acties, d.id, as_of),
+            _citing(registry.doelen, d.id, as_of),
+            _citing(registry.partijen, d.id, as_of),
+            _citing(registry.zorgbelofte, d.id, as_of),
+        )
+        for d in registry.documenten
+        if d.datum is None or d.datum <= as_of
+    ]
 
 
 # --- Timeline --------------------------------------------------------------------------------

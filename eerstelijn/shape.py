@@ -55,6 +55,7 @@ class DataFile:
 
 # In load order: what later files refer to comes first.
 FILES: tuple[DataFile, ...] = (
+    DataFile("documenten.yaml", "documenten", "Document"),
     DataFile("doelen.yaml", "doelen", "Doel"),
     DataFile("partijen.yaml", "partijen", "Partij"),
     DataFile("acties.yaml", "acties", "Actie"),

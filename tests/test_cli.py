@@ -19,7 +19,7 @@ def test_check_lists_findings_and_exits_1(run_cli: RunCli) -> None:
         "action H3.1 has no trekker",
         f"{REGISTRY}/acties.yaml:53:5: warning[missing-deadline] acties[H4.1].mijlpalen: "
         "action H4.1 has no deadline (only: na Q4 2025)",
-        "0 errors, 2 warnings in 5 files.",
+        "0 errors, 2 warnings in 6 files.",
     ]
 
 
@@ -30,7 +30,7 @@ def test_check_on_a_clean_registry_exits_0(run_cli: RunCli, registry_copy: Path)
     acties.write_text(text, encoding="utf-8")
     result = run_cli("check", "--data", registry_copy)
     assert result.exit_code == 0
-    assert result.stdout == "No problems in 5 files.\n"
+    assert result.stdout == "No problems in 6 files.\n"
 
 
 def test_invalid_registry_exits_2_with_location(run_cli: RunCli, registry_copy: Path) -> None:

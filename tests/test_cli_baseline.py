@@ -57,7 +57,7 @@ def test_known_findings_pass(run_cli: RunCli, registry_copy: Path, baseline: Pat
     result = run_cli("check", "--data", registry_copy, "--baseline", baseline, *AS_OF)
     assert result.exit_code == 0
     assert result.stdout == (
-        "No problems in 5 files. Baseline: 2 known findings accepted, 0 stale entries.\n"
+        "No problems in 6 files. Baseline: 2 known findings accepted, 0 stale entries.\n"
     )
 
 
@@ -68,7 +68,7 @@ def test_a_new_finding_fails(run_cli: RunCli, registry_copy: Path, baseline: Pat
     assert result.stdout.splitlines() == [
         f"{registry_copy}/acties.yaml:6:5: warning[missing-trekker] acties[H2.1].trekker: "
         "action H2.1 has no trekker",
-        "0 errors, 1 warning in 5 files. Baseline: 2 known findings accepted, 0 stale entries.",
+        "0 errors, 1 warning in 6 files. Baseline: 2 known findings accepted, 0 stale entries.",
     ]
 
 
@@ -81,7 +81,7 @@ def test_a_fixed_finding_is_reported_stale_without_failing(
     assert result.stdout.splitlines() == [
         f"{baseline}:11:1: warning[stale-baseline] acties[H3.1].trekker: "
         "missing-trekker no longer occurs here; delete this entry from the baseline",
-        "0 errors, 1 warning in 5 files. Baseline: 1 known finding accepted, 1 stale entry.",
+        "0 errors, 1 warning in 6 files. Baseline: 1 known finding accepted, 1 stale entry.",
     ]
 
 

@@ -192,6 +192,16 @@ def test_update_on_an_action_of_several_milestones_needs_one(run_cli: RunCli) ->
              "--trekker", "ZM"],
             "Error: unknown partij 'ZM'; did you mean 'ZN'?",
         ),
+        (
+            ["add", "--titel", "x", "--hoofdstuk", "H3", "--doel", "1", "--bron", "s",
+             "--document", "visie-vzg"],
+            "Error: unknown document 'visie-vzg'; did you mean 'visie-vgz'?",
+        ),
+        (
+            ["update", "H2.1", "--status", "gereed", "--datum", "2026-01-10",
+             "--bron", "kamerbrief-rsev", "--sectie", "§2"],
+            "Error: unknown document 'kamerbrief-rsev'; did you mean 'kamerbrief-resv'?",
+        ),
     ],
 )  # fmt: skip
 def test_unknown_names_exit_2_without_traceback(

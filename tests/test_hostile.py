@@ -55,7 +55,7 @@ def problems_for(root: Path, name: str, content: str | bytes) -> list[Problem]:
         ("- 1\n- 2\n", ("schema", 1, 1, "expected a mapping with the key 'doelen'")),
         ("doelen: 12\n", ("schema", 1, 9, "expected a list, got the number 12")),
         (b"doelen:\n  - id: \xff\xfe\n", ("encoding", 2, 9, "file is not UTF-8 text")),
-        (b"PNG\r\n\x1a\n\x00\x00IHDR", ("encoding", 1, 1, "binary data")),
+        (b"PNG\r\n\x1a\n\x00\x00IHDR", ("encoding", 3, 1, "binary data")),
         ("doelen:\n\t- id: 1\n", ("yaml-syntax", 2, 1, "found character '\\t'")),
         ("doelen: [1, 2\n", ("yaml-syntax", 2, 1, "expected ',' or ']'")),
     ],
@@ -129,14 +129,14 @@ def test_a_link_inside_the_data_directory_is_read(registry_copy: Path) -> None:
 
 
 def test_an_unreadable_file_is_named(registry_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    real_read = Path.read_bytes
+    real_read = load.read_regular_file
 
-    def refuse(path: Path) -> bytes:
+    def refuse(path: Path, limit: int) -> bytes:
         if path.name == "partijen.yaml":
             raise PermissionError(13, "Permission denied", str(path))
-        return real_read(path)
+        return real_read(path, limit)
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    monkeypatch.setattr(load, "read_regular_file", refuse)
     with pytest.raises(InvalidRegistry) as raised:
         load_registry(registry_copy)
     [problem] = raised.value.problems

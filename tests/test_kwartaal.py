@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from eerstelijn.kwartaal import Kwartaal, Termijn, TimingError
+from eerstelijn.kwartaal import FIRST_YEAR, LAST_YEAR, Kwartaal, Termijn, TimingError
 
-quarters = st.builds(Kwartaal, st.integers(1900, 2999), st.integers(1, 4))
+quarters = st.builds(Kwartaal, st.integers(FIRST_YEAR, LAST_YEAR), st.integers(1, 4))
 
 
 @given(quarters)
@@ -93,6 +93,8 @@ def test_last_day_is_the_real_end_of_the_quarter() -> None:
         ("per 2027", "per", "Q1 2027", None),
         ("mogelijk al in 2025", "mogelijk", "Q1 2025", None),
         ("mogelijk in Q3 2025", "mogelijk", "Q3 2025", None),
+        ("verwacht al in 2024", "verwacht", "Q1 2024", None),
+        ("verwacht in Q2 2025", "verwacht", "Q2 2025", None),
     ],
 )
 def test_interpretation_rules(
@@ -103,6 +105,22 @@ def test_interpretation_rules(
     assert termijn.start == (Kwartaal.parse(start) if start else None)
     assert termijn.deadline == (Kwartaal.parse(deadline) if deadline else None)
     assert str(termijn) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "deadline"),
+    [("vanaf Q1 2025", "Q1 2025"), ("vanaf 2025", "Q1 2025"), ("per 2027", "Q1 2027")],
+)
+def test_a_state_that_must_hold_from_a_moment_is_due_then(text: str, deadline: str) -> None:
+    termijn = Termijn.parse(text).as_toestand()
+    assert termijn.deadline == Kwartaal.parse(deadline)
+    assert (termijn.soort, str(termijn)) == (Termijn.parse(text).soort, text)
+
+
+@pytest.mark.parametrize("text", ["Q1 2025", "in 2025", "na Q4 2025", "mogelijk al in 2025"])
+def test_only_a_moment_from_which_can_date_a_state(text: str) -> None:
+    with pytest.raises(TimingError, match="only a 'vanaf' or 'per' timing"):
+        Termijn.parse(text).as_toestand()
 
 
 def test_a_year_written_as_a_yaml_number_is_a_year() -> None:

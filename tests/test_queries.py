@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -11,6 +13,7 @@ from eerstelijn.lookup import UnknownName, find_partij
 from eerstelijn.models import Registry
 from eerstelijn.queries import (
     ActieFilter,
+    documenten_usage,
     doelen_coverage,
     overdue,
     overview,
@@ -139,8 +142,24 @@ def test_real_goal_without_action_is_6c(real: Registry) -> None:
     assert empty == ["6C"]
 
 
-def test_real_every_promise_has_actions_behind_it(real: Registry) -> None:
-    assert all(c.acties for c in zorgbelofte_coverage(real))
+def test_the_patients_promise_is_delivered_by_no_action(fixture: Registry) -> None:
+    coverage = {c.belofte.nummer: c for c in zorgbelofte_coverage(fixture)}
+    goal_4 = next(c for c in doelen_coverage(fixture, AS_OF) if c.doel.id == "4")
+    assert coverage[2].belofte.doelen == ["4"] and goal_4.acties
+    assert coverage[2].belofte.belover == "patient" and coverage[2].acties == []
+    assert coverage[1].belofte.belover == "zorgverleners" and coverage[1].acties
+    both = fixture.model_copy(
+        update={
+            "zorgbelofte": [b.model_copy(update={"belover": "beide"}) for b in fixture.zorgbelofte]
+        }
+    )
+    assert [c.acties for c in zorgbelofte_coverage(both)][1] == goal_4.acties
+
+
+def test_real_every_promise_of_the_providers_has_actions_behind_it(real: Registry) -> None:
+    coverage = {c.belofte.nummer: c for c in zorgbelofte_coverage(real)}
+    assert {n for n, c in coverage.items() if not c.acties} == {2, 3, 5}  # the patient's
+    assert coverage[7].acties  # promised by both: the providers' part counts
 
 
 def test_real_beroepsverenigingen_own_h4_for_each_member(real: Registry) -> None:
@@ -153,3 +172,58 @@ def test_timeline_places_starts_and_deadlines(real: Registry) -> None:
     assert Kwartaal(2026, 1) in rows["H4.8"].marks  # 'vanaf Q1 2026': placed at its start
     assert Kwartaal(2024, 2) in rows["VGZ.2"].marks  # 'voor de zomer van 2024'
     assert "H4.6" not in rows  # no timing at all
+
+
+def test_documenten_count_each_citing_item_once_and_leave_out_later_documents(
+    fixture: Registry,
+) -> None:
+    usage = {u.document.id: u for u in documenten_usage(fixture, AS_OF)}
+    assert list(usage) == ["realisatieagenda", "visie-vgz", "kamerbrief-resv"]
+    agenda = usage["realisatieagenda"]
+    assert [a.id for a in agenda.acties] == ["H2.1", "H2.2", "H3.1", "H4.1"]
+    assert [b.nummer for b in agenda.beloften] == [1, 2]
+    vgz = usage["visie-vgz"]
+    assert ([a.id for a in vgz.acties], [d.id for d in vgz.doelen]) == (
+        ["OOST.1"],
+        ["1", "4", "6C"],
+    )
+    assert usage["kamerbrief-resv"].record()["aantal_acties"] == 0
+    # The letter is dated 2025-11-10: the day before, it did not exist; undated ones always do.
+    before = [u.document.id for u in documenten_usage(fixture, date(2025, 11, 9))]
+    assert before == ["realisatieagenda", "visie-vgz"]
+    on_the_day = [u.document.id for u in documenten_usage(fixture, date(2025, 11, 10))]
+    assert "kamerbrief-resv" in on_the_day
+
+
+def test_real_sources_are_both_cited_and_cover_every_action(real: Registry) -> None:
+    usage = documenten_usage(real, AS_OF)
+    assert [u.document.id for u in usage][:2] == ["realisatieagenda", "visie-vgz"]
+    sources, evidence = usage[:2], usage[2:]
+    assert {a.id for u in sources for a in u.acties} == {a.id for a in real.acties}
+    assert all(u.acties and (u.doelen or u.partijen) for u in sources)
+    # Later documents are public evidence of progress, cited by an action's log.
+    assert evidence and all(u.document.url and u.acties for u in evidence)
+
+
+def test_documenten_count_an_action_whose_progress_cites_the_document(
+    tmp_path: Path,
+) -> None:
+    root = tmp_path / "data"
+    shutil.copytree(REGISTRY, root)
+    acties = root / "acties.yaml"
+    acties.write_text(
+        acties.read_text(encoding="utf-8").replace(
+            'bron: {document: realisatieagenda, sectie: "H2, actie 2"}\n    bron:',
+            "bron: {document: kamerbrief-resv, sectie: RESV}\n    bron:",
+        ),
+        encoding="utf-8",
+    )
+    registry = load_registry(root)
+
+    def citing(as_of: date) -> list[str]:
+        usage = {u.document.id: u for u in documenten_usage(registry, as_of)}
+        return [a.id for a in usage["kamerbrief-resv"].acties]
+
+    # The entry is dated 2025-12-15: before that day the letter existed but H2.2 did not cite it.
+    assert citing(date(2025, 12, 14)) == []
+    assert citing(date(2025, 12, 15)) == ["H2.2"]

@@ -34,6 +34,7 @@ COMMANDS = {
     "partijen-ZN": ["partijen", "ZN"],
     "doelen": ["doelen"],
     "zorgbelofte": ["zorgbelofte"],
+    "documenten": ["documenten"],
     "timeline": ["timeline"],
     "history": ["history", "H2.2"],
     "overview-before-the-replanning": ["overview", "--as-of", "2025-11-01"],
@@ -197,6 +198,18 @@ def test_queries_refuse_an_invalid_registry(run_cli: RunCli, registry_copy: Path
     assert "unknown partij 'LHX'" in result.stderr
 
 
+def test_documenten_as_of_leaves_out_later_documents(run_cli: RunCli) -> None:
+    args = ("documenten", "--data", REGISTRY, "--format", "csv", "--as-of")
+    assert "kamerbrief-resv" in run_cli(*args, AS_OF).stdout
+    earlier = run_cli(*args, "2025-06-30")
+    assert earlier.exit_code == 0
+    assert [row.split(",")[0] for row in earlier.stdout.splitlines()] == [
+        "id",
+        "realisatieagenda",
+        "visie-vgz",
+    ]
+
+
 def test_overdue_rows_are_red_only_on_a_terminal(run_cli: RunCli) -> None:
     args = ("overdue", "--data", REGISTRY, "--as-of", AS_OF)
     assert "\x1b[31m" not in run_cli(*args).stdout
@@ -222,3 +235,60 @@ def _complete(words: str) -> list[str]:
 def test_shell_completion_offers_ids_and_codes_from_the_data() -> None:
     assert _complete(f"eerstelijn show --data {REGISTRY} H2") == ["H2.1", "H2.2"]
     assert _complete(f"eerstelijn acties --data {REGISTRY} --partij Z") == ["ZN", "ZIN"]
+
+
+@pytest.fixture
+def lhv_away(registry_copy: Path) -> Path:
+    """The fixture registry with LHV, trekker of H4.1 and betrokkene of H2.1, not at the table."""
+    partijen = registry_copy / "partijen.yaml"
+    text = partijen.read_text(encoding="utf-8")
+    lhv = "    naam: Landelijke Huisartsen Vereniging\n"
+    partijen.write_text(text.replace(lhv, lhv + "    aan_tafel: false\n"), encoding="utf-8")
+    return registry_copy
+
+
+NOTE = "LHV: (temporarily) not at the table when the agenda was adopted."
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["acties"],
+        ["partijen"],
+        ["partijen", "LHV"],
+        ["overdue", "--per", "partij", "--incl-betrokken"],
+        ["doelen"],
+    ],
+)
+@pytest.mark.parametrize("fmt", ["table", "markdown"])
+def test_a_partij_not_at_the_table_is_noted_where_it_is_named(
+    run_cli: RunCli, lhv_away: Path, command: list[str], fmt: str
+) -> None:
+    args = [*command, "--data", lhv_away, "--as-of", "2026-06-01", "--format", fmt]
+    result = run_cli(*args)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.count(NOTE) >= 1
+    machine = run_cli(*args[:-1], "json")  # the record says it (aan_tafel), not a note
+    assert "not at the table" not in machine.stdout
+
+
+def test_show_and_agenda_mark_a_trekker_not_at_the_table(run_cli: RunCli, lhv_away: Path) -> None:
+    shown = run_cli("show", "H4.1", "--data", lhv_away, "--as-of", AS_OF).stdout
+    assert "LHV (Landelijke Huisartsen Vereniging; (temporarily) not at the table" in shown
+    agenda = run_cli("agenda", "--data", lhv_away, "--as-of", AS_OF).stdout
+    assert f"_{NOTE}_" in agenda
+
+
+def test_partijen_at_the_table_get_no_note(run_cli: RunCli) -> None:
+    result = run_cli("acties", "--data", REGISTRY, "--as-of", AS_OF)
+    assert "not at the table" not in result.stdout
+
+
+def test_the_real_vng_is_marked_where_it_leads(run_cli: RunCli) -> None:
+    data = REPO / "data"
+    shown = run_cli("show", "H5.1", "--data", data, "--as-of", AS_OF).stdout
+    assert "VNG (Vereniging van Nederlandse Gemeenten; (temporarily) not at the table" in " ".join(
+        shown.split()
+    )
+    listed = run_cli("acties", "--hoofdstuk", "H5", "--data", data, "--as-of", AS_OF).stdout
+    assert "VNG: (temporarily) not at the table" in " ".join(listed.split())

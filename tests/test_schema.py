@@ -46,7 +46,7 @@ def test_committed_schemas_are_what_the_models_generate() -> None:
 def test_schema_command_writes_them(run_cli: RunCli, tmp_path: Path) -> None:
     result = run_cli("schema", "--out", tmp_path / "out")
     assert result.exit_code == 0
-    assert result.stdout == f"Wrote 4 schemas to {tmp_path / 'out'}/.\n"
+    assert result.stdout == f"Wrote 5 schemas to {tmp_path / 'out'}/.\n"
     written = {p.name: p.read_text(encoding="utf-8") for p in (tmp_path / "out").iterdir()}
     assert written == schema_files()
 
@@ -105,7 +105,8 @@ def test_every_timing_the_schema_accepts_the_loader_reads(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     ["Q1 2026", "q1-2026", "2026-Q1", "2026Q1", "2025", "in 2025", "voor Q3 2025",
-     "Voor de zomer van 2024", "vanaf Q1 2026", "vanaf 2025", "na Q4 2025", "per 2027"],
+     "Voor de zomer van 2024", "vanaf Q1 2026", "vanaf 2025", "na Q4 2025", "per 2027",
+     "mogelijk al in 2025", "verwacht al in 2024", "Verwacht in Q3 2025"],
 )  # fmt: skip
 def test_the_schema_accepts_the_readmes_timings(text: str) -> None:
     Termijn.parse(text)

@@ -42,8 +42,33 @@ LOADER_CODES: tuple[tuple[str, str, str], ...] = (
     ("empty-file", "The file holds no YAML at all.", "# only a comment"),
     ("missing-file", "One of the four required files is missing.", "# no data/zorgbelofte.yaml"),
     ("missing-directory", "The --data directory does not exist.", "# eerstelijn check --data nope"),
-    ("unreadable", "The file cannot be read (permissions, a folder).", "# chmod 000 doelen.yaml"),
+    (
+        "unreadable",
+        "The file cannot be read (permissions, a folder), or the acties/ folder cannot be listed.",
+        "# chmod 000 doelen.yaml",
+    ),
+    (
+        "not-a-file",
+        "A data file is a FIFO, a device or a socket: it is not read (it could hang or not end).",
+        "# mkfifo data/acties/regio.yaml",
+    ),
     ("file-too-large", "The file is larger than 20 MiB.", "# a 30 MB acties.yaml"),
+    (
+        "control-character",
+        "A text or key holds a control character (ESC, BEL, NUL, C1...), written with YAML's "
+        "escapes; no registry text needs one, and it could drive a terminal.",
+        'titel: "Rood \\e[31m"',
+    ),
+    (
+        "too-long",
+        "A text or key is longer than 5000 characters.",
+        "# titel: ten megabytes of text",
+    ),
+    (
+        "too-many-keys",
+        "A mapping has more than 100 keys.",
+        "# an action with a million keys",
+    ),
     (
         "outside-link",
         "A data file is a link to a file outside the data directory (CI may run on forks).",

@@ -1,7 +1,9 @@
 """missing-deadline: an action that is not done has at least one milestone with a deadline.
 
-Only wordings that set a deadline count ("Q1 2026", "in 2025", "voor de zomer van 2024");
-a start ("vanaf Q1 2026"), an earliest moment ("na Q4 2025") or "per 2027" does not.
+Only wordings that set a deadline count ("Q1 2026", "in 2025", "voor de zomer van 2024", and
+"vanaf Q1 2025" on a milestone with `toestand: true`); a start ("vanaf Q1 2026"), an earliest
+moment ("na Q4 2025"), a possibility ("mogelijk al in 2025") or an expectation ("verwacht al
+in 2024") does not.
 
 Passing::
 

@@ -189,8 +189,11 @@ def baseline(
     if errors:
         report_invalid(errors, files, message=see_check(errors, files))
     entries = entries_for(problems, data)
+    from eerstelijn.editing.atomic import write_atomic
+
     try:
-        out.write_text(dumps_baseline(entries), encoding="utf-8")
+        # Atomic: a full disk or a kill leaves the old baseline whole, never a fragment.
+        write_atomic(out, dumps_baseline(entries).encode("utf-8"), keep_mode=True)
     except OSError as error:
         fail(f"cannot write {out}: {error.strerror or error}")
     noun = "finding" if len(entries) == 1 else "findings"
@@ -228,17 +231,18 @@ def schema(
 ) -> None:
     """Write one JSON Schema per data file, so that editors check the YAML while you type.
 
-    The schemas follow from the models: doelen, partijen, acties (also for acties/*.yaml)
-    and zorgbelofte. A data file names its schema in a first-line comment,
+    The schemas follow from the models: documenten, doelen, partijen, acties (also for
+    acties/*.yaml) and zorgbelofte. A data file names its schema in a first-line comment,
     '# yaml-language-server: $schema=../schemas/acties.schema.json'.
     """
+    from eerstelijn.editing.atomic import write_atomic
     from eerstelijn.schema import schema_files
 
     files = schema_files()
     try:
         out.mkdir(parents=True, exist_ok=True)
         for name, text in files.items():
-            (out / name).write_text(text, encoding="utf-8")
+            write_atomic(out / name, text.encode("utf-8"), keep_mode=True)
     except OSError as error:
         fail(f"cannot write {error.filename or out}: {error.strerror or error}")
     console().print(f"Wrote {len(files)} schemas to {out}/.", markup=False)

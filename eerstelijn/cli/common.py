@@ -235,7 +235,10 @@ def fail(message: str) -> NoReturn:
 
     Bad option values are left to click (typer.BadParameter), whose wording names the option.
     """
-    console(stderr=True).print(f"Error: {message}", markup=False, highlight=False, soft_wrap=True)
+    from eerstelijn.controls import visible
+
+    text = f"Error: {visible(message)}"
+    console(stderr=True).print(text, markup=False, highlight=False, soft_wrap=True)
     raise typer.Exit(ExitCode.INVALID)
 
 

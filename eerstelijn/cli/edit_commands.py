@@ -88,20 +88,32 @@ def _edit_failed(error: EditError | InvalidRegistry | UnknownName) -> NoReturn:
     fail(str(error))
 
 
-def apply_edits(make: Callable[[], Sequence[FileEdit]], *, dry_run: bool) -> list[FileEdit]:
-    """Compute the edits, then print them (dry run) or write them; return the changed ones."""
+def apply_edits(
+    make: Callable[[], Sequence[FileEdit]], *, dry_run: bool, data: Path
+) -> list[FileEdit]:
+    """Compute the edits, then print them (dry run) or write them; return the changed ones.
+
+    The registry directory `data` is locked from reading to writing, so what the edit decided
+    from all files (the next free id) still holds when it writes.
+    """
+    from contextlib import nullcontext
+
+    from eerstelijn.controls import visible
     from eerstelijn.editing import edit
+    from eerstelijn.editing.atomic import registry_lock
     from eerstelijn.lookup import UnknownName
     from eerstelijn.registry.load import InvalidRegistry
 
     try:
-        changed = [e for e in make() if e.changed]
-        if dry_run:
-            sys.stdout.write("".join(e.diff() for e in changed))
-        else:
-            for change in changed:
-                edit.write(change)
-                typer.echo(f"{'created' if change.new else 'updated'} {change.path}", err=True)
+        with nullcontext() if dry_run else registry_lock(data):
+            changed = [e for e in make() if e.changed]
+            if dry_run:
+                sys.stdout.write("".join(e.diff() for e in changed))
+            else:
+                for change in changed:
+                    edit.write(change)
+                    name = visible(str(change.path), one_line=True)
+                    typer.echo(f"{'created' if change.new else 'updated'} {name}", err=True)
     except (edit.EditError, InvalidRegistry, UnknownName) as error:
         _edit_failed(error)
     if not changed:
@@ -143,6 +155,7 @@ def set_status(
             )
         ],
         dry_run=dry_run,
+        data=data,
     )
 
 
@@ -173,6 +186,7 @@ def assign(
             )
         ],
         dry_run=dry_run,
+        data=data,
     )
 
 
@@ -224,9 +238,12 @@ def add(
         str | None, typer.Option(metavar="SECTIE", help="The source's section, e.g. 'H3, actie 6'.")
     ] = None,
     document: Annotated[
-        str,
-        typer.Option(metavar="NAME", help="The source document: realisatieagenda or visie-vgz."),
-    ] = "realisatieagenda",
+        str | None,
+        typer.Option(
+            metavar="ID",
+            help="The source: a document id in documenten.yaml (default: the first there).",
+        ),
+    ] = None,
     toelichting: Annotated[
         str | None, typer.Option(metavar="TEXT", help="How the source was read for this action.")
     ] = None,
@@ -296,7 +313,7 @@ def add(
         added.append(new_id)
         return [change]
 
-    if apply_edits(make, dry_run=dry_run) and not dry_run:
+    if apply_edits(make, dry_run=dry_run, data=data) and not dry_run:
         typer.echo(f"added {added[0]}", err=True)
 
 
@@ -318,6 +335,8 @@ def fmt(
     """
     from eerstelijn.editing import edit
 
-    changed = apply_edits(lambda: edit.fmt(data, cache=registry_cache()), dry_run=dry_run or check)
+    changed = apply_edits(
+        lambda: edit.fmt(data, cache=registry_cache()), dry_run=dry_run or check, data=data
+    )
     if check and changed:
         raise typer.Exit(ExitCode.FINDINGS)

@@ -76,6 +76,7 @@ def update(
     apply_edits(
         lambda: [edit.update(data, actie_id, entry, mijlpaal=mijlpaal, cache=registry_cache())],
         dry_run=dry_run,
+        data=data,
     )
 
 
@@ -118,6 +119,7 @@ def replan(
     apply_edits(
         lambda: [edit.update(data, actie_id, entry, mijlpaal=mijlpaal, cache=registry_cache())],
         dry_run=dry_run,
+        data=data,
     )
 
 

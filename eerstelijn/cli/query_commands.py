@@ -1,5 +1,5 @@
 """The questions a programme office asks: overview, overdue, acties, show, partijen, doelen,
-zorgbelofte and timeline."""
+zorgbelofte, documenten and timeline."""
 
 from __future__ import annotations
 
@@ -79,7 +79,10 @@ def overview(
 
     day = as_of_date(as_of)
     registry = registry_for_queries(data, day)
-    emit_sections(views.overview_sections(queries.overview(registry, day), day), fmt)
+    emit_sections(
+        views.note_absent(registry, views.overview_sections(queries.overview(registry, day), day)),
+        fmt,
+    )
 
 
 @app.command()
@@ -133,7 +136,8 @@ def overdue(
         partij=code,
         expand_groups=False,
     )
-    emit_sections([views.overdue_section(rows, grouping, registry)], fmt)
+    sections = [views.overdue_section(rows, grouping, registry)]
+    emit_sections(views.note_absent(registry, sections), fmt)
 
 
 @app.command()
@@ -197,7 +201,8 @@ def acties(
         )
     except lookup.UnknownName as error:
         fail(str(error))
-    emit_sections([views.acties_section(queries.select(registry, conditions), day)], fmt)
+    sections = [views.acties_section(queries.select(registry, conditions), day)]
+    emit_sections(views.note_absent(registry, sections), fmt)
 
 
 def _hoofdstuk(text: str | None) -> str | None:
@@ -273,13 +278,15 @@ def partijen(
     day = as_of_date(as_of)
     registry = registry_for_queries(data, day)
     if code is None:
-        emit_sections([views.partijen_section(queries.partijen_summary(registry, day))], fmt)
+        sections = [views.partijen_section(queries.partijen_summary(registry, day))]
+        emit_sections(views.note_absent(registry, sections), fmt)
         return
     try:
         partij = lookup.find_partij(registry, code)
     except lookup.UnknownName as error:
         fail(str(error))
-    emit_sections(views.partij_sections(queries.partij_detail(registry, partij, day), day), fmt)
+    sections = views.partij_sections(queries.partij_detail(registry, partij, day), day)
+    emit_sections(views.note_absent(registry, sections), fmt)
 
 
 @app.command()
@@ -295,7 +302,8 @@ def doelen(
 
     day = as_of_date(as_of)
     registry = registry_for_queries(data, day)
-    emit_sections([views.doelen_section(queries.doelen_coverage(registry, day))], fmt)
+    sections = [views.doelen_section(queries.doelen_coverage(registry, day))]
+    emit_sections(views.note_absent(registry, sections), fmt)
 
 
 @app.command()
@@ -312,6 +320,26 @@ def zorgbelofte(
     day = as_of_date(as_of)
     registry = registry_for_queries(data, day)
     emit_sections([views.zorgbelofte_section(queries.zorgbelofte_coverage(registry, day))], fmt)
+
+
+@app.command()
+def documenten(
+    *,
+    data: DataOption = Path("data"),
+    as_of: AsOfOption = "today",
+    fmt: FormatOption = "table",
+) -> None:
+    """The sources, with how many actions, goals, parties and promises cite each.
+
+    A document dated after --as-of is left out: it did not exist yet. Sources nothing cites
+    stand out.
+    """
+    from eerstelijn import queries
+    from eerstelijn.render import views
+
+    day = as_of_date(as_of)
+    registry = registry_for_queries(data, day)
+    emit_sections([views.documenten_section(queries.documenten_usage(registry, day))], fmt)
 
 
 @app.command()

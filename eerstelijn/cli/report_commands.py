@@ -81,7 +81,7 @@ def agenda(
 
     day = as_of_date(as_of)
     registry = registry_for_queries(data, day)
-    sections = views.agenda_sections(queries.agenda(registry, day))
+    sections = views.note_absent(registry, views.agenda_sections(queries.agenda(registry, day)))
     title = f"Agenda bestuurlijk overleg, {day.isoformat()}"
     if not sections:
         intro = (

@@ -3,15 +3,45 @@
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import os
+import stat
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
-__all__ = ["write_atomic"]
+__all__ = ["registry_lock", "write_atomic"]
+
+
+@contextlib.contextmanager
+def registry_lock(root: Path) -> Iterator[None]:
+    """Hold an exclusive lock on the registry directory `root` while the block runs.
+
+    Edits lock each file they replace; this lock spans the whole registry, so that what an
+    edit reads and decides (the next free id, counted over every file) still holds when it
+    writes: two `add` runs into different files never both take `H3.6`. The lock is taken on
+    the directory itself, so no lock file is left in the repository. A directory that cannot
+    be opened (it does not exist yet) is not locked; the edit then fails on its own.
+    """
+    try:
+        fd = os.open(root, os.O_RDONLY)
+    except OSError:
+        yield
+        return
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # also releases the lock
 
 
 def write_atomic(
-    path: Path, data: bytes, *, mode: int | None = None, exclusive: bool = False
+    path: Path,
+    data: bytes,
+    *,
+    mode: int | None = None,
+    exclusive: bool = False,
+    keep_mode: bool = False,
 ) -> None:
     """Write `data` to `path` through a temporary file in the same directory and a rename.
 
@@ -20,8 +50,11 @@ def write_atomic(
     on any failure the temporary file is removed and `path` stays as it was. `mode` sets the
     permissions (default: those of a new file under the umask). With `exclusive`, `path` must
     not exist: the whole file appears at once, or FileExistsError is raised and nothing is
-    written. Raises OSError.
+    written. With `keep_mode`, an existing file keeps its permissions. Raises OSError.
     """
+    if keep_mode and mode is None:
+        with contextlib.suppress(FileNotFoundError):
+            mode = stat.S_IMODE(path.stat().st_mode)
     handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     temporary = Path(name)
     try:

@@ -26,6 +26,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from eerstelijn import lookup
 from eerstelijn.checks import integrity_problems
+from eerstelijn.controls import visible
 from eerstelijn.editing import yaml_layout
 from eerstelijn.editing.atomic import write_atomic
 from eerstelijn.editing.yaml_layout import normalise_termijn
@@ -109,11 +110,14 @@ class FileEdit:
     def diff(self) -> str:
         """The change as a unified diff, git style (`a/` and `b/` before the path, /dev/null
         for a file that does not exist yet)."""
+        # A newline in a file name would let the name forge lines of the output (a CI log
+        # reads `::error` at the start of any line): the headers write it as `\\n`.
+        name = visible(str(self.path), one_line=True)
         lines = difflib.unified_diff(
             self.before.decode("utf-8").splitlines(keepends=True),
             self.after.decode("utf-8").splitlines(keepends=True),
-            fromfile="/dev/null" if self.new else f"a/{self.path}",
-            tofile=f"b/{self.path}",
+            fromfile="/dev/null" if self.new else f"a/{name}",
+            tofile=f"b/{name}",
         )
         return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
 
@@ -122,13 +126,14 @@ class FileEdit:
 class NewActie:
     """What `add` writes: the id is chosen by `add` (next free in its hoofdstuk) unless given.
 
-    `mijlpalen` are (omschrijving, deadline) pairs; the deadline may be None.
+    `mijlpalen` are (omschrijving, deadline) pairs; the deadline may be None. `document` is
+    an id in documenten.yaml; None means the first document listed there.
     """
 
     titel: str
     doelen: Sequence[str]
     sectie: str
-    document: str = "realisatieagenda"
+    document: str | None = None
     hoofdstuk: str | None = None
     id: str | None = None
     regio: str | None = None
@@ -179,6 +184,8 @@ def update(
         raise EditError("--bron needs --sectie: where in that document it is recorded")
     registry = _load_valid(root, cache)
     actie = _actie(registry, actie_id)
+    if entry.document:  # written as documenten.yaml writes it, or refused with the nearest ids
+        entry = replace(entry, document=lookup.find_document(registry, entry.document).id)
     doc = _Document.read(Path(actie.origin.file))
     node = doc.item(actie)
     count = len(actie.mijlpalen)
@@ -295,6 +302,7 @@ def add(
     actie = replace(
         actie,
         doelen=_doelen(registry, actie.doelen),
+        document=_document(registry, actie.document),
         trekker=_codes(registry, actie.trekker),
         betrokkenen=_codes(registry, actie.betrokkenen),
     )
@@ -343,6 +351,11 @@ def write(edit: FileEdit) -> None:
         fd = os.open(edit.path, os.O_RDONLY)
     except OSError as error:
         raise WriteError(f"{edit.path}: {error.strerror or error}; nothing was written") from None
+    if not os.fstat(fd).st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
+        # A rename would replace it anyway (the directory is writable): someone made it
+        # read-only on purpose, and the edit respects that, as an editor would.
+        os.close(fd)
+        raise WriteError(f"{edit.path} is read-only; nothing was written")
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
         if _changed_on_disk(edit, fd):
@@ -594,6 +607,15 @@ def _new_node(actie: NewActie, actie_id: str) -> CommentedMap:
     bron.fa.set_flow_style()
     node["bron"] = bron
     return node
+
+
+def _document(registry: Registry, name: str | None) -> str:
+    """The id of the document `name` means, or of the first in documenten.yaml."""
+    if name is not None:
+        return lookup.find_document(registry, name).id
+    if not registry.documenten:
+        raise EditError("documenten.yaml lists no document to cite; add one first")
+    return registry.documenten[0].id
 
 
 def _new_mijlpaal(omschrijving: str, deadline: str | None) -> CommentedMap:

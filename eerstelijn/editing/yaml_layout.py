@@ -22,7 +22,15 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString, ScalarString
 from ruamel.yaml.tokens import CommentToken
 
 from eerstelijn.kwartaal import Kwartaal, TimingError
-from eerstelijn.models import ITEM_MODELS, Bron, Mijlpaal
+from eerstelijn.models import (
+    ITEM_MODELS,
+    Begrip,
+    Bron,
+    DocumentHoofdstuk,
+    Mijlpaal,
+    Periode,
+    Voetnoot,
+)
 
 __all__ = [
     "Levels",
@@ -39,7 +47,14 @@ __all__ = [
 
 # Which model describes the items under a key, for the canonical key order.
 _ITEMS: dict[str, type[BaseModel]] = dict(ITEM_MODELS)
-_NESTED: dict[str, type[BaseModel]] = {"mijlpalen": Mijlpaal, "bron": Bron}
+_NESTED: dict[str, type[BaseModel]] = {
+    "mijlpalen": Mijlpaal,
+    "bron": Bron,
+    "hoofdstukken": DocumentHoofdstuk,
+    "perioden": Periode,
+    "voetnoten": Voetnoot,
+    "begrippen": Begrip,
+}
 
 
 # Canonical layout: the indentation of data/ (mapping 2, sequence 4 with the dash at 2).

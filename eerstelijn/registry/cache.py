@@ -64,7 +64,13 @@ class RegistryCache:
         try:
             if not self._trusted():
                 return None
-            with entry.open("rb") as stream:
+            # Without blocking, and only a regular file: a FIFO put there must not hang the run.
+            fd = os.open(entry, os.O_RDONLY | os.O_NONBLOCK)
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                os.close(fd)
+                return None
+            os.set_blocking(fd, True)
+            with os.fdopen(fd, "rb") as stream:
                 if stream.read(len(key) + 1) != key.encode("ascii") + b"\n":
                     return None
                 value: object = pickle.load(stream)

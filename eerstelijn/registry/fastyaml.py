@@ -31,7 +31,7 @@ from yaml.events import (
 
 from eerstelijn.problems import ID_KEYS, KeyPath, SourceMap
 
-__all__ = ["Unsupported", "read"]
+__all__ = ["TooManyKeys", "Unsupported", "read"]
 
 try:
     from yaml._yaml import CParser
@@ -39,6 +39,14 @@ except ImportError:  # a PyYAML built without libyaml: the round-trip reader rea
     _LIBYAML = False
 else:
     _LIBYAML = True
+
+
+class TooManyKeys(Exception):
+    """A mapping with more keys than allowed: refused at the first key too many, unbuilt."""
+
+    def __init__(self, path: KeyPath, at: tuple[int, int], limit: int) -> None:
+        super().__init__(f"more than {limit} keys in one mapping")
+        self.path, self.at, self.limit = path, at, limit
 
 
 class Unsupported(Exception):
@@ -91,10 +99,12 @@ def _compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
-def read(text: str, source: SourceMap) -> Any:
+def read(text: str, source: SourceMap, *, max_keys: int = 1_000_000) -> Any:
     """The plain data of one YAML document, filling `source` with its positions.
 
-    Raise Unsupported where the round-trip loader must read the file instead.
+    Raise Unsupported where the round-trip loader must read the file instead, and TooManyKeys
+    at the first mapping with more than `max_keys` keys (building a million keys, and
+    validating them, would take minutes).
     """
     if not _LIBYAML:
         raise Unsupported("PyYAML has no libyaml here")
@@ -102,7 +112,7 @@ def read(text: str, source: SourceMap) -> Any:
         raise Unsupported("a character the round-trip loader judges")
     parser = CParser(text)
     try:
-        return _Builder(source).build(parser)
+        return _Builder(source, max_keys).build(parser)
     except YAMLError as error:
         raise Unsupported(str(error)) from None
     finally:
@@ -124,8 +134,9 @@ class _Frame:
 class _Builder:
     """Builds the plain data from the events, one at a time, with a stack of open containers."""
 
-    def __init__(self, source: SourceMap) -> None:
+    def __init__(self, source: SourceMap, max_keys: int) -> None:
         self.source = source
+        self.max_keys = max_keys
         self.stack: list[_Frame] = []
         self.root: Any = None
 
@@ -147,6 +158,8 @@ class _Builder:
                     key = _key(event)
                     if key in frame.data:
                         raise Unsupported("duplicate key")
+                    if len(frame.data) >= self.max_keys:
+                        raise TooManyKeys((*frame.path, key), at, self.max_keys)
                     frame.key = key
                     frame.key_at = at
                 else:

@@ -4,12 +4,20 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path as FsPath
 from typing import TYPE_CHECKING, Any
 
-from eerstelijn.problems import InvalidRegistry, Problem, Severity, SourceMap
+from eerstelijn.problems import (
+    InvalidRegistry,
+    KeyPath,
+    Problem,
+    Severity,
+    SourceMap,
+    format_path,
+)
 from eerstelijn.registry.cache import RegistryCache, content_key
 from eerstelijn.shape import FILES, REGIONAL_DIR
 
@@ -18,7 +26,9 @@ if TYPE_CHECKING:
 
 __all__ = [
     "MAX_FILE_BYTES",
+    "MAX_KEYS",
     "MAX_NESTING",
+    "MAX_TEXT",
     "InvalidRegistry",
     "RegistryFiles",
     "Snapshot",
@@ -27,6 +37,11 @@ __all__ = [
 ]
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
+# Far above what any registry holds (the longest text in data/ has about 500 characters, an
+# action 11 keys), far below what makes a command slow: within these, every command answers
+# in about two seconds on a file of MAX_FILE_BYTES.
+MAX_TEXT = 5000
+MAX_KEYS = 100
 
 
 @dataclass(frozen=True)
@@ -42,9 +57,33 @@ class RegistryFiles:
         among `new` (files an edit is about to create) as if they were there.
         """
         regional = root / REGIONAL_DIR
-        extra = set(regional.glob("*.yaml")) if regional.is_dir() else set()
+        extra = set(regional.glob("*.yaml")) if _listable(regional) else set()
         extra |= {p for p in new if p.parent == regional and p.suffix == ".yaml"}
         return cls(root, (*(root / f.name for f in FILES), *sorted(extra)))
+
+
+def _listable(folder: FsPath) -> bool:
+    """True when `folder` is a directory whose names can be read (glob would skip it silently)."""
+    try:
+        with os.scandir(folder):
+            return True
+    except OSError:
+        return False
+
+
+def _unlistable(root: FsPath) -> list[Problem]:
+    """A problem when the regional folder exists but cannot be listed: its actions would vanish."""
+    regional = root / REGIONAL_DIR
+    if not regional.exists() and not regional.is_symlink():
+        return []
+    try:
+        with os.scandir(regional):
+            return []
+    except NotADirectoryError:
+        message = "is not a directory; regional agendas go in files inside it"
+    except OSError as error:
+        message = f"cannot be listed ({error.strerror or error}); its actions would be missing"
+    return [Problem(str(regional), 0, 0, "", "unreadable", Severity.ERROR, message)]
 
 
 def load_registry(
@@ -91,7 +130,7 @@ class Snapshot:
         if not root.is_dir():
             what = "does not exist" if not root.exists() else "is not a directory"
             raise _fail(str(root), 0, 0, "missing-directory", f"registry directory {what}")
-        problems: list[Problem] = []
+        problems: list[Problem] = _unlistable(root)
         files: list[tuple[FsPath, bytes]] = []
         inside = root.resolve()
         for path in RegistryFiles.find(root, new=overrides or ()).files:
@@ -173,14 +212,63 @@ def _read_bytes(path: FsPath) -> bytes:
     if not path.exists():
         raise _fail(file, 0, 0, "missing-file", "required file is missing")
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise _fail(
-                file, 0, 0, "file-too-large", f"{size} bytes; the limit is {MAX_FILE_BYTES}"
-            )
-        return path.read_bytes()
+        return read_regular_file(path, MAX_FILE_BYTES)
+    except NotRegularFile as error:
+        raise _fail(file, 0, 0, "not-a-file", str(error)) from None
+    except TooLarge as error:
+        raise _fail(file, 0, 0, "file-too-large", str(error)) from None
     except OSError as error:
         raise _fail(file, 0, 0, "unreadable", error.strerror or str(error)) from None
+
+
+class NotRegularFile(OSError):
+    """A path that is a FIFO, a device, a socket or a directory rather than a file."""
+
+
+class TooLarge(OSError):
+    """A file over the size limit."""
+
+
+def read_regular_file(path: FsPath, limit: int) -> bytes:
+    """The bytes of the regular file at `path`, at most `limit` of them.
+
+    A FIFO would make a plain read wait forever and a device would read without end: the file
+    is opened without blocking and its kind checked on the open file itself (so it cannot be
+    swapped between check and read), then at most `limit` + 1 bytes are read, whatever the
+    size said. Raises NotRegularFile, TooLarge or another OSError.
+    """
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise NotRegularFile(f"not a regular file ({_kind(info.st_mode)}); it is not read")
+        if info.st_size > limit:
+            raise TooLarge(f"{info.st_size} bytes; the limit is {limit}")
+        os.set_blocking(fd, True)
+        chunks: list[bytes] = []
+        size = 0
+        while size <= limit:
+            chunk = os.read(fd, min(1 << 20, limit + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        if size > limit:
+            raise TooLarge(f"more than {limit} bytes; the limit is {limit}")
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
+def _kind(mode: int) -> str:
+    kinds = (
+        (stat.S_ISFIFO, "a FIFO"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISDIR, "a directory"),
+    )
+    return next((name for test, name in kinds if test(mode)), "not a file")
 
 
 def _parse_file(file: str, raw: bytes) -> tuple[Any, SourceMap]:
@@ -191,11 +279,68 @@ def _parse_file(file: str, raw: bytes) -> tuple[Any, SourceMap]:
         line = raw.count(b"\n", 0, error.start) + 1
         col = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
         raise _fail(file, line, col, "encoding", "file is not UTF-8 text") from None
-    if "\0" in text:
-        raise _fail(file, 1, 1, "encoding", "file holds binary data (NUL bytes), not text")
+    if (nul := text.find("\0")) >= 0:
+        line = text.count("\n", 0, nul) + 1
+        col = nul - (text.rfind("\n", 0, nul) + 1) + 1
+        raise _fail(file, line, col, "encoding", "file holds binary data (NUL bytes), not text")
     if deep := _nesting_too_deep(text):
         raise _fail(file, *deep, "yaml-syntax", f"nested more than {MAX_NESTING} levels deep")
-    return parse_yaml(text, file)
+    plain, source = parse_yaml(text, file)
+    if problems := _unfit_values(plain, source, escapes="\\" in text):
+        raise InvalidRegistry(problems)
+    return plain, source
+
+
+def _unfit_values(plain: Any, source: SourceMap, *, escapes: bool) -> list[Problem]:
+    """Texts with control characters (only YAML's escapes can write them, so they are looked
+    for only when the file has a backslash), texts longer than MAX_TEXT, and mappings with more
+    than MAX_KEYS keys, each located.
+    """
+    from eerstelijn.controls import CONTROLS
+
+    problems: list[Problem] = []
+
+    def problem(path: KeyPath, code: str, message: str, *, key: bool = False) -> None:
+        where = (source.keys if key else source.values).get(path) or source.values.get(
+            path[:-1], (1, 1)
+        )
+        yaml_path = format_path(path, source.labels)
+        problems.append(Problem(source.file, *where, yaml_path, code, Severity.ERROR, message))
+
+    def text(path: KeyPath, value: str, *, key: bool = False) -> None:
+        what = "key" if key else "text"
+        if len(value) > MAX_TEXT:
+            problem(path, "too-long", f"{what} of {len(value)} characters; the limit is {MAX_TEXT}")
+        elif escapes and (control := CONTROLS.search(value)):
+            char = f"U+{ord(control.group()):04X}"
+            problem(
+                path,
+                "control-character",
+                f"{what} holds the control character {char}, which no registry text needs",
+                key=key,
+            )
+
+    stack: list[tuple[KeyPath, Any]] = [((), plain)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, dict):
+            if len(value) > MAX_KEYS:
+                extra = list(value)[MAX_KEYS]
+                problem(
+                    (*path, extra),
+                    "too-many-keys",
+                    f"{len(value)} keys in one mapping; the limit is {MAX_KEYS}",
+                    key=True,
+                )
+                continue
+            for name, item in value.items():
+                text((*path, name), name, key=True)
+                stack.append(((*path, name), item))
+        elif isinstance(value, list):
+            stack.extend(((*path, index), item) for index, item in enumerate(value))
+        elif isinstance(value, str):
+            text(path, value)
+    return sorted(problems)
 
 
 def parse_yaml(text: str, file: str) -> tuple[Any, SourceMap]:
@@ -208,9 +353,14 @@ def parse_yaml(text: str, file: str) -> tuple[Any, SourceMap]:
 
     source = SourceMap(file)
     try:
-        return fastyaml.read(text, source), source
+        return fastyaml.read(text, source, max_keys=MAX_KEYS), source
     except fastyaml.Unsupported:
         pass
+    except fastyaml.TooManyKeys as many:
+        message = f"more than {many.limit} keys in one mapping"
+        yaml_path = format_path(many.path, source.labels)
+        problem = Problem(file, *many.at, yaml_path, "too-many-keys", Severity.ERROR, message)
+        raise InvalidRegistry([problem]) from None
     # Imported here: ruamel costs import time that a run over clean files does not need.
     from eerstelijn.registry import rtyaml
 

@@ -7,6 +7,7 @@ and where it is.
 
 from __future__ import annotations
 
+import re
 import warnings
 from collections.abc import Iterator, Mapping, Set
 from datetime import date, datetime
@@ -42,11 +43,29 @@ def read(text: str, file: str) -> tuple[Any, SourceMap]:
         line, col = _first_complex_key(text)
         message = "a key must be plain text"
         raise _refused(file, line, col, "yaml-syntax", message) from None
+    except ValueError as error:  # a timestamp of a day that does not exist: 2024-02-30
+        line, col, value = _first_impossible_date(text)
+        message = f"{value!r} is not a date that exists ({error})" if value else str(error)
+        raise _refused(file, line, col, "yaml-syntax", message) from None
     if document is None:
         raise _refused(file, 1, 1, "empty-file", "file is empty: expected a mapping with a list")
     source = SourceMap(file)
     source.values[()] = (1, 1)
-    return _Walker(source).convert(document, ()), source
+    return _Walker(source, text).convert(document, ()), source
+
+
+# A merge key as a key: at the start of a line (or after `- `), or after `{` or `,` in a flow
+# mapping; not quoted, as a quoted "<<" is a plain key.
+_MERGE_KEY = re.compile(r"(?:^[ \t]*(?:-[ \t]+)*|[{,][ \t]*)(<<)[ \t]*:", re.MULTILINE)
+
+
+def _merge_key_at(text: str) -> tuple[int, int] | None:
+    """The 1-based position of the first merge key (`<<:`) in `text`, if it has one."""
+    match = _MERGE_KEY.search(text)
+    if match is None:
+        return None
+    offset = match.start(1)
+    return text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
 def _first_complex_key(text: str) -> tuple[int, int]:
@@ -63,6 +82,29 @@ def _first_complex_key(text: str) -> tuple[int, int]:
         elif isinstance(node, SequenceNode):
             pending.extend(node.value)
     return min(found, default=(1, 1))
+
+
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+
+
+def _first_impossible_date(text: str) -> tuple[int, int, str]:
+    """Where the first plain scalar that YAML reads as a timestamp but ruamel cannot build
+    stands (1-based), and its text."""
+    constructor = YAML(typ="rt").constructor
+    pending: list[Node] = [YAML(typ="rt").compose(text)]
+    found: list[tuple[int, int, str]] = []
+    while pending:
+        node = pending.pop()
+        if isinstance(node, MappingNode):
+            pending.extend(n for pair in node.value for n in pair)
+        elif isinstance(node, SequenceNode):
+            pending.extend(node.value)
+        elif isinstance(node, ScalarNode) and node.tag == _TIMESTAMP:
+            try:
+                constructor.construct_yaml_timestamp(node)
+            except ValueError:
+                found.append((node.start_mark.line + 1, node.start_mark.column + 1, node.value))
+    return min(found, default=(1, 1, ""))
 
 
 def _refused(file: str, line: int, col: int, code: str, message: str) -> Refused:
@@ -99,8 +141,9 @@ class _Walker:
     loader to build objects. An alias always follows its anchor, so refusing anchors is enough.
     """
 
-    def __init__(self, source: SourceMap) -> None:
+    def __init__(self, source: SourceMap, text: str = "") -> None:
         self.source = source
+        self.text = text
 
     def _refuse(self, path: KeyPath, code: str, message: str) -> NoReturn:
         line, col = self.source.values.get(path, (1, 1))
@@ -131,6 +174,19 @@ class _Walker:
         return str(node)
 
     def _mapping(self, node: CommentedMap, path: KeyPath) -> Iterator[tuple[str, Any]]:
+        if getattr(node, "merge", None):
+            # Also when every merged key is written beside it (`<<: {titel: x}` next to
+            # `titel:`), which leaves no key without a position: refused where `<<` stands.
+            at = _merge_key_at(self.text) or self.source.values.get(path, (1, 1))
+            problem = Problem(
+                self.source.file,
+                *at,
+                format_path(path, self.source.labels),
+                "yaml-alias",
+                Severity.ERROR,
+                "merge keys (<<) are not allowed",
+            )
+            raise Refused(problem)
         positions = node.lc.data
         for key in node:
             child = (*path, str(key))

@@ -112,6 +112,7 @@ def _message(error: ErrorDetails, path: KeyPath, model: type[BaseModel]) -> str:
 _PATTERN_HELP = {
     "doelen": "goal ids are 1 to 5, 6A, 6B or 6C",
     "id": "use letters, digits, '.', '-' and '_' (doel ids: 1 to 5, 6A, 6B, 6C)",
+    "document": "a document id in documenten.yaml: letters, digits, '.', '-' and '_'",
     "code": "a partij code has no spaces, commas or brackets",
     "trekker": "a partij code has no spaces, commas or brackets",
     "betrokkenen": "a partij code has no spaces, commas or brackets",

@@ -1,12 +1,24 @@
-"""CSV: one section only, a header row of record keys, list values joined with "; "."""
+"""CSV: one section only, a header row of record keys, list values joined with "; ".
+
+A cell that begins with `=`, `+`, `-`, `@`, a tab or a carriage return is written with a
+single quote before it (OWASP's advice against CSV injection): a spreadsheet would otherwise
+run it as a formula. Other control characters are written visibly (`\\x1b`).
+"""
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Sequence
 
+from eerstelijn.controls import escape
 from eerstelijn.render.listing import Section, flat
+
+# What makes a spreadsheet read a cell as a formula (or hide its start).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# Control characters but tab, newline and carriage return, which a quoted cell holds as data.
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 class SeveralSections(ValueError):
@@ -20,13 +32,18 @@ def render_sections(sections: Sequence[Section]) -> str:
     section = sections[0]
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
+    # With "\n" as line end, the csv module leaves a carriage return unquoted, and a reader
+    # would start a row there: a row holding one is quoted whole.
+    quoted = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL)
     writer.writerow([c.key for c in section.columns])
     for record in section.records:
-        writer.writerow([_cell(record.get(c.key)) for c in section.columns])
+        row = [_cell(record.get(c.key)) for c in section.columns]
+        (quoted if any("\r" in cell for cell in row) else writer).writerow(row)
     return out.getvalue()
 
 
 def _cell(value: object) -> str:
-    if isinstance(value, list | tuple):
-        return "; ".join(flat(v) for v in value)
-    return flat(value)
+    text = "; ".join(map(flat, value)) if isinstance(value, list | tuple) else flat(value)
+    if text.startswith(FORMULA_START):
+        text = "'" + text
+    return _CONTROLS.sub(escape, text)

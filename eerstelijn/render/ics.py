@@ -13,15 +13,28 @@ from datetime import UTC, date, datetime, timedelta
 
 from icalendar import Calendar, Event
 
-from eerstelijn.models import DOCUMENTEN, Actie, Mijlpaal, Registry
+from eerstelijn.controls import CONTROLS
+from eerstelijn.models import Actie, Mijlpaal, Registry
 
-__all__ = ["DTSTAMP", "milestone_uid", "render_ics"]
+__all__ = ["dtstamp", "milestone_uid", "render_ics"]
 
-# RFC 5545 wants the time the object was created. The clock would make every export differ, so
-# we use the version date of the realisatieagenda the data transcribes: it changes only when
-# the source does.
-DTSTAMP = datetime(2024, 12, 18, tzinfo=UTC)
+# With no dated document, a fixed stamp: any fixed value keeps re-exports identical.
+_UNDATED = datetime(1970, 1, 1, tzinfo=UTC)
 PRODID = "-//eerstelijn//realisatieagenda eerstelijnszorg//NL"
+
+
+def dtstamp(registry: Registry) -> datetime:
+    """The stamp of every event: the date of the newest document in documenten.yaml.
+
+    RFC 5545 wants the time the object was created. The clock would make every export differ,
+    so we use the date of the newest source the data transcribes: it changes only when a
+    source does.
+    """
+    dates = [d.datum for d in registry.documenten if d.datum is not None]
+    if not dates:
+        return _UNDATED
+    newest = max(dates)
+    return datetime(newest.year, newest.month, newest.day, tzinfo=UTC)
 
 
 def milestone_uid(actie: Actie, index: int) -> str:
@@ -30,6 +43,13 @@ def milestone_uid(actie: Actie, index: int) -> str:
 
 
 LATEST = date.max  # the feed follows the log as far as it goes
+
+
+def _text(value: str) -> str:
+    """Text from the data for a calendar: control characters (NUL, ESC, BEL) removed, as
+    calendar programs may choke on them or pass them to a terminal; icalendar escapes the rest.
+    """
+    return CONTROLS.sub("", value)
 
 
 def _description(registry: Registry, actie: Actie, mijlpaal: Mijlpaal) -> str:
@@ -45,11 +65,13 @@ def _description(registry: Registry, actie: Actie, mijlpaal: Mijlpaal) -> str:
     if actie.betrokkenen:
         lines.append(f"Betrokkenen: {named(actie.betrokkenen)}")
     lines.append(f"Status: {mijlpaal.stand(LATEST).status}")
-    lines += [f"Bron: {DOCUMENTEN[b.document]}, {b.sectie}" for b in actie.bron]
-    return "\n".join(lines)
+    lines += [f"Bron: {registry.cite(b)}" for b in actie.bron]
+    return _text("\n".join(lines))
 
 
-def _event(registry: Registry, actie: Actie, index: int, mijlpaal: Mijlpaal) -> Event | None:
+def _event(
+    registry: Registry, actie: Actie, index: int, mijlpaal: Mijlpaal, stamp: datetime
+) -> Event | None:
     # A calendar shows the latest deadline the log records: a re-planning moves the event.
     termijn = mijlpaal.stand(LATEST).deadline
     quarter = termijn.deadline if termijn else None
@@ -57,12 +79,12 @@ def _event(registry: Registry, actie: Actie, index: int, mijlpaal: Mijlpaal) -> 
         return None
     event = Event()
     event.add("uid", milestone_uid(actie, index))
-    event.add("dtstamp", DTSTAMP)
+    event.add("dtstamp", stamp)
     event.add("dtstart", quarter.last_day)
     event.add("dtend", quarter.last_day + timedelta(days=1))
-    event.add("summary", f"{actie.id}: {mijlpaal.omschrijving}")
+    event.add("summary", _text(f"{actie.id}: {mijlpaal.omschrijving}"))
     event.add("description", _description(registry, actie, mijlpaal))
-    event.add("categories", [actie.hoofdstuk or actie.regio or "overig"])
+    event.add("categories", [_text(actie.hoofdstuk or actie.regio or "overig")])
     # A deadline marks a day; it does not make anyone busy.
     event.add("transp", "TRANSPARENT")
     if actie.status_on(LATEST) == "vervallen" or mijlpaal.stand(LATEST).status == "vervallen":
@@ -76,10 +98,11 @@ def render_ics(registry: Registry, acties: Sequence[Actie], *, name: str) -> byt
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-calname", _text(name))
+    stamp = dtstamp(registry)
     for actie in acties:
         for index, mijlpaal in enumerate(actie.mijlpalen):
-            event = _event(registry, actie, index, mijlpaal)
+            event = _event(registry, actie, index, mijlpaal, stamp)
             if event is not None:
                 calendar.add_component(event)
     return bytes(calendar.to_ical())

@@ -7,16 +7,25 @@ Problems are a list of `{file, line, col, path, code, severity, message}`; `line
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from typing import Any
 
 from eerstelijn.problems import Problem
 from eerstelijn.render.listing import Section
 
+# JSON escapes C0 itself; DEL and C1 (0x9b starts a sequence in some terminals) it writes raw.
+_RAW_CONTROLS = re.compile("[\x7f-\x9f\u2028\u2029]")
+
 
 def dumps(data: Any) -> str:
-    """The one JSON writer: every JSON output goes through here."""
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    """The one JSON writer: every JSON output goes through here.
+
+    Every control character is written as an escape (`\\u001b`), so the text prints safely
+    on a terminal and still decodes to the data.
+    """
+    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return _RAW_CONTROLS.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def render_problems(problems: Sequence[Problem]) -> str:

@@ -22,7 +22,10 @@ class Column:
 
 @dataclass(frozen=True)
 class Section:
-    """One titled listing. JSON shows `records` whole; the flat views show `columns` of them."""
+    """One titled listing. JSON shows `records` whole; the flat views show `columns` of them.
+
+    `notes` are lines for people under the table (not in JSON or CSV, whose records say it).
+    """
 
     key: str
     title: str
@@ -30,6 +33,7 @@ class Section:
     records: list[dict[str, Any]]
     styles: list[RowStyle] = field(default_factory=list)
     empty: str = "none"
+    notes: tuple[str, ...] = ()
 
 
 def flat(value: Any) -> str:

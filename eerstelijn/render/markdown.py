@@ -4,20 +4,26 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from eerstelijn.controls import LINE_CONTROLS
 from eerstelijn.render.listing import Section, flat
 
 
 def _escape(text: str) -> str:
-    # A carriage return ends a Markdown line as a newline does, and would cut the row in two.
+    # A carriage return ends a Markdown line as a newline does, and would cut the row in two;
+    # so would a line separator. Other control characters are dropped, as they show nothing.
     text = text.replace("\r\n", " ").replace("\r", " ").replace("\n", " ")
-    return text.replace("\\", "\\\\").replace("|", "\\|")
+    text = text.replace("\u2028", " ").replace("\u2029", " ")
+    text = LINE_CONTROLS.sub("", text)
+    text = text.replace("\\", "\\\\").replace("|", "\\|")
+    # Raw HTML (`<script>`, `<img onerror>`, `<!--`) would be markup in a rendered comment.
+    return text.replace("<", "&lt;")
 
 
 def render_section(section: Section, *, heading: bool) -> str:
     """One section; with `heading`, under a `###` title."""
-    lines = [f"### {section.title}", ""] if heading else []
+    lines = [f"### {_escape(section.title)}", ""] if heading else []
     if not section.records:
-        return "\n".join([*lines, f"_{section.empty}_", ""])
+        return "\n".join([*lines, f"_{_escape(section.empty)}_", ""])
     lines.append("| " + " | ".join(_escape(c.header) for c in section.columns) + " |")
     lines.append(
         "| " + " | ".join("---:" if c.justify == "right" else "---" for c in section.columns) + " |"
@@ -28,6 +34,8 @@ def render_section(section: Section, *, heading: bool) -> str:
             + " | ".join(_escape(flat(record.get(c.key)) or c.blank) for c in section.columns)
             + " |"
         )
+    if section.notes:
+        lines += ["", *(f"_{_escape(note)}_" for note in section.notes)]
     return "\n".join([*lines, ""])
 
 
@@ -39,6 +47,6 @@ def render_sections(sections: Sequence[Section]) -> str:
 
 def render_document(title: str, intro: str, sections: Sequence[Section]) -> str:
     """A standalone document: a `#` title, an intro paragraph, every section under a heading."""
-    parts = [f"# {title}", "", intro, ""]
+    parts = [f"# {_escape(title)}", "", _escape(intro), ""]
     parts += [render_section(s, heading=True) for s in sections]
     return "\n".join(parts)

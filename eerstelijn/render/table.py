@@ -16,6 +16,7 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
+from eerstelijn.controls import visible
 from eerstelijn.kwartaal import Kwartaal
 from eerstelijn.render.listing import RowStyle, Section, flat
 
@@ -32,14 +33,24 @@ ROW_STYLES: dict[RowStyle, str] = {"": "", "overdue": "red", "due": "yellow", "g
 LONG_TABLE = 200
 
 
+def data_cell(value: object) -> Text:
+    """A value from the data as a table cell: never read as rich markup (`[link=...]`, `[/b]`),
+    its control characters written visibly (`\\x1b`) instead of reaching the terminal.
+    """
+    return Text(visible(flat(value)))
+
+
 def render_section(section: Section, *, show_title: bool = True) -> RenderableType:
     """One section as a table, or a one-line note when it has no rows."""
     if not section.records:
-        return Text(f"{section.title}: {section.empty}", style="dim")
+        return Text(visible(f"{section.title}: {section.empty}", one_line=True), style="dim")
     if len(section.records) >= LONG_TABLE:
-        return LongTable(section, show_title=show_title)
+        long = LongTable(section, show_title=show_title)
+        if section.notes:
+            return Group(long, *(Text(note, style="dim") for note in section.notes))
+        return long
     table = Table(
-        title=section.title if show_title else None,
+        title=Text(visible(section.title, one_line=True)) if show_title else None,
         title_justify="left",
         title_style="bold",
         box=box.SIMPLE_HEAD,
@@ -54,16 +65,28 @@ def render_section(section: Section, *, show_title: bool = True) -> RenderableTy
             overflow="fold",
         )
     styles = section.styles or [""] * len(section.records)
-    above: list[str] = []
-    for record, style in zip(section.records, styles, strict=True):
-        cells = [flat(record.get(c.key)) or c.blank for c in section.columns]
-        shown = [
-            "" if c.group and above and cell == above[i] else cell
-            for i, (c, cell) in enumerate(zip(section.columns, cells, strict=True))
-        ]
-        above = cells
-        table.add_row(*shown, style=ROW_STYLES[style] or None)
+    for cells, style in zip(_shown(section), styles, strict=True):
+        table.add_row(*map(Text, cells), style=ROW_STYLES[style] or None)
+    if section.notes:
+        return Group(table, *(Text(note, style="dim") for note in section.notes))
     return table
+
+
+def _shown(section: Section) -> list[list[str]]:
+    """The cells of each row as a table shows them: the column's blank for no value, a group
+    column's value once per run of equal values, control characters written visibly."""
+    rows: list[list[str]] = []
+    above: list[str] = []
+    for record in section.records:
+        cells = [flat(record.get(c.key)) or c.blank for c in section.columns]
+        rows.append(
+            [
+                "" if c.group and above and cell == above[i] else visible(cell)
+                for i, (c, cell) in enumerate(zip(section.columns, cells, strict=True))
+            ]
+        )
+        above = cells
+    return rows
 
 
 class LongTable:
@@ -76,11 +99,9 @@ class LongTable:
     """
 
     def __init__(self, section: Section, *, show_title: bool = True) -> None:
-        self.title = section.title if show_title else None
+        self.title = visible(section.title, one_line=True) if show_title else None
         self.columns = section.columns
-        self.rows = [
-            [flat(r.get(c.key)) or c.blank for c in section.columns] for r in section.records
-        ]
+        self.rows = _shown(section)
         self.styles = section.styles or [""] * len(self.rows)
         self._right = [c.justify == "right" for c in section.columns]
 
@@ -119,7 +140,8 @@ class LongTable:
         newline = Segment.line()
         bold = Style(bold=True)
         if self.title is not None:
-            yield Segment(self.title.ljust(total - cell_len(self.title) + len(self.title)), bold)
+            # Plain, as rich shows a Text title (main passes the title as Text, never markup).
+            yield Segment(self.title.ljust(total - cell_len(self.title) + len(self.title)))
             yield newline
         yield Segment(" " * total)
         yield newline
@@ -242,7 +264,7 @@ def render_timeline(
         style = "reverse" if quarter == current else None
         table.add_column(label, justify="center", no_wrap=True, header_style=style or "bold")
     for row in rows:
-        cells: list[Text] = [Text(row.actie.id)]
+        cells: list[Text] = [data_cell(row.actie.id)]
         for quarter in quarters:
             cell = Text()
             for _, mijlpaal in row.marks.get(quarter, []):

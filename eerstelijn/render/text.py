@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from eerstelijn.controls import visible
 from eerstelijn.problems import Problem, Severity
 
 if TYPE_CHECKING:
@@ -15,15 +16,19 @@ _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow"}
 
 def location(problem: Problem) -> str:
     """`file:line:col`, or only the file for problems about a whole file."""
+    file = visible(problem.file, one_line=True)
     if problem.line <= 0:
-        return problem.file
-    return f"{problem.file}:{problem.line}:{problem.col}"
+        return file
+    return f"{file}:{problem.line}:{problem.col}"
 
 
 def _line(problem: Problem) -> tuple[str, str]:
+    # One problem, one line: a newline in a file name, path or message is written as `\\n`,
+    # so data cannot forge a line (a CI log reads `::error` at the start of any line).
     head = f"{location(problem)}: "
-    where = f"{problem.yaml_path}: " if problem.yaml_path else ""
-    return head, f"{problem.severity.value}[{problem.code}] {where}{problem.message}"
+    where = f"{visible(problem.yaml_path, one_line=True)}: " if problem.yaml_path else ""
+    message = visible(problem.message, one_line=True)
+    return head, f"{problem.severity.value}[{problem.code}] {where}{message}"
 
 
 def problem_lines(problems: Sequence[Problem]) -> str:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -10,6 +11,7 @@ from eerstelijn.models import Actie, Registry
 from eerstelijn.queries import (
     AgendaPunt,
     BelofteCoverage,
+    DocumentUsage,
     DoelCoverage,
     OverdueRow,
     Overview,
@@ -21,6 +23,7 @@ from eerstelijn.queries import (
     actie_status,
     is_overdue,
     iter_marks,
+    not_at_table,
 )
 from eerstelijn.render.listing import Column, RowStyle, Section
 
@@ -35,6 +38,31 @@ ACTIE_COLUMNS = (
     # In words too: colour alone is lost when piped, printed or with NO_COLOR.
     Column("signaal", "!", no_wrap=True),
 )
+
+
+# The record keys whose values are partij codes, in every listing.
+PARTIJ_KEYS = ("trekker", "trekkers", "betrokkenen", "code", "partij")
+NOT_AT_TABLE = "(temporarily) not at the table when the agenda was adopted"
+
+
+def _codes(records: Sequence[dict[str, Any]]) -> Iterator[str]:
+    for record in records:
+        for key in PARTIJ_KEYS:
+            value = record.get(key)
+            if isinstance(value, str):
+                yield value
+            elif isinstance(value, list):
+                yield from value
+
+
+def note_absent(registry: Registry, sections: Sequence[Section]) -> list[Section]:
+    """The sections, each with a note for every partij it names that was not at the table."""
+    out = []
+    for section in sections:
+        absent = not_at_table(registry, _codes(section.records))
+        notes = tuple(f"{p.code}: {NOT_AT_TABLE}." for p in absent)
+        out.append(replace(section, notes=section.notes + notes) if notes else section)
+    return out
 
 
 def _style(actie: Actie, as_of: date) -> RowStyle:
@@ -151,16 +179,38 @@ def doelen_section(rows: Sequence[DoelCoverage]) -> Section:
     return Section("doelen", "Doelen", columns, [r.record() for r in rows], styles)
 
 
+def documenten_section(rows: Sequence[DocumentUsage]) -> Section:
+    """The sources, with how much of the data cites each; sources nothing cites stand out.
+
+    The flat views leave soort, versie and the rest to JSON: the counts need the width.
+    """
+    columns = (
+        Column("id", "id", no_wrap=True),
+        Column("titel", "titel"),
+        Column("datum", "datum", no_wrap=True),
+        Column("aantal_acties", "acties", no_wrap=True, justify="right"),
+        Column("aantal_doelen", "doelen", no_wrap=True, justify="right"),
+        Column("aantal_partijen", "partijen", no_wrap=True, justify="right"),
+        Column("aantal_beloften", "beloften", no_wrap=True, justify="right"),
+    )
+    records = [r.record() for r in rows]
+    styles: list[RowStyle] = [
+        "gap" if not (r.acties or r.doelen or r.partijen or r.beloften) else "" for r in rows
+    ]
+    return Section("documenten", "Documenten", columns, records, styles, empty="no documents")
+
+
 def zorgbelofte_section(rows: Sequence[BelofteCoverage]) -> Section:
-    """Promise coverage; promises with nothing behind them stand out."""
+    """Promise coverage; promises with nothing behind them stand out, the patient's do not."""
     columns = (
         Column("nummer", "#", justify="right"),
         Column("titel", "belofte"),
+        Column("belover", "belover"),
         Column("doelen", "doelen"),
         Column("aantal_acties", "acties", justify="right"),
         Column("gereed", "gereed", justify="right"),
     )
-    styles: list[RowStyle] = ["gap" if not r.acties else "" for r in rows]
+    styles: list[RowStyle] = ["gap" if not r.acties and r.belofte.deliverable else "" for r in rows]
     return Section("zorgbelofte", "Zorgbelofte", columns, [r.record() for r in rows], styles)
 
 
@@ -191,9 +241,7 @@ def show_sections(actie: Actie, registry: Registry, as_of: date) -> list[Section
     record = actie_record(actie, as_of)
 
     def named(codes: list[str]) -> list[str]:
-        return [
-            f"{c} ({p.naam})" if (p := registry.partij(c)) and p.naam != c else c for c in codes
-        ]
+        return [_named(registry, c) for c in codes]
 
     doelen = [f"{d} {doel.titel}" if (doel := registry.doel(d)) else d for d in actie.doelen]
     facts = [
@@ -238,6 +286,16 @@ def show_sections(actie: Actie, registry: Registry, as_of: date) -> list[Section
         ),
         *_voortgang_sections(record),
     ]
+
+
+def _named(registry: Registry, code: str) -> str:
+    """A code with the partij's name, and whether it was at the table."""
+    partij = registry.partij(code)
+    if partij is None:
+        return code
+    facts = [partij.naam] if partij.naam != code else []
+    facts += [] if partij.aan_tafel else [NOT_AT_TABLE]
+    return f"{code} ({'; '.join(facts)})" if facts else code
 
 
 def _voortgang_sections(record: dict[str, Any]) -> list[Section]:

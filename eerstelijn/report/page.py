@@ -8,7 +8,7 @@ from datetime import date
 from importlib.resources import files
 
 from eerstelijn.kwartaal import Kwartaal
-from eerstelijn.models import DOCUMENTEN, Actie, Bron, Registry
+from eerstelijn.models import Actie, Registry
 from eerstelijn.queries import (
     BelofteCoverage,
     DoelCoverage,
@@ -16,6 +16,7 @@ from eerstelijn.queries import (
     Overview,
     actie_record,
     doelen_coverage,
+    hoofdstuk_titels,
     leaders,
     overdue,
     overview,
@@ -47,20 +48,32 @@ def _links(acties: Sequence[Actie]) -> str:
     return ", ".join(_actie_link(a.id) for a in acties)
 
 
+NOT_AT_TABLE_BADGE = "not at the table"
+NOTE = "(temporarily) not at the table when the agenda was adopted"
+
+
 def _partijen(registry: Registry, codes: Sequence[str]) -> str:
-    """Codes as written, each with the partij's full name on hover and for screen readers."""
+    """Codes as written, each with the partij's full name on hover and for screen readers,
+    and a visible mark on a partij that was not at the table."""
     if not codes:
         return el("span", "geen", class_="badge gap")
     out = []
     for code in codes:
         partij = registry.partij(code)
         name = partij.naam if partij else code
-        out.append(el("abbr", esc(code), title=name) if name != code else esc(code))
+        cell = el("abbr", esc(code), title=name) if name != code else esc(code)
+        if partij is not None and not partij.aan_tafel:
+            cell += " " + el("span", esc(NOT_AT_TABLE_BADGE), class_="badge note", title=NOTE)
+        out.append(cell)
     return ", ".join(out)
 
 
-def _bron(bron: Bron) -> str:
-    return f"{DOCUMENTEN[bron.document]}, {bron.sectie}"
+def _hoofdstuk(registry: Registry, hoofdstuk: str | None) -> str:
+    """A chapter with its title, where the cited document gives one: more than 'H3'."""
+    if hoofdstuk is None:
+        return ""
+    titel = hoofdstuk_titels(registry).get(hoofdstuk)
+    return f"{hoofdstuk} {titel}" if titel else hoofdstuk
 
 
 def _table(
@@ -289,7 +302,10 @@ def _timeline(registry: Registry, as_of: date) -> str:
         options.append(el("option", "(geen trekker)", value=NO_TREKKER_VALUE))
     chapters = sorted({r.actie.hoofdstuk for r in rows if r.actie.hoofdstuk})
     chapter_options = [el("option", "all hoofdstukken", value="")]
-    chapter_options += [el("option", esc(h), value=h) for h in chapters]
+    titels = hoofdstuk_titels(registry)
+    chapter_options += [
+        el("option", esc(f"{h} {titels[h]}" if h in titels else h), value=h) for h in chapters
+    ]
     # Hidden until the script runs: without it the controls would do nothing, and every row
     # shows anyway.
     form = el(
@@ -400,24 +416,30 @@ def _zorgbelofte(registry: Registry, coverage: Sequence[BelofteCoverage]) -> str
             class_="done-count",
         )
         doelen = ", ".join(el("abbr", esc(d.id), title=d.titel) for d in c.doelen)
-        rows.append(
-            [
-                str(c.belofte.nummer),
-                esc(c.belofte.titel),
-                doelen,
-                _links(c.acties) if c.acties else el("span", "no acties", class_="badge gap"),
-                progress,
-            ]
-        )
+        if c.acties:
+            acties = _links(c.acties)
+        elif c.belofte.deliverable:
+            acties = el("span", "no acties", class_="badge gap")
+        else:
+            acties = el("span", "the patient's promise", class_="badge note")
+            progress = ""
+        titel = esc(c.belofte.titel)
+        if c.belofte.belover == "beide":
+            titel += " " + el("span", "mutual", class_="badge note")
+        rows.append([str(c.belofte.nummer), titel, doelen, acties, progress])
     return _section(
         "zorgbelofte",
         "Zorgbelofte: how far each promise has come",
-        el("p", "Each promise with the doelen it serves and the acties behind those doelen."),
+        el(
+            "p",
+            "Each promise with the doelen it serves and the acties behind those doelen. The "
+            "zorgbelofte is mutual: what the patient promises, no actie delivers.",
+        ),
         _table(
             "The ten promises of the zorgbelofte",
             ["#", "belofte", "doelen", "acties", "acties done"],
             rows,
-            row_classes=["gap" if not c.acties else "" for c in coverage],
+            row_classes=["gap" if not c.acties and c.belofte.deliverable else "" for c in coverage],
             id_="zorgbelofte-table",
         ),
     )
@@ -432,7 +454,7 @@ def _actie(registry: Registry, actie: Actie, as_of: date) -> str:
         esc(f"{d} {doel.titel}" if (doel := registry.doel(d)) else d) for d in actie.doelen
     )
     facts = [
-        ("hoofdstuk", esc(actie.hoofdstuk or "")),
+        ("hoofdstuk", esc(_hoofdstuk(registry, actie.hoofdstuk))),
         ("regio", esc(actie.regio or "")),
         ("status", esc(actie.status_on(as_of))),
         ("deadline", esc(actie.deadline_on(as_of) or "none")),
@@ -440,7 +462,7 @@ def _actie(registry: Registry, actie: Actie, as_of: date) -> str:
         ("betrokkenen", _partijen(registry, actie.betrokkenen) if actie.betrokkenen else ""),
         ("doelen", doelen),
         ("toelichting", esc(actie.toelichting or "")),
-        ("bron", "<br>".join(esc(_bron(b)) for b in actie.bron)),
+        ("bron", "<br>".join(esc(registry.cite(b)) for b in actie.bron)),
     ]
     details = el(
         "dl", *(el("div", el("dt", k), el("dd", v)) for k, v in facts if v), class_="facts"
@@ -500,7 +522,8 @@ def build_page(registry: Registry, as_of: date, *, version: str) -> str:
     view = overview(registry, as_of)
     late = overdue(registry, as_of)
     coverage = doelen_coverage(registry, as_of)
-    sources = ", ".join(sorted({DOCUMENTEN[b.document] for a in registry.acties for b in a.bron}))
+    cited = {b.document for a in registry.acties for b in a.bron}
+    sources = ", ".join(sorted(d.label for d in registry.documenten if d.id in cited))
     header = el(
         "header",
         el("a", "Skip to the figures", href="#main", class_="skip"),

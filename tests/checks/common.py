@@ -26,6 +26,7 @@ def problems(
     partijen_yaml: str | None = None,
     doelen_yaml: str | None = None,
     zorgbelofte_yaml: str | None = None,
+    documenten_yaml: str | None = None,
     regio_yaml: Mapping[str, str] | None = None,
 ) -> list[Problem]:
     """The check's problems on a copy of the fixture registry with these files' text.
@@ -42,6 +43,7 @@ def problems(
         "partijen.yaml": partijen_yaml,
         "doelen.yaml": doelen_yaml,
         "zorgbelofte.yaml": zorgbelofte_yaml,
+        "documenten.yaml": documenten_yaml,
         **{f"acties/{name}": text for name, text in (regio_yaml or {}).items()},
     }
     for name, text in texts.items():
@@ -61,6 +63,7 @@ def found(
     partijen_yaml: str | None = None,
     doelen_yaml: str | None = None,
     zorgbelofte_yaml: str | None = None,
+    documenten_yaml: str | None = None,
     regio_yaml: Mapping[str, str] | None = None,
 ) -> list[tuple[str, int, int, str]]:
     """The check's problems on `acties_yaml` as (code, line, col, yaml_path) tuples."""
@@ -74,6 +77,7 @@ def found(
             partijen_yaml=partijen_yaml,
             doelen_yaml=doelen_yaml,
             zorgbelofte_yaml=zorgbelofte_yaml,
+            documenten_yaml=documenten_yaml,
             regio_yaml=regio_yaml,
         )
     ]

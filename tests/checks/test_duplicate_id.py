@@ -1,4 +1,5 @@
-"""duplicate-id: every action, goal, promise and partij code is defined once, across all files."""
+"""duplicate-id: every action, goal, promise, document and partij code is defined once, across
+all files."""
 
 from __future__ import annotations
 
@@ -129,3 +130,20 @@ def test_an_alias_may_not_repeat_a_code_or_another_alias(tmp_path: Path) -> None
     ]
     assert found_problems[0].message.startswith("partij code or alias 'ZINL' is already defined")
     assert found_problems[1].message.startswith("partij code or alias 'ZN' is already defined")
+
+
+def test_a_repeated_document_id_is_reported(tmp_path: Path) -> None:
+    documenten = """\
+documenten:
+  - {id: realisatieagenda, titel: Agenda, soort: agenda, versie: "1"}
+  - {id: visie-vgz, titel: Webpagina, soort: webpagina, versie: "1"}
+  - {id: realisatieagenda, titel: Nieuwe versie, soort: agenda, versie: "2"}
+"""
+    [problem] = problems(duplicate_id, TWO_ACTIES, tmp_path, documenten_yaml=documenten)
+    assert (problem.line, problem.col, problem.yaml_path) == (
+        4,
+        10,
+        "documenten[realisatieagenda].id",
+    )
+    first = tmp_path / "data" / "documenten.yaml"
+    assert problem.message == f"document 'realisatieagenda' is already defined at {first}:2"

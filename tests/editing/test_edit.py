@@ -98,7 +98,7 @@ def test_fmt_changes_nothing_in_canonical_data(root: Path) -> None:
         ("H2.1", None, '    bron: {document: realisatieagenda, sectie: "H2, actie 1"}\n'),
         ("H2.4", None, "    toelichting: >-\n"),
         ("VGZ.3", None, "    toelichting: De pagina noemt 2025"),
-        ("H3.4", 3, "    toelichting: De tekst noemt"),
+        ("H3.4", 3, "    toelichting: Volgens de bron levert"),
         ("H3.1", 1, "      - omschrijving: Uitvoering gestart\n"),
     ],
 )

@@ -80,7 +80,7 @@ def problems(root: Path) -> list[Problem] | str:
 
 
 def round_trip_only(monkeypatch: pytest.MonkeyPatch) -> None:
-    def refuse(text: str, source: SourceMap) -> Any:
+    def refuse(text: str, source: SourceMap, **options: Any) -> Any:
         raise fastyaml.Unsupported("test: round-trip reader only")
 
     monkeypatch.setattr(fastyaml, "read", refuse)

@@ -80,6 +80,33 @@ def test_fixture_registry_loads_with_its_regional_file() -> None:
     assert oost.origin.file.endswith("acties/regio-oost.yaml")
 
 
+def test_documents_read_dates_versions_and_urls_as_written(registry_copy: Path) -> None:
+    (registry_copy / "documenten.yaml").write_text(
+        """\
+documenten:
+  - {id: realisatieagenda, titel: Agenda, soort: agenda, versie: 2}
+  - id: visie-vgz
+    titel: Webpagina
+    soort: webpagina
+    datum: 2025-03-01
+    url: https://example.org/visie
+  - {id: brief, titel: Brief, soort: kamerbrief, datum: 2025-11-10, url: "geen adres"}
+""",
+        encoding="utf-8",
+    )
+    [problem] = problems_of(registry_copy)
+    assert (problem.code, problem.line, problem.yaml_path) == ("schema", 8, "documenten[brief].url")
+    text = (registry_copy / "documenten.yaml").read_text(encoding="utf-8")
+    (registry_copy / "documenten.yaml").write_text(
+        text.replace(', url: "geen adres"', ""), encoding="utf-8"
+    )
+    registry = load_registry(registry_copy)
+    agenda, page, brief = registry.documenten
+    assert (agenda.versie, agenda.datum, agenda.label) == ("2", None, "Agenda, versie 2")
+    assert (page.datum, page.url) == (date(2025, 3, 1), "https://example.org/visie")
+    assert brief.label == "Brief, 2025-11-10"
+
+
 def test_problems_in_several_files_are_all_reported(registry_copy: Path) -> None:
     (registry_copy / "doelen.yaml").write_text("doelen: [\n", encoding="utf-8")
     (registry_copy / "zorgbelofte.yaml").write_text("", encoding="utf-8")

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date
+import shutil
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import icalendar
@@ -55,6 +56,27 @@ def test_feed_parses_back_with_vobject(run_cli: RunCli) -> None:
     assert "H2, actie 1" in h21.description.value
 
 
+def test_sources_and_stamp_come_from_documenten_yaml(run_cli: RunCli, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(REGISTRY, data)
+    documenten = data / "documenten.yaml"
+    text = documenten.read_text(encoding="utf-8")
+    documenten.write_text(
+        text.replace("titel: Realisatieagenda visie eerstelijnszorg 2030", "titel: Agenda 2030")
+        .replace('versie: "2024-12-18"', 'versie: "3"')
+        .replace("datum: 2025-11-10", "datum: 2026-02-01"),
+        encoding="utf-8",
+    )
+    calendar = icalendar.Calendar.from_ical(_export(run_cli, "--data", data))
+    [h21] = [e for e in calendar.walk("VEVENT") if str(e["UID"]) == "H2.1-m1@eerstelijn"]
+    assert "Bron: Agenda 2030, versie 3, H2, actie 1" in str(h21["DESCRIPTION"])
+    [oost] = [e for e in calendar.walk("VEVENT") if str(e["UID"]) == "OOST.1-m1@eerstelijn"]
+    assert "Bron: VGZ, webpagina 'Visie eerstelijnszorg', versie" in str(oost["DESCRIPTION"])
+    # Every event is stamped with the date of the newest document, the kamerbrief's.
+    stamps = {e.decoded("DTSTAMP") for e in calendar.walk("VEVENT")}
+    assert stamps == {datetime(2026, 2, 1, tzinfo=UTC)}
+
+
 def test_reexport_of_unchanged_data_is_byte_identical(run_cli: RunCli, tmp_path: Path) -> None:
     first, second = tmp_path / "a.ics", tmp_path / "b.ics"
     _export(run_cli, "--out", first)
@@ -91,7 +113,10 @@ def test_real_data_exports_every_milestone_with_a_deadline(run_cli: RunCli) -> N
     assert result.exit_code == 0
     events = _events(result.stdout_bytes)
     assert events["H3.3-m1@eerstelijn"] == date(2025, 3, 31)
-    assert "H4.2-m1@eerstelijn" not in events  # "vanaf Q1 2025" is a start, not a deadline
+    # "vanaf Q1 2025" a state must hold is a deadline; "vanaf Q1 2026" work starts is not
+    assert events["H4.2-m1@eerstelijn"] == date(2025, 3, 31)
+    assert "H4.8-m3@eerstelijn" not in events
+    assert "VGZ.1-m1@eerstelijn" not in events  # an expectation
     assert len(events) == len(set(events))
 
 

@@ -10,12 +10,16 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
+# setuptools warns at length (15 lines) that the compat editable mode is transitional; the
+# mode is chosen (mypy and the tests import the package from the tree), so the warning is off.
+QUIET_BUILD := PYTHONWARNINGS=ignore::UserWarning
+
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet --config-settings editable_mode=compat -e .
+	$(QUIET_BUILD) $(BIN)/python -m pip install --quiet --config-settings editable_mode=compat -e .
 	touch $@
 
 $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet --config-settings editable_mode=compat -e '.[dev]'
+	$(QUIET_BUILD) $(BIN)/python -m pip install --quiet --config-settings editable_mode=compat -e '.[dev]'
 	touch $@ $(VENV)/.installed
 
 # The main job: the overview of the registry in data/.

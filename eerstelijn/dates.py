@@ -97,6 +97,11 @@ def _parse_as_of(text: str, today: date) -> date:
             raise DateError(f"{text!r} is not a date: no such day in the calendar") from None
     if (start := _quarter_start(cleaned)) is not None:
         return start
+    # 26-3-31 could be 31 March 2026 or 26 March 2031: a date in numbers only needs its year
+    # in four digits to be read one way.
+    numbers = re.fullmatch(r"\d{1,2}[-/.]\d{1,2}[-/.]\d{1,2}", cleaned)
+    if numbers:
+        raise DateError(f"{text!r} is ambiguous: write the year in four digits, as in 2026-03-31")
     from dateutil import parser
 
     first: datetime | None

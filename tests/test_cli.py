@@ -44,6 +44,33 @@ def test_invalid_registry_exits_2_with_location(run_cli: RunCli, registry_copy: 
     assert "Traceback" not in result.output
 
 
+@pytest.mark.parametrize("where", [".", "data", "data/acties", "deep/er"])
+def test_the_registry_is_found_from_a_subfolder(
+    run_cli: RunCli, registry_copy: Path, monkeypatch: pytest.MonkeyPatch, where: str
+) -> None:
+    # registry_copy is <tmp>/data: as in a clone, run from the top, from data/ or below.
+    (registry_copy.parent / "deep" / "er").mkdir(parents=True)
+    monkeypatch.chdir(registry_copy.parent / where)
+    result = run_cli("overdue", "--as-of", "2026-01-15", "--format", "csv")
+    assert result.exit_code == 0, result.output
+    assert "H3.1" in result.stdout
+
+
+def test_advice_after_an_invalid_registry_carries_the_same_data(
+    run_cli: RunCli, registry_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (registry_copy / "doelen.yaml").write_text("doelen: [", encoding="utf-8")
+    monkeypatch.chdir(registry_copy.parent)
+    given = run_cli("overdue", "--data", "data/../data")
+    assert given.exit_code == 2
+    assert "Run 'eerstelijn check --data data/../data' for details." in given.stderr
+    monkeypatch.chdir(registry_copy)
+    found = run_cli("overdue")
+    assert found.exit_code == 2
+    assert "Run 'eerstelijn check --data .' for details." in found.stderr
+    assert run_cli("check", "--data", ".").exit_code == 2  # the advice runs as given
+
+
 def test_missing_data_directory_exits_2(run_cli: RunCli, tmp_path: Path) -> None:
     result = run_cli("check", "--data", tmp_path / "nope")
     assert result.exit_code == 2

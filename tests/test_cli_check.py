@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from tests.conftest import REGISTRY, RunCli
 
 AS_OF = ("--as-of", "2026-01-15")
@@ -106,3 +108,41 @@ def test_help_does_not_load_the_core() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_files_that_are_not_read_are_named_with_what_to_do(
+    run_cli: RunCli, registry_copy: Path, tmp_path: Path
+) -> None:
+    (registry_copy / "acties" / "utrecht.yml").write_text("acties: []\n", encoding="utf-8")
+    (registry_copy / "nieuw.yaml").write_text("acties: []\n", encoding="utf-8")
+    (registry_copy / "LEESMIJ.txt").write_text("notes\n", encoding="utf-8")
+    (registry_copy / ".editorconfig.yml").write_text("x: 1\n", encoding="utf-8")
+    # With a cache: a stray file changes no file the cache key hashes, and is still named.
+    env = {"EERSTELIJN_NO_CACHE": "", "EERSTELIJN_CACHE_DIR": str(tmp_path / "cache")}
+    run_cli("check", "--data", registry_copy, *AS_OF, env=env)
+    result = run_cli("check", "--data", registry_copy, *AS_OF, env=env)
+    lines = [line for line in result.stdout.splitlines() if "ignored-file" in line]
+    assert lines == [
+        f"{registry_copy}/acties/utrecht.yml: warning[ignored-file] utrecht.yml is not read, "
+        "so nothing in it counts; rename it to acties/utrecht.yaml (only .yaml files are read)",
+        f"{registry_copy}/nieuw.yaml: warning[ignored-file] nieuw.yaml is not read, so nothing "
+        "in it counts; the registry reads documenten.yaml, doelen.yaml, partijen.yaml, "
+        "acties.yaml, zorgbelofte.yaml and acties/*.yaml: move its actions to "
+        "acties/nieuw.yaml, or delete it",
+    ]
+    assert result.exit_code == 1  # warnings; the default --fail-on findings decide the exit
+    query = run_cli("overdue", "--data", registry_copy, *AS_OF)
+    assert query.exit_code == 0
+    assert "warning[ignored-file] utrecht.yml is not read" in query.stderr
+    assert "warning[ignored-file] nieuw.yaml is not read" in query.stderr
+
+
+def test_a_yml_twin_of_a_registry_file_says_to_merge_it(
+    run_cli: RunCli, registry_copy: Path
+) -> None:
+    (registry_copy / "acties.yml").write_text("acties: []\n", encoding="utf-8")
+    result = run_cli("check", "--data", registry_copy, *AS_OF)
+    assert (
+        "acties.yml is not read, so nothing in it counts; the registry reads acties.yaml: "
+        "merge it into that file and delete this one" in result.stdout
+    )

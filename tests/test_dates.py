@@ -34,3 +34,14 @@ def test_dates_people_write_are_read(text: str, expected: date) -> None:
 def test_incomplete_or_impossible_dates_are_refused(text: str) -> None:
     with pytest.raises(DateError, match="is not a date"):
         parse_as_of(text, TODAY)
+
+
+@pytest.mark.parametrize("text", ["26-3-31", "31-3-26", "3/31/26", "31.03.26"])
+def test_a_date_with_a_two_digit_year_is_ambiguous(text: str) -> None:
+    # 26-3-31 was read as 26 March 2031: a user meaning 31 March 2026 got the wrong answer.
+    with pytest.raises(DateError, match="ambiguous: write the year in four digits"):
+        parse_as_of(text, TODAY)
+
+
+def test_a_numeric_date_with_a_four_digit_year_is_read_day_first() -> None:
+    assert parse_as_of("31-3-2026", TODAY) == date(2026, 3, 31)

@@ -78,3 +78,20 @@ def test_checks_md_shows_each_checks_examples_as_yaml(code: str) -> None:
     assert "\nPassing:\n" in section
     assert "\nFailing:\n" in section
     assert section.count("```yaml") == 2
+
+
+def test_make_run_installs_without_the_setuptools_editable_warning() -> None:
+    # `make run` printed 15 lines of setuptools' BuildBackendWarning (a UserWarning) about the
+    # compat editable mode before the overview; each install silences warnings in the build.
+    import subprocess
+
+    dry = subprocess.run(
+        ["make", "-n", "-B", ".venv/.installed", ".venv/.installed-dev"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    installs = [line for line in dry.splitlines() if "pip install" in line and " -e " in line]
+    assert len(installs) == 2
+    assert all(line.startswith("PYTHONWARNINGS=ignore::UserWarning ") for line in installs)

@@ -237,6 +237,87 @@ def test_shell_completion_offers_ids_and_codes_from_the_data() -> None:
     assert _complete(f"eerstelijn acties --data {REGISTRY} --partij Z") == ["ZN", "ZIN"]
 
 
+def test_shell_completion_ignores_case() -> None:
+    assert _complete(f"eerstelijn show --data {REGISTRY} h2") == ["H2.1", "H2.2"]
+    assert _complete(f"eerstelijn acties --data {REGISTRY} --partij z") == ["ZN", "ZIN"]
+    assert _complete(f"eerstelijn assign H2.1 --data {REGISTRY} --trekker lh") == ["LHV"]
+
+
+@pytest.mark.parametrize("written", ["Open", "OPEN", "open"])
+def test_status_on_the_command_line_ignores_case(run_cli: RunCli, written: str) -> None:
+    result = run_cli(
+        "acties", "--status", written, "--data", REGISTRY, "--as-of", AS_OF, "--format", "csv"
+    )
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert rows and {r["status"] for r in rows} == {"open"}
+
+
+NARROW = {"COLUMNS": "80"}
+AT_80_COLUMNS = {
+    "timeline": ["timeline"],
+    "acties": ["acties"],
+    "partijen": ["partijen"],
+    "overdue-per-partij": ["overdue", "--per", "partij"],
+}
+
+
+@pytest.mark.parametrize("name", sorted(AT_80_COLUMNS))
+def test_golden_tables_at_80_columns(run_cli: RunCli, golden: Golden, name: str) -> None:
+    result = run_cli(*AT_80_COLUMNS[name], "--data", REGISTRY, "--as-of", AS_OF, env=NARROW)
+    assert result.exit_code == 0, result.output
+    golden(f"{name}--table-80", result.stdout)
+    assert max(len(line) for line in result.stdout.splitlines()) <= 80
+
+
+def _words(value: object) -> set[str]:
+    if isinstance(value, dict):
+        return {w for v in value.values() for w in _words(v)}
+    if isinstance(value, list):
+        return {w for v in value for w in _words(v)}
+    return set(str(value).replace(",", " ").split())
+
+
+@pytest.mark.parametrize("command", [["acties"], ["partijen"], ["overdue"], ["doelen"]])
+def test_tables_at_80_columns_never_split_a_word(run_cli: RunCli, command: list[str]) -> None:
+    # On the real data, whose titles and names are long: every word in the table is a whole
+    # word of the data, or its beginning shortened with an ellipsis; no line is too wide.
+    data = REPO / "data"
+    table = run_cli(*command, "--data", data, "--as-of", AS_OF, env=NARROW).stdout
+    machine = run_cli(*command, "--data", data, "--as-of", AS_OF, "--format", "json").stdout
+    words = _words(json.loads(machine)) | {"Q1", "Q2", "Q3", "Q4", "none", "ahead", "-", "(geen)"}
+    words |= {str(y) for y in range(2020, 2035)}
+    # Table rows start with the box's edge (a space); notes under the table do not.
+    body = [line for line in table.splitlines()[4:] if line.strip() and line.startswith(" ")]
+    assert body
+    for line in body:
+        assert len(line) <= 80, line
+        for token in line.replace(",", " ").split():
+            if token.endswith("…"):
+                assert any(w.startswith(token[:-1]) for w in words), token
+            else:
+                assert token in words, (token, line)
+
+
+def test_timeline_at_80_columns_shows_quarters_whole_ids_and_titles(run_cli: RunCli) -> None:
+    data = REPO / "data"
+    result = run_cli("timeline", "--data", data, "--as-of", AS_OF, env=NARROW)
+    lines = result.stdout.splitlines()
+    assert all(len(line) <= 80 for line in lines)
+    header = next(line for line in lines if "actie" in line)
+    assert "Q1" in header and "Q4" in header and "…" not in header
+    registry_ids = {
+        r["id"]
+        for r in json.loads(
+            run_cli("acties", "--data", data, "--as-of", AS_OF, "--format", "json").stdout
+        )
+    }
+    shown = [line.split()[0] for line in lines[4:] if line.strip() and line.startswith(" ")]
+    assert shown and set(shown) <= registry_ids
+    # Titles: the start of each action's title follows its id.
+    assert "H2.1   Landelijke" in result.stdout or "H2.1  Landelijke" in result.stdout
+
+
 @pytest.fixture
 def lhv_away(registry_copy: Path) -> Path:
     """The fixture registry with LHV, trekker of H4.1 and betrokkene of H2.1, not at the table."""
@@ -292,3 +373,25 @@ def test_the_real_vng_is_marked_where_it_leads(run_cli: RunCli) -> None:
     )
     listed = run_cli("acties", "--hoofdstuk", "H5", "--data", data, "--as-of", AS_OF).stdout
     assert "VNG: (temporarily) not at the table" in " ".join(listed.split())
+
+
+def test_the_first_screen_of_overview_says_how_we_stand(run_cli: RunCli) -> None:
+    # At 80x24 what stays on screen is the top: the totals, before any detail.
+    data = REPO / "data"
+    screen = run_cli("overview", "--data", data, "--as-of", AS_OF, env=NARROW).stdout
+    first = screen.splitlines()[:24]
+    machine = json.loads(
+        run_cli("overview", "--data", data, "--as-of", AS_OF, "--format", "json").stdout
+    )
+    totals = {row["key"]: row["aantal"] for row in machine["totaal"]}
+    assert totals["overdue_mijlpalen"] > 0
+    for label, key in [
+        ("overdue milestones", "overdue_mijlpalen"),
+        ("of which nothing reported", "zonder_voortgang"),
+        ("acties without trekker", "zonder_trekker"),
+        ("acties done", "gereed"),
+    ]:
+        (line,) = [line for line in first if label in line]
+        assert line.split()[-1] == str(totals[key]), line
+    assert any("milestones due Q1 2026" in line for line in first)
+    assert all(len(line) <= 80 for line in screen.splitlines())

@@ -191,6 +191,15 @@ def test_report_command_writes_index_html(run_cli: RunCli, tmp_path: Path) -> No
     assert (out / "index.html").read_bytes() == first
 
 
+def test_report_out_ending_in_html_is_the_file(run_cli: RunCli, tmp_path: Path) -> None:
+    out = tmp_path / "papers" / "bo-rapport.html"
+    result = run_cli("report", "--data", REGISTRY, "--as-of", "2026-01-15", "--out", out)
+    assert result.exit_code == 0, result.output
+    assert out.is_file() and out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert sorted(p.name for p in out.parent.iterdir()) == ["bo-rapport.html"]
+    assert f"Wrote {out}" in result.stderr.replace("\n", "")
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [

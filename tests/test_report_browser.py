@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page, ViewportSize, sync_playwright
 from typer.testing import CliRunner
 
 from eerstelijn.cli import app
@@ -168,3 +168,59 @@ def test_screenshot(page: Page, tmp_path: Path, request: pytest.FixtureRequest) 
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     if request.config.getoption("--update-golden"):
         shutil.copyfile(shot, DOCS_SCREENSHOT)
+
+
+PHONE: ViewportSize = {"width": 390, "height": 844}
+
+
+@pytest.fixture
+def phone(browser: Browser, report: Path) -> Iterator[Page]:
+    context = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True)
+    opened = context.new_page()
+    errors: list[str] = []
+    opened.on("pageerror", lambda error: errors.append(str(error)))
+    opened.goto(report.as_uri())
+    yield opened
+    context.close()
+    assert errors == []
+
+
+def test_on_a_phone_no_table_is_wider_than_the_screen(phone: Page) -> None:
+    tables = phone.locator("table")
+    assert tables.count() > 10
+    too_wide = tables.evaluate_all(
+        "ts => ts.filter(t => t.getBoundingClientRect().right > window.innerWidth + 0.5)"
+        ".map(t => t.querySelector('caption')?.textContent)"
+    )
+    assert too_wide == []
+    # Nor does the page scroll sideways.
+    assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+
+
+def test_on_a_phone_an_overdue_row_shows_deadline_days_late_and_trekker(phone: Page) -> None:
+    row = phone.locator("#overdue-mijlpalen tbody tr").first
+    row.scroll_into_view_if_needed()
+    cells = row.locator("td")
+    labels = cells.evaluate_all("cs => cs.map(c => c.getAttribute('data-label'))")
+    assert {"deadline", "days late", "trekker"} <= set(labels)
+    for index in range(cells.count()):
+        cell = cells.nth(index)
+        if not cell.inner_text().strip():
+            continue
+        box = cell.bounding_box()
+        assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
+    # Each value is named: the column header is shown beside it.
+    before = cells.first.evaluate("c => getComputedStyle(c, '::before').content")
+    assert labels[0] in before
+
+
+def test_on_a_phone_the_timeline_opens_at_today(phone: Page) -> None:
+    wrap = phone.locator(".timeline-wrap")
+    wrap.scroll_into_view_if_needed()
+    assert wrap.evaluate("w => w.scrollWidth > w.clientWidth")  # it does scroll sideways
+    visible = wrap.evaluate(
+        "w => { const l = w.querySelector('.tl-asof').getBoundingClientRect();"
+        " const b = w.getBoundingClientRect(); return l.left >= b.left && l.right <= b.right; }"
+    )
+    assert visible, "the as-of line (today) must be in view when the page opens"
+    assert wrap.evaluate("w => w.scrollLeft") > 0

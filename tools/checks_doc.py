@@ -86,6 +86,15 @@ LOADER_CODES: tuple[tuple[str, str, str], ...] = (
     ),
 )
 
+_IGNORED = (
+    "ignored-file",
+    "A file in the data directory or in `acties/` looks like data (.yml, .yaml, .json, .toml, "
+    ".csv) but is not read, so what it holds does not count: the message says what to do "
+    "(rename acties/NAME.yml to acties/NAME.yaml, move a stray file's actions to "
+    "acties/NAME.yaml). Reported by every command; it never fails the run.",
+    "# data/acties/utrecht.yml, data/nieuw.yaml",
+)
+
 _STALE = (
     baseline.STALE_CODE,
     "An entry of the baseline file (`check --baseline`) whose finding no longer occurs: the "
@@ -101,6 +110,7 @@ def checks_markdown() -> str:
     checks = {**CHECKS, **OPT_IN}
     rows = [(code, "error", "always", meaning) for code, meaning, _ in LOADER_CODES]
     rows += [(code, m.SEVERITY.value, _runs(code), _summary(m)) for code, m in checks.items()]
+    rows.append((_IGNORED[0], "warning", "always", _IGNORED[1].split(":")[0] + "."))
     rows.append((_STALE[0], "warning", "with --baseline", _STALE[1].split(":")[0] + "."))
     out = [
         "# Problem codes\n",
@@ -113,7 +123,7 @@ def checks_markdown() -> str:
         "| --- | --- | --- | --- |",
         *(f"| [`{c}`](#{c}) | {s} | {r} | {m} |" for c, s, r, m in rows),
     ]
-    for code, meaning, example in (*LOADER_CODES, _STALE):
+    for code, meaning, example in (*LOADER_CODES, _IGNORED, _STALE):
         out += [f"\n## {code}\n", f"{meaning}\n", "Failing:\n", _fenced(example)]
     for code, module in checks.items():
         out += [f"\n## {code}\n", _body(module)]

@@ -184,10 +184,10 @@ def baseline(
                 data, day, opt_in=failing, stale_days=stale_days, cache=registry_cache()
             )
     except InvalidRegistry as invalid:
-        report_invalid(invalid.problems, files, message=see_check(invalid.problems, files))
+        report_invalid(invalid.problems, files, message=see_check(invalid.problems, files, data))
     errors = [p for p in problems if p.severity is Severity.ERROR]
     if errors:
-        report_invalid(errors, files, message=see_check(errors, files))
+        report_invalid(errors, files, message=see_check(errors, files, data))
     entries = entries_for(problems, data)
     from eerstelijn.editing.atomic import write_atomic
 

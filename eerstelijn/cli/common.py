@@ -23,6 +23,7 @@ from eerstelijn.render import LISTING_FORMATS, PROBLEM_FORMATS
 from eerstelijn.shape import STATUSES
 
 if TYPE_CHECKING:
+    from click.shell_completion import CompletionItem
     from rich.console import Console, RenderableType
 
     from eerstelijn.kwartaal import Kwartaal
@@ -52,10 +53,56 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
+DEFAULT_DATA = Path("data")
+
+
+def find_data(start: Path) -> Path | None:
+    """The registry directory for a run started in `start`: looked for upward, as git and ruff
+    find their roots. At each level, the directory itself when it holds the registry's files
+    (run from inside data/), else its data/ when that does. None when no level has one.
+    """
+    from eerstelijn.shape import data_file
+
+    marker, second = data_file("acties").name, data_file("doelen").name
+    for folder in (start, *start.parents):
+        if (folder / marker).is_file() and (folder / second).is_file():
+            return folder
+        if (folder / DEFAULT_DATA / marker).is_file():
+            return folder / DEFAULT_DATA
+    return None
+
+
+def _data_option(ctx: click.Context, param: click.Parameter, value: Path) -> Path:
+    """--data as given; when left out, ./data or the registry found upward (find_data)."""
+    if ctx.get_parameter_source(param.name or "data") is not click.core.ParameterSource.DEFAULT:
+        return value
+    if (Path.cwd() / value).is_dir():
+        return value
+    found = find_data(Path.cwd())
+    if found is None:
+        return value
+    return Path(os.path.relpath(found))
+
+
 DataOption = Annotated[
     Path,
-    typer.Option("--data", help="The registry directory.", show_default=True),
+    typer.Option(
+        "--data",
+        help="The registry directory; when left out, ./data, else the nearest one found in a "
+        "parent folder.",
+        show_default=True,
+        callback=_data_option,
+    ),
 ]
+
+
+def data_flag(data: Path) -> str:
+    """` --data DIR` for advice to run another command on the same registry ('' for ./data)."""
+    import shlex
+
+    return "" if data == DEFAULT_DATA else f" --data {shlex.quote(str(data))}"
+
+
 AsOfOption = Annotated[
     str,
     typer.Option(
@@ -73,7 +120,7 @@ FormatOption = Annotated[
 ]
 
 
-def _complete_from(ctx: typer.Context, pick: str) -> list[str]:
+def _complete_from(ctx: click.Context, pick: str) -> list[str]:
     """Completion candidates read from the registry named by --data (nothing if unreadable)."""
     from eerstelijn.registry.load import InvalidRegistry, load_registry
 
@@ -87,14 +134,36 @@ def _complete_from(ctx: typer.Context, pick: str) -> list[str]:
     return [p.code for p in registry.partijen]
 
 
-def complete_actie(ctx: typer.Context, incomplete: str) -> list[str]:
-    """Action ids from the data that start with what was typed."""
-    return [c for c in _complete_from(ctx, "actie") if c.lower().startswith(incomplete.lower())]
+class _FromData(click.ParamType):
+    """Text completed from the data, ignoring case: `h3` offers H3.1, `lh` offers LHV.
+
+    A parameter type rather than Typer's `autocompletion`, which keeps only the candidates
+    that start with what was typed in the same case.
+    """
+
+    name = "text"
+
+    def __init__(self, pick: str) -> None:
+        self.pick = pick
+
+    def convert(self, value: str, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        return value
+
+    def shell_complete(
+        self, ctx: click.Context, param: click.Parameter, incomplete: str
+    ) -> list[CompletionItem]:
+        from click.shell_completion import CompletionItem
+
+        typed = incomplete.casefold()
+        return [
+            CompletionItem(c)
+            for c in _complete_from(ctx, self.pick)
+            if c.casefold().startswith(typed)
+        ]
 
 
-def complete_partij(ctx: typer.Context, incomplete: str) -> list[str]:
-    """Partij codes from the data that start with what was typed."""
-    return [c for c in _complete_from(ctx, "partij") if c.lower().startswith(incomplete.lower())]
+ACTIE_ID = _FromData("actie")  # click_type of an option or argument that names an action
+PARTIJ_CODE = _FromData("partij")  # click_type of one that names a partij
 
 
 def registry_cache() -> RegistryCache | None:
@@ -182,18 +251,31 @@ def registry_for_queries(data: Path, day: date) -> Registry:
 
     try:
         with gc_paused():
-            return query_registry(data, day, cache=registry_cache())
+            registry = query_registry(data, day, cache=registry_cache())
     except InvalidRegistry as invalid:
         errors = invalid.problems
+    else:
+        _warn_ignored(data)
+        return registry
     files = file_count(data)
-    report_invalid(errors, files, message=see_check(errors, files))
+    report_invalid(errors, files, message=see_check(errors, files, data))
 
 
-def see_check(problems: Sequence[Problem], files: int) -> str:
+def _warn_ignored(data: Path) -> None:
+    """Name on stderr each file in the registry that looks like data and is not read."""
+    from eerstelijn.registry.load import ignored_files
+    from eerstelijn.render import PLAIN_PROBLEMS
+
+    ignored = ignored_files(data)
+    if ignored:
+        sys.stderr.write(str(PLAIN_PROBLEMS(ignored)))
+
+
+def see_check(problems: Sequence[Problem], files: int, data: Path) -> str:
     """The closing line of a command that found the registry invalid."""
     from eerstelijn.render import summary
 
-    return f"{summary(problems, files)} Run 'eerstelijn check' for details."
+    return f"{summary(problems, files)} Run 'eerstelijn check{data_flag(data)}' for details."
 
 
 def report_invalid(

@@ -10,14 +10,14 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from eerstelijn.cli.common import (
+    ACTIE_ID,
+    PARTIJ_CODE,
     STATUS_CHOICES,
     AsOfOption,
     DataOption,
     FormatOption,
     app,
     as_of_date,
-    complete_actie,
-    complete_partij,
     emit,
     emit_sections,
     fail,
@@ -105,7 +105,7 @@ def overdue(
         typer.Option(
             "--partij",
             help="Only what this partij leads (also through a groep it belongs to).",
-            autocompletion=complete_partij,
+            click_type=PARTIJ_CODE,
         ),
     ] = None,
     fmt: FormatOption = "table",
@@ -154,7 +154,7 @@ def acties(
         typer.Option(
             "--partij",
             help="Only actions this partij leads (groups expanded).",
-            autocompletion=complete_partij,
+            click_type=PARTIJ_CODE,
         ),
     ] = None,
     rol: Annotated[
@@ -218,20 +218,23 @@ def _hoofdstuk(text: str | None) -> str | None:
 
 
 def _status(text: str | None) -> str | None:
-    from eerstelijn.lookup import suggest
+    from eerstelijn.lookup import UnknownName, find_choice, suggest
 
-    if text is None or text in STATUSES:
-        return text
-    raise typer.BadParameter(
-        f"{text!r} is not a status: use {', '.join(STATUSES)}" + suggest(text, STATUSES),
-        param_hint="'--status'",
-    )
+    if text is None:
+        return None
+    try:
+        return find_choice("status", text, STATUSES)  # 'Open' and 'OPEN' mean open
+    except UnknownName:
+        raise typer.BadParameter(
+            f"{text!r} is not a status: use {', '.join(STATUSES)}" + suggest(text, STATUSES),
+            param_hint="'--status'",
+        ) from None
 
 
 @app.command()
 def show(
     actie_id: Annotated[
-        str, typer.Argument(metavar="ID", help="An action id.", autocompletion=complete_actie)
+        str, typer.Argument(metavar="ID", help="An action id.", click_type=ACTIE_ID)
     ],
     *,
     data: DataOption = Path("data"),
@@ -263,7 +266,7 @@ def partijen(
         str | None,
         typer.Argument(
             help="A partij code: show what it leads and takes part in.",
-            autocompletion=complete_partij,
+            click_type=PARTIJ_CODE,
         ),
     ] = None,
     *,

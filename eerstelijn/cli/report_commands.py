@@ -11,11 +11,11 @@ from typing import Annotated
 import typer
 
 from eerstelijn.cli.common import (
+    PARTIJ_CODE,
     AsOfOption,
     DataOption,
     app,
     as_of_date,
-    complete_partij,
     console,
     emit,
     fail,
@@ -28,7 +28,10 @@ def report(
     *,
     data: DataOption = Path("data"),
     out: Annotated[
-        Path, typer.Option("--out", help="The directory to write index.html into.")
+        Path,
+        typer.Option(
+            "--out", help="The .html file to write, or a directory to write index.html into."
+        ),
     ] = Path("report"),
     as_of: AsOfOption = "today",
 ) -> None:
@@ -54,6 +57,7 @@ class AgendaFormat(StrEnum):
 
     markdown = "markdown"
     table = "table"
+    docx = "docx"
 
 
 @app.command()
@@ -63,39 +67,76 @@ def agenda(
     as_of: AsOfOption = "today",
     fmt: Annotated[
         AgendaFormat,
-        typer.Option("--format", help="markdown (for the BO papers) or table (for a terminal)."),
+        typer.Option(
+            "--format",
+            help="markdown (BO papers), table (a terminal) or docx (Word; needs --out).",
+        ),
     ] = AgendaFormat.markdown,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out", help="The file to write (FILE.docx for docx); standard output when left out."
+        ),
+    ] = None,
 ) -> None:
-    """What the bestuurlijk overleg must discuss: overdue milestones and actions with gaps.
+    """The agenda of the bestuurlijk overleg as a board paper: one numbered item per action.
 
-    Overdue milestones, actions without trekker and actions without deadline, grouped by
-    hoofdstuk, then by action id; overdue milestones oldest first. Done actions are left out.
+    Each action with an overdue milestone, without trekker or without deadline is one item:
+    its overdue milestones oldest first (when last reported, or nothing reported), its trekker,
+    its source, and room for a Voorstel and a Besluit. First the realisatieagenda by hoofdstuk,
+    then the regional agendas, then other documents (an insurer's own commitments). Done
+    actions are left out.
     """
-    from rich.console import Group
-    from rich.text import Text
-
+    if fmt is AgendaFormat.docx and out is None:
+        fail("--format docx writes a Word file: give it with --out FILE.docx")
+    if fmt is AgendaFormat.docx and out is not None and out.suffix.lower() != ".docx":
+        fail(f"--format docx writes a Word file: name it FILE.docx, not {out}")
     from eerstelijn import queries
-    from eerstelijn.render import views
-    from eerstelijn.render.markdown import render_document
-    from eerstelijn.render.table import render_sections
+    from eerstelijn.render import agenda as render
 
     day = as_of_date(as_of)
     registry = registry_for_queries(data, day)
-    sections = views.note_absent(registry, views.agenda_sections(queries.agenda(registry, day)))
-    title = f"Agenda bestuurlijk overleg, {day.isoformat()}"
-    if not sections:
-        intro = (
-            "Nothing to discuss: no overdue milestones, every action has a trekker and a deadline."
-        )
+    paper = render.paper(registry, queries.agenda(registry, day), day)
+    if fmt is AgendaFormat.table:
+        if out is None:
+            emit(render.table(paper))
+            return
+        from io import StringIO
+
+        from rich.console import Console
+
+        buffer = StringIO()
+        Console(file=buffer, width=80, highlight=False).print(render.table(paper))
+        content = buffer.getvalue().encode("utf-8")
+    elif fmt is AgendaFormat.markdown:
+        if out is None:
+            emit(render.markdown(paper))
+            return
+        content = render.markdown(paper).encode("utf-8")
     else:
-        intro = (
-            f"{sum(len(s.records) for s in sections)} items: overdue milestones, actions without "
-            "trekker and actions without deadline, by hoofdstuk and action id."
-        )
-    if fmt is AgendaFormat.markdown:
-        emit(render_document(title, intro, sections))
-    else:
-        emit(Group(Text(title, style="bold"), Text(intro), Text(""), render_sections(sections)))
+        content = render.docx(paper)
+    assert out is not None
+    _write_file(out, content)
+
+
+def _write_file(out: Path, content: bytes) -> None:
+    """Write a whole file atomically, or leave with a clear message (exit 2)."""
+    from eerstelijn.editing.atomic import write_atomic
+
+    if out.is_dir():
+        fail(f"cannot write to {out}: it is a directory")
+    try:
+        write_atomic(out, content)
+    except OSError as error:
+        fail(f"cannot write {out}: {error.strerror or error}")
+    console(stderr=True).print(f"Wrote {out}", markup=False)
+
+
+class IcsRol(StrEnum):
+    """How `export ics --partij` counts a partij."""
+
+    trekker = "trekker"
+    betrokken = "betrokken"
 
 
 export_app = typer.Typer(
@@ -113,9 +154,13 @@ def ics(
         typer.Option(
             "--partij",
             help="Only milestones of actions this partij leads (groups expanded).",
-            autocompletion=complete_partij,
+            click_type=PARTIJ_CODE,
         ),
     ] = None,
+    rol: Annotated[
+        IcsRol,
+        typer.Option("--rol", help="With --partij: actions it leads, or takes part in."),
+    ] = IcsRol.trekker,
     out: Annotated[
         Path | None,
         typer.Option("--out", help="The .ics file to write; standard output when left out."),
@@ -136,8 +181,11 @@ def ics(
         code = lookup.find_partij(registry, partij).code if partij else None
     except lookup.UnknownName as error:
         fail(str(error))
-    acties = queries.select(registry, queries.ActieFilter(partij=code))
-    name = "Realisatieagenda eerstelijnszorg: mijlpalen" + (f" ({code})" if code else "")
+    if rol is not IcsRol.trekker and code is None:
+        raise typer.BadParameter("--rol needs --partij", param_hint="'--rol'")
+    acties = queries.select(registry, queries.ActieFilter(partij=code, rol=rol.value))
+    role = " as betrokken" if rol is IcsRol.betrokken else ""
+    name = "Realisatieagenda eerstelijnszorg: mijlpalen" + (f" ({code}{role})" if code else "")
     feed = render_ics(registry, acties, name=name)
     if out is None:
         sys.stdout.buffer.write(feed)

@@ -278,6 +278,24 @@ def assign(
     return _finish(root, doc)
 
 
+def covered_by_groep(
+    registry: Registry, actie_id: str, key: str, named: Sequence[str]
+) -> list[tuple[str, str]]:
+    """(code, groep) for each named partij that a groep already in the action's `key` list
+    (trekker or betrokkenen) stands for: adding it changes no count, and may be a mistake."""
+    actie = _actie(registry, actie_id)
+    present: list[str] = list(getattr(actie, key))
+    groepen = [
+        p.code for c in present if (p := registry.partij(c)) is not None and p.soort == "groep"
+    ]
+    covered: list[tuple[str, str]] = []
+    for code in _codes(registry, named):
+        groep = next((g for g in groepen if g != code and code in registry.members(g)), None)
+        if groep is not None:
+            covered.append((code, groep))
+    return covered
+
+
 def next_id(registry: Registry, hoofdstuk: str) -> str:
     """The next free action id in a chapter: H3.6 after H3.5, across all files."""
     pattern = re.compile(rf"{re.escape(hoofdstuk)}\.(\d+)")

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from eerstelijn.models import Registry
 
 __all__ = [
+    "IGNORED_FILE",
     "MAX_FILE_BYTES",
     "MAX_KEYS",
     "MAX_NESTING",
@@ -32,6 +33,7 @@ __all__ = [
     "InvalidRegistry",
     "RegistryFiles",
     "Snapshot",
+    "ignored_files",
     "load_registry",
     "parse_yaml",
 ]
@@ -84,6 +86,53 @@ def _unlistable(root: FsPath) -> list[Problem]:
     except OSError as error:
         message = f"cannot be listed ({error.strerror or error}); its actions would be missing"
     return [Problem(str(regional), 0, 0, "", "unreadable", Severity.ERROR, message)]
+
+
+# What looks like a data file a user meant the registry to read.
+DATA_SUFFIXES = frozenset({".yaml", ".yml", ".json", ".toml", ".csv"})
+IGNORED_FILE = "ignored-file"
+
+
+def ignored_files(root: FsPath) -> list[Problem]:
+    """A warning for each file in `root` or its acties/ that looks like data and is not read.
+
+    The registry reads only the four fixed files and acties/*.yaml; a file named acties.yml,
+    acties/utrecht.yml or nieuw.yaml would be skipped and its actions would vanish without a
+    word. Hidden files (.gitkeep, editor swap files) are left alone.
+    """
+    if not root.is_dir():
+        return []
+    read = set(RegistryFiles.find(root).files)
+    fixed = ", ".join(f.name for f in FILES)
+    problems = []
+    for folder in (root, root / REGIONAL_DIR):
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.iterdir()):
+            if path in read or path.name.startswith(".") or not path.is_file():
+                continue
+            if path.suffix.lower() not in DATA_SUFFIXES:
+                continue
+            message = f"{path.name} is not read, so nothing in it counts; " + _what_to_do(
+                root, path, fixed
+            )
+            problems.append(Problem(str(path), 0, 0, "", IGNORED_FILE, Severity.WARNING, message))
+    return problems
+
+
+def _what_to_do(root: FsPath, path: FsPath, fixed: str) -> str:
+    stem = path.stem
+    if path.suffix.lower() == ".yml":
+        if path.parent == root and any(f.name == f"{stem}.yaml" for f in FILES):
+            return f"the registry reads {stem}.yaml: merge it into that file and delete this one"
+        if path.parent != root:
+            return f"rename it to {REGIONAL_DIR}/{stem}.yaml (only .yaml files are read)"
+    if path.parent == root:
+        return (
+            f"the registry reads {fixed} and {REGIONAL_DIR}/*.yaml: move its actions to "
+            f"{REGIONAL_DIR}/{stem}.yaml, or delete it"
+        )
+    return f"write it as YAML in {REGIONAL_DIR}/{stem}.yaml, or delete it"
 
 
 def load_registry(

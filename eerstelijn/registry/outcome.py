@@ -9,11 +9,12 @@ from __future__ import annotations
 import os
 from collections.abc import Collection
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from eerstelijn.problems import InvalidRegistry, KeyPath, Problem
 from eerstelijn.registry.cache import RegistryCache
-from eerstelijn.registry.load import Snapshot
+from eerstelijn.registry.load import Snapshot, ignored_files
 
 if TYPE_CHECKING:
     from eerstelijn.models import Registry
@@ -33,8 +34,26 @@ def check_directory(
     InvalidRegistry when it is invalid.
 
     With a `cache`, the outcome is kept with the date it was judged by and the opt-in checks,
-    so a second `check` of unchanged files needs neither the registry nor the checks.
+    so a second `check` of unchanged files needs neither the registry nor the checks. Files
+    that look like data but are not read are warned about (ignored-file) on every run, never
+    from the cache: adding one changes no file the cache key hashes.
     """
+    ignored = ignored_files(Path(root))
+    try:
+        problems = _checked(root, as_of, opt_in=opt_in, stale_days=stale_days, cache=cache)
+    except InvalidRegistry as invalid:
+        raise InvalidRegistry(sorted([*invalid.problems, *ignored])) from None
+    return sorted([*problems, *ignored])
+
+
+def _checked(
+    root: str | os.PathLike[str],
+    as_of: date,
+    *,
+    opt_in: Collection[str],
+    stale_days: int | None,
+    cache: RegistryCache | None,
+) -> list[Problem]:
     snapshot = Snapshot.read(root, cache=cache)
     detail = " ".join([as_of.isoformat(), f"stale={stale_days}", *sorted(opt_in)])
     hit = _cached(snapshot, detail)

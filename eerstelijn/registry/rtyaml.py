@@ -34,7 +34,7 @@ def read(text: str, file: str) -> tuple[Any, SourceMap]:
     except DuplicateKeyError as error:
         raise _marked(file, error, "duplicate-key") from None
     except MarkedYAMLError as error:
-        raise _marked(file, error, "yaml-syntax") from None
+        raise _marked(file, error, "yaml-syntax", text) from None
     except YAMLError as error:
         raise _refused(file, 1, 1, "yaml-syntax", str(error)) from None
     except RecursionError:
@@ -111,13 +111,75 @@ def _refused(file: str, line: int, col: int, code: str, message: str) -> Refused
     return Refused(Problem(file, line, col, "", code, Severity.ERROR, message))
 
 
-def _marked(file: str, error: MarkedYAMLError, code: str) -> Refused:
+def _marked(file: str, error: MarkedYAMLError, code: str, text: str = "") -> Refused:
     mark = error.problem_mark or error.context_mark
     line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     message = error.problem or error.context or "invalid YAML"
     if code == "duplicate-key" and error.context_mark is not None:
         message += f" (first defined on line {error.context_mark.line + 1})"
+    if code == "yaml-syntax" and (hint := _hint(error, message, text.splitlines(), line, col)):
+        message = f"{hint} (YAML: {message})"
     return _refused(file, line, col, code, message)
+
+
+def _hint(error: MarkedYAMLError, message: str, lines: list[str], line: int, col: int) -> str:
+    """What to do about the common causes of a syntax error, in plain words; '' for others.
+
+    The parser's words ("mapping values are not allowed here") name a symptom; these name
+    the cause: a colon in an unquoted value, a line indented wrongly, a quote never closed,
+    a tab.
+    """
+    at = lines[line - 1] if 0 < line <= len(lines) else ""
+    if "'\\t'" in message or "\t" in message:
+        return f"YAML indents with spaces, never tabs: replace the tab on line {line} by spaces"
+    if error.context == "while scanning a quoted scalar" and error.context_mark is not None:
+        opened = error.context_mark
+        quote = lines[opened.line][opened.column] if opened.line < len(lines) else '"'
+        return (
+            f"the {quote} opened on line {opened.line + 1}, column {opened.column + 1} is never "
+            f"closed: end the text with {quote} on that line"
+        )
+    if message == "mapping values are not allowed here":
+        key, sep, value = at.partition(": ")
+        if sep and len(key) + 2 < col - 1:  # an earlier ': ' on the line: the value holds one
+            quoted = _quoted(value.strip())
+            return f"a value with ': ' in it must be quoted: {key.strip()}: {quoted}"
+        return _indentation(lines, line)
+    if message.startswith("expected <block end>") or "expected key" in message:
+        return _indentation(lines, line)
+    return ""
+
+
+def _indentation(lines: list[str], line: int) -> str:
+    """The hint for a line indented unlike the lines it belongs with."""
+    here = lines[line - 1] if 0 < line <= len(lines) else ""
+    above = next(
+        (
+            (n, lines[n - 1])
+            for n in range(line - 1, 0, -1)
+            if lines[n - 1].strip() and not lines[n - 1].lstrip().startswith("#")
+        ),
+        None,
+    )
+    if above is None or not here.strip():
+        return ""
+    n, previous = above
+    indent = len(here) - len(here.lstrip(" "))
+    if previous.lstrip().startswith("- "):
+        column = len(previous) - len(previous.lstrip(" ")) + 2  # the key after '- '
+    else:
+        column = len(previous) - len(previous.lstrip(" "))
+    return (
+        f"check the indentation: line {line} starts after {indent} spaces, the key on line {n} "
+        f"after {column}; keys of one item start in the same column, spaces only"
+    )
+
+
+def _quoted(value: str) -> str:
+    """`value` as a YAML quoted string, in double quotes unless it holds one."""
+    if '"' not in value:
+        return f'"{value}"'
+    return "'" + value.replace("'", "''") + "'"
 
 
 _PLAIN_TAGS = frozenset(

@@ -4,6 +4,12 @@ Each milestone with a deadline is an all-day event on the last day of its deadli
 last day on which it is on time. The output depends on the data only, so that a re-export of
 unchanged data is byte-identical and a calendar that re-imports it updates rather than
 duplicates: UIDs are built from the action id and the milestone's number, and DTSTAMP is fixed.
+
+A calendar that imports (rather than subscribes) takes a changed event only when its SEQUENCE
+is higher: SEQUENCE counts the milestone's progress entries (each update, re-planning or
+status change appends one, so it only grows), and LAST-MODIFIED is the date of the last one.
+Titles read as deadlines ("Deadline H2.1: Handreiking gereed"); a finished milestone says
+so ("Done: ...", or CANCELLED when vervallen).
 """
 
 from __future__ import annotations
@@ -77,12 +83,18 @@ def _event(
     quarter = termijn.deadline if termijn else None
     if quarter is None:
         return None
+    status = mijlpaal.stand(LATEST).status
     event = Event()
     event.add("uid", milestone_uid(actie, index))
     event.add("dtstamp", stamp)
+    # The action's own entries (vervallen as a whole) change its events too.
+    entries = [*actie.voortgang, *mijlpaal.voortgang]
+    event.add("sequence", len(entries))
+    last = max((e.datum for e in entries), default=None)
+    event.add("last-modified", _midnight(last) if last is not None else stamp)
     event.add("dtstart", quarter.last_day)
     event.add("dtend", quarter.last_day + timedelta(days=1))
-    event.add("summary", _text(f"{actie.id}: {mijlpaal.omschrijving}"))
+    event.add("summary", _text(_summary(actie, mijlpaal, status)))
     event.add("description", _description(registry, actie, mijlpaal))
     event.add("categories", [_text(actie.hoofdstuk or actie.regio or "overig")])
     # A deadline marks a day; it does not make anyone busy.
@@ -90,6 +102,20 @@ def _event(
     if actie.status_on(LATEST) == "vervallen" or mijlpaal.stand(LATEST).status == "vervallen":
         event.add("status", "CANCELLED")
     return event
+
+
+def _summary(actie: Actie, mijlpaal: Mijlpaal, status: str) -> str:
+    """The title: a deadline to meet, or a finished one marked as such."""
+    if status == "gereed":
+        return f"Done: {actie.id} {mijlpaal.omschrijving}"
+    if status == "vervallen" or actie.status_on(LATEST) == "vervallen":
+        return f"Cancelled: {actie.id} {mijlpaal.omschrijving}"
+    return f"Deadline {actie.id}: {mijlpaal.omschrijving}"
+
+
+def _midnight(day: date) -> datetime:
+    """A date as the UTC datetime LAST-MODIFIED needs: its start."""
+    return datetime(day.year, day.month, day.day, tzinfo=UTC)
 
 
 def render_ics(registry: Registry, acties: Sequence[Actie], *, name: str) -> bytes:

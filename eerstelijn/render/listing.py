@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+ISO_QUARTER = re.compile(r"\d{4}-Q[1-4]")
 RowStyle = Literal["", "overdue", "due", "gap"]
 
 
@@ -16,6 +18,7 @@ class Column:
     header: str
     no_wrap: bool = False
     justify: Literal["left", "right"] = "left"
+    quarter: bool = False  # holds quarters: 'Q4 2025' for people, '2025-Q4' for machines
     blank: str = ""  # what a table for people shows for no value (CSV and JSON keep it empty)
     group: bool = False  # a table for people shows it once per run of equal values
 
@@ -45,3 +48,12 @@ def flat(value: Any) -> str:
     if isinstance(value, list | tuple):
         return ", ".join(flat(v) for v in value)
     return str(value)
+
+
+def cell(record: dict[str, Any], column: Column) -> str:
+    """A record's value as people read it: quarters written as the sources do ('Q4 2025'),
+    nothing as the column's `blank`."""
+    value = record.get(column.key)
+    if column.quarter and isinstance(value, str) and ISO_QUARTER.fullmatch(value):
+        return f"Q{value[-1]} {value[:4]}"
+    return flat(value) or column.blank

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from eerstelijn.controls import LINE_CONTROLS
-from eerstelijn.render.listing import Section, flat
+from eerstelijn.render.listing import Section, cell
 
 
 def _escape(text: str) -> str:
@@ -29,11 +29,7 @@ def render_section(section: Section, *, heading: bool) -> str:
         "| " + " | ".join("---:" if c.justify == "right" else "---" for c in section.columns) + " |"
     )
     for record in section.records:
-        lines.append(
-            "| "
-            + " | ".join(_escape(flat(record.get(c.key)) or c.blank) for c in section.columns)
-            + " |"
-        )
+        lines.append("| " + " | ".join(_escape(cell(record, c)) for c in section.columns) + " |")
     if section.notes:
         lines += ["", *(f"_{_escape(note)}_" for note in section.notes)]
     return "\n".join([*lines, ""])

@@ -18,13 +18,16 @@ from rich.text import Text
 
 from eerstelijn.controls import visible
 from eerstelijn.kwartaal import Kwartaal
-from eerstelijn.render.listing import RowStyle, Section, flat
+from eerstelijn.render.listing import RowStyle, Section, cell, flat
 
 if TYPE_CHECKING:
     # Only the timeline needs queries (and through it pydantic and the models): `check`, which
     # imports this package for its problem formats, does not pay for them.
     from eerstelijn.queries import TimelineRow
 
+TIMELINE_TITLE = 12  # the narrowest title column the timeline keeps
+QUARTER_WIDTH = 3  # a timeline column: 'Q1' under '26, room for three marks
+LONGEST_WORD = 16  # a word longer than this may be shortened with an ellipsis on a narrow terminal
 ROW_STYLES: dict[RowStyle, str] = {"": "", "overdue": "red", "due": "yellow", "gap": "magenta"}
 
 # From this many rows on, a section is laid out by LongTable rather than by rich's Table: rich
@@ -49,7 +52,7 @@ def render_section(section: Section, *, show_title: bool = True) -> RenderableTy
         if section.notes:
             return Group(long, *(Text(note, style="dim") for note in section.notes))
         return long
-    table = Table(
+    table = _WordTable(
         title=Text(visible(section.title, one_line=True)) if show_title else None,
         title_justify="left",
         title_style="bold",
@@ -57,19 +60,67 @@ def render_section(section: Section, *, show_title: bool = True) -> RenderableTy
         header_style="bold",
         pad_edge=False,
     )
-    for column in section.columns:
+    rows = [[cell(record, c) for c in section.columns] for record in section.records]
+    for index, column in enumerate(section.columns):
+        # Text wraps at spaces only; a column is kept as wide as its longest word (up to a
+        # point), so a narrow terminal shortens a word with an ellipsis only where it must.
+        texts = [row[index] for row in rows]
+        words = [len(w) for text in texts for w in ([text] if column.no_wrap else text.split())]
+        longest = max([len(column.header), *words])
         table.add_column(
             column.header,
             no_wrap=column.no_wrap,
             justify=column.justify,
-            overflow="fold",
+            overflow="ellipsis",
+            min_width=longest if column.no_wrap else min(longest, LONGEST_WORD),
         )
     styles = section.styles or [""] * len(section.records)
-    for cells, style in zip(_shown(section), styles, strict=True):
-        table.add_row(*map(Text, cells), style=ROW_STYLES[style] or None)
+    above: list[str] = []
+    for cells, style in zip(rows, styles, strict=True):
+        # A group's value is shown once, on the first of its rows.
+        shown = [
+            "" if c.group and above and text == above[i] else text
+            for i, (c, text) in enumerate(zip(section.columns, cells, strict=True))
+        ]
+        above = cells
+        table.add_row(*(_cell_text(c) for c in shown), style=ROW_STYLES[style] or None)
     if section.notes:
         return Group(table, *(Text(note, style="dim") for note in section.notes))
     return table
+
+
+def _cell_text(text: str) -> Text:
+    # A link is folded onto the next lines rather than shortened: it has no spaces to wrap
+    # at, and every character of it counts. Words (Dutch compounds too) get an ellipsis.
+    # Like data_cell: never markup, control characters written visibly.
+    if any("://" in word or word.startswith("www.") for word in text.split()):
+        return Text(visible(text), overflow="fold")
+    return Text(visible(text))
+
+
+class _WordTable(Table):
+    """A table whose columns are as wide as their longest word while the terminal allows.
+
+    Rich wraps cell text at spaces and shortens what does not fit with an ellipsis (never a
+    word split in two), but it narrows a column below its longest word before it narrows its
+    neighbours. The minimum widths are shrunk here, widest first, until they fit the width
+    the table is given, so no column is cut off the right edge.
+    """
+
+    def __rich_console__(
+        self, console: Console, options: ConsoleOptions
+    ) -> Iterator[RenderableType | Segment]:
+        # Whole ids and dates (no_wrap columns) keep their width; wrapping columns give way.
+        padding = sum(self._get_padding_width(i) for i in range(len(self.columns)))
+        budget = options.max_width - self._extra_width - padding
+        wants = [c.min_width or 0 for c in self.columns]
+        shrinkable = [i for i, c in enumerate(self.columns) if not c.no_wrap]
+        while sum(wants) > budget and any(wants[i] > 1 for i in shrinkable):
+            widest = max(shrinkable, key=lambda i: wants[i])
+            wants[widest] -= 1
+        for column, want in zip(self.columns, wants, strict=True):
+            column.min_width = want or None
+        yield from super().__rich_console__(console, options)
 
 
 def _shown(section: Section) -> list[list[str]]:
@@ -78,7 +129,7 @@ def _shown(section: Section) -> list[list[str]]:
     rows: list[list[str]] = []
     above: list[str] = []
     for record in section.records:
-        cells = [flat(record.get(c.key)) or c.blank for c in section.columns]
+        cells = [cell(record, c) for c in section.columns]
         rows.append(
             [
                 "" if c.group and above and cell == above[i] else visible(cell)
@@ -167,8 +218,8 @@ class LongTable:
             lines = [[""] * (height - len(cell)) + cell for cell in lines]
         for n in range(height):
             parts = []
-            for right, cell, width in zip(self._right, lines, widths, strict=True):
-                text = cell[n] if n < len(cell) else ""
+            for right, wrapped, width in zip(self._right, lines, widths, strict=True):
+                text = wrapped[n] if n < len(wrapped) else ""
                 space = " " * (width - _width(text))
                 parts.append(space + text if right else text + space)
             yield Segment(" ")
@@ -197,9 +248,12 @@ def _wrap_line(text: str, width: int) -> list[str]:
             continue
         if line:
             lines.append(line)
-        pieces = _fold(word, width)
-        lines += pieces[:-1]
-        line = pieces[-1]
+        if "://" in word or word.startswith("www."):  # a link is folded, every character counts
+            pieces = _fold(word, width)
+            lines += pieces[:-1]
+            line = pieces[-1]
+        else:  # a word is shortened with an ellipsis, as the short tables do
+            line = _fold(word, max(width - 1, 1))[0] + "…" if _width(word) > width else word
     return [*lines, line]
 
 
@@ -252,31 +306,83 @@ def render_timeline(
     rows: Sequence[TimelineRow], quarters: Sequence[Kwartaal], as_of: date
 ) -> RenderableType:
     """Quarters across, actions down; a milestone is ◆ (✓ when done, ! when overdue)."""
-    from eerstelijn.queries import is_overdue
-
     if not rows:
         return Text("No milestones in this range.", style="dim")
-    current = Kwartaal.from_date(as_of)
-    table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False, show_lines=False)
-    table.add_column("actie", no_wrap=True)
-    for quarter in quarters:
-        label = f"{quarter.year % 100:02d}Q{quarter.q}"
-        style = "reverse" if quarter == current else None
-        table.add_column(label, justify="center", no_wrap=True, header_style=style or "bold")
-    for row in rows:
-        cells: list[Text] = [data_cell(row.actie.id)]
-        for quarter in quarters:
-            cell = Text()
-            for _, mijlpaal in row.marks.get(quarter, []):
-                if mijlpaal.stand(as_of).done:
-                    cell.append("✓", style="green")
-                elif is_overdue(mijlpaal, as_of):
-                    cell.append("!", style="bold red")
-                elif mijlpaal.deadline is not None and mijlpaal.deadline.deadline is None:
-                    cell.append("▷", style="cyan")
-                else:
-                    cell.append("◆", style="yellow" if quarter == current else "")
-            cells.append(cell)
-        table.add_row(*cells)
-    legend = Text("◆ deadline  ▷ start (no deadline)  ! overdue  ✓ done", style="dim")
-    return Group(table, legend)
+    return _Timeline(rows, quarters, as_of)
+
+
+class _Timeline:
+    """The terminal Gantt, laid out for the width it is given.
+
+    Each quarter takes three characters ('Q1', the year as '26 above the first quarter of a
+    year); ids are whole; the title gets what is left, shortened with an ellipsis. When the
+    quarters do not fit beside a title of TIMELINE_TITLE characters, the earliest ones are
+    left out (today's quarter stays), and a note says how to see them.
+    """
+
+    def __init__(
+        self, rows: Sequence[TimelineRow], quarters: Sequence[Kwartaal], as_of: date
+    ) -> None:
+        self.rows = rows
+        self.quarters = list(quarters)
+        self.as_of = as_of
+
+    def _fitting(self, width: int) -> list[Kwartaal]:
+        ids = max(len("actie"), *(len(row.actie.id) for row in self.rows))
+        # Two edges and a separator after the id and the title; each quarter and its separator.
+        room = (width - 2 - ids - 1 - TIMELINE_TITLE - 1) // (QUARTER_WIDTH + 1) + 1
+        shown = list(self.quarters)
+        current = Kwartaal.from_date(self.as_of)
+        while len(shown) > max(room, 1):
+            # Drop the past first, but never today's quarter; then the far future.
+            shown = shown[1:] if shown[0] < current else shown[:-1]
+        return shown
+
+    def __rich_console__(
+        self, console: Console, options: ConsoleOptions
+    ) -> Iterator[RenderableType]:
+        from eerstelijn.queries import is_overdue
+
+        quarters = self._fitting(options.max_width)
+        current = Kwartaal.from_date(self.as_of)
+        # No padding: the box's one-space separators keep the columns apart.
+        table = Table(box=box.SIMPLE_HEAD, header_style="bold", padding=0)
+        table.add_column("\nactie", no_wrap=True)
+        table.add_column("\ntitel", overflow="ellipsis", min_width=TIMELINE_TITLE)
+        for index, quarter in enumerate(quarters):
+            year = f"'{quarter.year % 100:02d}" if index == 0 or quarter.q == 1 else ""
+            style = "reverse" if quarter == current else "bold"
+            table.add_column(
+                Text(f"{year}\n") + Text(f"Q{quarter.q}", style=style),
+                justify="center",
+                no_wrap=True,
+                width=QUARTER_WIDTH,
+            )
+        for row in self.rows:
+            if not any(q in row.marks for q in quarters):
+                continue
+            cells: list[Text] = [
+                data_cell(row.actie.id),
+                Text(visible(row.actie.titel, one_line=True), no_wrap=True, overflow="ellipsis"),
+            ]
+            for quarter in quarters:
+                cell = Text()
+                for _, mijlpaal in row.marks.get(quarter, []):
+                    if mijlpaal.stand(self.as_of).done:
+                        cell.append("✓", style="green")
+                    elif is_overdue(mijlpaal, self.as_of):
+                        cell.append("!", style="bold red")
+                    elif mijlpaal.deadline is not None and mijlpaal.deadline.deadline is None:
+                        cell.append("▷", style="cyan")
+                    else:
+                        cell.append("◆", style="yellow" if quarter == current else "")
+                cells.append(cell)
+            table.add_row(*cells)
+        yield table
+        if quarters[0] != self.quarters[0] or quarters[-1] != self.quarters[-1]:
+            yield Text(
+                f"Showing {quarters[0]} to {quarters[-1]} of {self.quarters[0]} to "
+                f"{self.quarters[-1]}: a wider terminal, or --from and --to, shows the rest.",
+                style="dim",
+            )
+        yield Text("◆ deadline  ▷ start (no deadline)  ! overdue  ✓ done", style="dim")

@@ -9,7 +9,6 @@ from typing import Any
 
 from eerstelijn.models import Actie, Registry
 from eerstelijn.queries import (
-    AgendaPunt,
     BelofteCoverage,
     DocumentUsage,
     DoelCoverage,
@@ -33,7 +32,7 @@ ACTIE_COLUMNS = (
     Column("titel", "titel"),
     Column("hoofdstuk", "h."),
     Column("trekker", "trekker"),
-    Column("deadline", "deadline", no_wrap=True),
+    Column("deadline", "deadline", no_wrap=True, quarter=True),
     Column("status", "status"),
     # In words too: colour alone is lost when piped, printed or with NO_COLOR.
     Column("signaal", "!", no_wrap=True),
@@ -98,7 +97,7 @@ def overdue_section(
         Column("actie", "actie", no_wrap=True),
         Column("mijlpaal", "#", justify="right"),
         Column("omschrijving", "mijlpaal"),
-        Column("deadline", "deadline", no_wrap=True),
+        Column("deadline", "deadline", no_wrap=True, quarter=True),
         Column("dagen_te_laat", "days late", justify="right"),
         Column("laatste_voortgang", "last report", no_wrap=True, blank="none"),
         *(() if per == "partij" else (Column("trekker", "trekker", blank="(geen)"),)),
@@ -171,7 +170,9 @@ def doelen_section(rows: Sequence[DoelCoverage]) -> Section:
         Column("overdue", "overdue", justify="right"),
         Column("gereed", "done", justify="right"),
         Column("trekkers", "trekkers"),
-        Column("volgende_deadline", "next deadline", no_wrap=True, blank="none ahead"),
+        Column(
+            "volgende_deadline", "next deadline", no_wrap=True, quarter=True, blank="none ahead"
+        ),
     )
     styles: list[RowStyle] = [
         "gap" if not r.acties else "overdue" if r.overdue else "" for r in rows
@@ -230,7 +231,7 @@ def timeline_section(rows: Sequence[TimelineRow], as_of: date) -> Section:
         for quarter, index, mijlpaal in iter_marks(row)
     ]
     columns = tuple(
-        Column(k, k)
+        Column(k, k, quarter=k == "kwartaal")
         for k in ("actie", "mijlpaal", "omschrijving", "kwartaal", "termijn", "status", "overdue")
     )
     return Section("timeline", "Timeline", columns, records)
@@ -437,59 +438,3 @@ def overview_sections(view: Overview, as_of: date) -> list[Section]:
             title=f"Due next quarter ({current.next()})",
         ),
     ]
-
-
-AGENDA_COLUMNS = (
-    Column("punt", "#", justify="right"),
-    ID,
-    Column("titel", "titel"),
-    Column("onderwerp", "to discuss"),
-    Column("trekker", "trekker"),
-    Column("bron", "bron"),
-)
-
-
-def _agenda_title(group: str) -> str:
-    if group.startswith("regio "):
-        return "Regio " + group.removeprefix("regio ")
-    return "Overige acties" if group == "overig" else f"Hoofdstuk {group}"
-
-
-def _onderwerp(punt: AgendaPunt) -> str:
-    if punt.soort == "geen trekker":
-        return "no trekker"
-    if punt.soort == "geen deadline":
-        return "no deadline"
-    assert punt.mijlpaal is not None
-    mijlpaal = punt.actie.mijlpalen[punt.mijlpaal]
-    reported = "progress reported" if punt.gemeld else "nothing reported"
-    return (
-        f"mijlpaal {punt.mijlpaal + 1} overdue: {mijlpaal.omschrijving} "
-        f"(deadline {mijlpaal.deadline}, {punt.days} days late, {reported})"
-    )
-
-
-def agenda_sections(groups: dict[str, list[AgendaPunt]]) -> list[Section]:
-    """The BO agenda: one section per hoofdstuk, items numbered through the whole agenda."""
-    sections = []
-    number = 0
-    for group, punten in groups.items():
-        records = []
-        for punt in punten:
-            number += 1
-            records.append(
-                {
-                    "punt": number,
-                    "id": punt.actie.id,
-                    "titel": punt.actie.titel,
-                    "soort": punt.soort,
-                    "onderwerp": _onderwerp(punt),
-                    "trekker": list(punt.actie.trekker) or "(geen)",
-                    "bron": "; ".join(str(b) for b in punt.actie.bron),
-                }
-            )
-        styles: list[RowStyle] = ["overdue" if p.soort == "overdue" else "gap" for p in punten]
-        sections.append(
-            Section(f"agenda-{group}", _agenda_title(group), AGENDA_COLUMNS, records, styles)
-        )
-    return sections

@@ -18,11 +18,14 @@ __all__ = ["Figure", "build_page", "headline_figures", "write_report"]
 
 
 def write_report(registry: Registry, as_of: date, out: Path, *, version: str) -> Path:
-    """Write `out/index.html` (creating `out`), atomically; return its path.
+    """Write the page to `out` when it names an .html file, else to `out/index.html`.
 
-    Raises OSError when `out` cannot be created or written.
+    The directory is created where missing; the write is atomic. Returns the file's path.
+    Raises OSError when it cannot be created or written.
     """
-    out.mkdir(parents=True, exist_ok=True)
-    target = out / "index.html"
+    target = (
+        out if out.suffix.lower() in {".html", ".htm"} and not out.is_dir() else out / "index.html"
+    )
+    target.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(target, build_page(registry, as_of, version=version).encode("utf-8"))
     return target

@@ -94,8 +94,15 @@ def _table(
     for i, cells in enumerate(rows):
         first, *rest = cells
         css = row_classes[i] if i < len(row_classes) else ""
+        # data-label names each cell's column, for the stacked layout of a narrow screen.
+        labels = list(headers[1:])
         body.append(
-            el("tr", el("th", first, scope="row"), *(el("td", c) for c in rest), class_=css or None)
+            el(
+                "tr",
+                el("th", first, scope="row"),
+                *(el("td", c, data_label=h) for c, h in zip(rest, labels, strict=False)),
+                class_=css or None,
+            )
         )
     return el(
         "div",

@@ -1,3 +1,14 @@
+// Open a timeline wider than its box at today: the as-of line a quarter of the way in, so
+// the coming deadlines show first (on a phone the timeline would otherwise open in 2024).
+(function () {
+  "use strict";
+  var wrap = document.querySelector(".timeline-wrap");
+  var line = document.querySelector("#timeline-svg .tl-asof");
+  if (!wrap || !line || wrap.scrollWidth <= wrap.clientWidth) { return; }
+  var x = line.getBoundingClientRect().left - wrap.getBoundingClientRect().left + wrap.scrollLeft;
+  wrap.scrollLeft = Math.max(0, x - wrap.clientWidth / 4);
+})();
+
 // Filter the timeline by partij and hoofdstuk. Without this script the page shows every row,
 // and the (then useless) controls stay hidden.
 (function () {

@@ -159,3 +159,50 @@ def test_positions_name_items_by_id(registry_copy: Path) -> None:
     [problem] = problems_of(registry_copy)
     assert problem.yaml_path == "acties[H2.2].mijlpalen[0].deadline"
     assert (problem.line, problem.col) == (20, 19)
+
+
+SYNTAX_HINTS = {
+    # A colon in an unquoted value: the fix, written out.
+    "doelen:\n  - id: 1\n    titel: Minder: druk\n": (
+        3,
+        "a value with ': ' in it must be quoted: titel: \"Minder: druk\" "
+        "(YAML: mapping values are not allowed here)",
+    ),
+    # A key one space short of its siblings.
+    "doelen:\n  - id: 1\n    titel: Minder druk\n   bron: x\n": (
+        4,
+        "check the indentation: line 4 starts after 3 spaces, the key on line 3 after 4",
+    ),
+    # A key two spaces too deep reads as part of the value above, then meets a colon.
+    "doelen:\n  - id: 1\n    titel: Minder druk\n      bron: x\n": (
+        4,
+        "check the indentation: line 4 starts after 6 spaces, the key on line 3 after 4",
+    ),
+    # A key under a list item that does not line up with the key after '- '.
+    "doelen:\n  - id: 1\n  titel: x\n": (
+        3,
+        "check the indentation: line 3 starts after 2 spaces, the key on line 2 after 4",
+    ),
+    'doelen:\n  - id: 1\n    titel: "Minder druk\n  - id: 2\n': (
+        5,
+        'the " opened on line 3, column 12 is never closed: end the text with " on that line',
+    ),
+    "doelen:\n  - id: 1\n\ttitel: x\n": (
+        3,
+        "YAML indents with spaces, never tabs: replace the tab on line 3 by spaces",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    "text", SYNTAX_HINTS, ids=["colon", "short", "deep", "item", "quote", "tab"]
+)
+def test_common_syntax_errors_come_with_a_plain_hint(registry_copy: Path, text: str) -> None:
+    (registry_copy / "doelen.yaml").write_text(text, encoding="utf-8")
+    with pytest.raises(InvalidRegistry) as raised:
+        load_registry(registry_copy)
+    [problem] = [p for p in raised.value.problems if p.code == "yaml-syntax"]
+    line, hint = SYNTAX_HINTS[text]
+    assert problem.line == line
+    assert problem.message.startswith(hint)
+    assert "(YAML: " in problem.message  # the parser's words stay, for searching

@@ -51,7 +51,7 @@ def test_feed_parses_back_with_vobject(run_cli: RunCli) -> None:
     events = {e.uid.value: e.dtstart.value for e in parsed.vevent_list}
     assert events == EXPECTED
     h21 = next(e for e in parsed.vevent_list if e.uid.value == "H2.1-m1@eerstelijn")
-    assert h21.summary.value == "H2.1: Handreiking gereed"
+    assert h21.summary.value == "Deadline H2.1: Handreiking gereed"  # not a completion notice
     assert "Bron: Realisatieagenda" in h21.description.value
     assert "H2, actie 1" in h21.description.value
 
@@ -132,3 +132,48 @@ def test_bad_input_exits_2_with_a_message(run_cli: RunCli, args: list[str], mess
     assert result.exit_code == 2
     assert message in result.stderr
     assert "Traceback" not in result.output
+
+
+def _event(feed: bytes, uid: str) -> icalendar.cal.Component:
+    calendar = icalendar.Calendar.from_ical(feed)
+    return next(e for e in calendar.walk("VEVENT") if str(e["UID"]) == uid)
+
+
+def test_a_change_in_the_data_raises_sequence_and_last_modified(
+    run_cli: RunCli, registry_copy: Path
+) -> None:
+    # A calendar that imports the feed takes an event again only when SEQUENCE is higher.
+    def exported() -> icalendar.cal.Component:
+        result = run_cli("export", "ics", "--data", registry_copy)
+        assert result.exit_code == 0, result.output
+        return _event(result.stdout_bytes, "H2.2-m1@eerstelijn")
+
+    before = exported()
+    changed = run_cli(
+        "set-status", "H2.2", "lopend", "--mijlpaal", "1", "--datum", "2026-01-10",
+        "--data", registry_copy,
+    )  # fmt: skip
+    assert changed.exit_code == 0, changed.output
+    after = exported()
+    assert after.decoded("SEQUENCE") == before.decoded("SEQUENCE") + 1
+    assert after.decoded("LAST-MODIFIED").date() == date(2026, 1, 10)
+    assert before.decoded("LAST-MODIFIED") < after.decoded("LAST-MODIFIED")
+    # Unchanged data keeps both, so a re-export is still byte-identical.
+    assert exported().to_ical() == after.to_ical()
+
+
+def test_finished_milestones_are_marked_and_titles_read_as_deadlines(run_cli: RunCli) -> None:
+    feed = _export(run_cli)
+    assert str(_event(feed, "OOST.1-m1@eerstelijn")["SUMMARY"]).startswith("Done: OOST.1 ")
+    assert str(_event(feed, "H3.1-m1@eerstelijn")["SUMMARY"]).startswith("Deadline H3.1: ")
+
+
+def test_partij_as_betrokken(run_cli: RunCli) -> None:
+    # LHV leads only H4.1 (no deadline) and takes part in H2.1.
+    feed = _export(run_cli, "--partij", "LHV", "--rol", "betrokken")
+    assert set(_events(feed)) == {"H2.1-m1@eerstelijn"}
+    name = str(icalendar.Calendar.from_ical(feed)["X-WR-CALNAME"])
+    assert name.endswith("(LHV as betrokken)")
+    usage = run_cli("export", "ics", "--data", REGISTRY, "--rol", "betrokken")
+    assert usage.exit_code == 2
+    assert "--rol needs --partij" in usage.stderr

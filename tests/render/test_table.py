@@ -139,9 +139,17 @@ def test_the_timeline_marks_each_milestone_in_its_quarter() -> None:
     )
     quarters = [Kwartaal(2025, 3), Kwartaal(2025, 4), Kwartaal(2026, 1), Kwartaal(2026, 2)]
     lines = show(render_timeline([_row(actie)], quarters, date(2026, 1, 15)))
-    assert lines[1].split() == ["actie", "25Q3", "25Q4", "26Q1", "26Q2"]
-    assert lines[3].split() == ["H2.1", "✓", "!", "◆◆", "▷"]
+    assert lines[1].split() == ["'25", "'26"]
+    assert lines[2].split() == ["actie", "titel", "Q3", "Q4", "Q1", "Q2"]
+    # The year stands above the first quarter shown and above each Q1.
+    assert lines[1].index("'25") == lines[2].index("Q3")
+    assert lines[1].index("'26") == lines[2].index("Q1")
+    assert lines[4].split() == ["H2.1", *_actie_titel_words(actie), "✓", "!", "◆◆", "▷"]
     assert lines[-1] == "◆ deadline  ▷ start (no deadline)  ! overdue  ✓ done"
+
+
+def _actie_titel_words(actie: Actie) -> list[str]:
+    return actie.titel.split()
 
 
 def test_an_empty_timeline_says_so() -> None:
@@ -187,3 +195,19 @@ def test_a_long_table_fits_a_narrow_screen() -> None:
     lines = captured.get().splitlines()
     assert max(len(line) for line in lines) <= 50
     assert lines[2].split() == ["id", "titel", "days", "late"]
+
+
+def test_a_timeline_too_wide_for_80_columns_leaves_out_the_earliest_quarters() -> None:
+    actie = _actie(
+        "H2.1",
+        {"omschrijving": "Oud", "deadline": "Q1 2022"},
+        {"omschrijving": "Nu", "deadline": "Q1 2026"},
+        {"omschrijving": "Later", "deadline": "Q4 2026"},
+    )
+    quarters = [Kwartaal(2022, 1).shift(n) for n in range(20)]
+    lines = show(render_timeline([_row(actie)], quarters, date(2026, 1, 15)))
+    assert max(len(line) for line in lines) <= 80
+    header = lines[2].split()
+    assert header[:2] == ["actie", "titel"] and header[-1] == "Q4"
+    assert "'26" in lines[1]  # today's quarter and what follows stay
+    assert "a wider terminal, or --from and --to" in " ".join(lines)

@@ -29,7 +29,8 @@ from eerstelijn.shape import DONE, HOOFDSTUKKEN, STATUSES
 
 __all__ = [
     "ActieFilter",
-    "AgendaPunt",
+    "AgendaGroup",
+    "AgendaItem",
     "OverdueRow",
     "actie_record",
     "agenda",
@@ -717,21 +718,33 @@ def iter_marks(row: TimelineRow) -> Iterator[tuple[Kwartaal, int, Mijlpaal]]:
 
 # --- Agenda of the bestuurlijk overleg -------------------------------------------------------
 
-AgendaSoort = Literal["overdue", "geen trekker", "geen deadline"]
+AgendaDeel = Literal["hoofdstuk", "regio", "document"]
 
 
 @dataclass(frozen=True)
-class AgendaPunt:
-    """One thing the bestuurlijk overleg must discuss about one action.
+class AgendaItem:
+    """One action the bestuurlijk overleg must discuss, with everything to discuss about it.
 
-    `mijlpaal` (0-based) and `days` are set for an overdue milestone only.
+    `overdue` holds its overdue milestones, oldest first; `geen_trekker` and `geen_deadline`
+    say that the action has no trekker, or no milestone with a deadline.
     """
 
-    soort: AgendaSoort
     actie: Actie
-    mijlpaal: int | None = None
-    days: int | None = None
-    gemeld: bool | None = None  # for an overdue milestone: was any progress reported?
+    overdue: tuple[OverdueRow, ...]
+    geen_trekker: bool
+    geen_deadline: bool
+
+
+@dataclass(frozen=True)
+class AgendaGroup:
+    """The actions under one heading: a hoofdstuk of the realisatieagenda, a regio, a document.
+
+    `key` is the hoofdstuk (H2), the regio (Oost) or the id of the source document (visie-vgz).
+    """
+
+    deel: AgendaDeel
+    key: str
+    items: tuple[AgendaItem, ...]
 
 
 def _natural(actie_id: str) -> list[tuple[int, int | str]]:
@@ -740,35 +753,39 @@ def _natural(actie_id: str) -> list[tuple[int, int | str]]:
     return [(0, int(p)) if p.isdigit() else (1, p.casefold()) for p in parts if p]
 
 
-def agenda_group(actie: Actie) -> str:
-    """The agenda heading an action falls under: its hoofdstuk, else its regio, else `overig`."""
+def agenda_group(actie: Actie) -> tuple[AgendaDeel, str]:
+    """The heading an action falls under: its hoofdstuk, else its regio, else its document."""
     if actie.hoofdstuk:
-        return actie.hoofdstuk
-    return f"regio {actie.regio}" if actie.regio else "overig"
+        return "hoofdstuk", actie.hoofdstuk
+    if actie.regio:
+        return "regio", actie.regio
+    return "document", actie.bron[0].document
 
 
-def agenda(registry: Registry, as_of: date) -> dict[str, list[AgendaPunt]]:
+def agenda(registry: Registry, as_of: date) -> list[AgendaGroup]:
     """What the bestuurlijk overleg must discuss, in the order a chair walks through it.
 
-    Grouped by hoofdstuk (H2 to H5, then regional and other actions); within a group by action
-    id, and per action its overdue milestones oldest first, then a missing trekker, then a
-    missing deadline. Actions that are done are not on the agenda.
+    One item per action that has an overdue milestone, no trekker or no deadline. First the
+    realisatieagenda by hoofdstuk (H2 to H5), then the regional agendas by regio, then the
+    actions of other documents (an insurer's own commitments) by document; within a heading
+    by action id, and per action its overdue milestones oldest first. Done actions are left out.
     """
-    punten: list[AgendaPunt] = [
-        AgendaPunt("overdue", row.actie, row.index, row.days, row.gemeld)
-        for row in overdue(registry, as_of)
-    ]
-    open_acties = [a for a in registry.acties if not a.done_on(as_of)]
-    punten += [AgendaPunt("geen trekker", a) for a in open_acties if not a.trekker]
-    punten += [AgendaPunt("geen deadline", a) for a in open_acties if a.deadline_on(as_of) is None]
-    kinds: list[AgendaSoort] = ["overdue", "geen trekker", "geen deadline"]
-    punten.sort(
-        key=lambda p: (_natural(p.actie.id), kinds.index(p.soort), -(p.days or 0), p.mijlpaal or 0)
-    )
-    groups: dict[str, list[AgendaPunt]] = {}
-    for punt in punten:
-        groups.setdefault(agenda_group(punt.actie), []).append(punt)
+    late: dict[str, list[OverdueRow]] = {}
+    for row in overdue(registry, as_of):
+        late.setdefault(row.actie.id, []).append(row)
+    groups: dict[tuple[AgendaDeel, str], list[AgendaItem]] = {}
+    for actie in sorted(registry.acties, key=lambda a: _natural(a.id)):
+        if actie.done_on(as_of):
+            continue
+        rows = sorted(late.get(actie.id, []), key=lambda r: (-r.days, r.index))
+        item = AgendaItem(actie, tuple(rows), not actie.trekker, actie.deadline_on(as_of) is None)
+        if item.overdue or item.geen_trekker or item.geen_deadline:
+            groups.setdefault(agenda_group(actie), []).append(item)
+    delen: list[AgendaDeel] = ["hoofdstuk", "regio", "document"]
     order = list(HOOFDSTUKKEN)
-    return dict(
-        sorted(groups.items(), key=lambda g: (order.index(g[0]) if g[0] in order else 4, g[0]))
-    )
+
+    def position(key: tuple[AgendaDeel, str]) -> tuple[int, int, str]:
+        deel, name = key
+        return delen.index(deel), order.index(name) if name in order else 0, name.casefold()
+
+    return [AgendaGroup(d, k, tuple(groups[d, k])) for d, k in sorted(groups, key=position)]

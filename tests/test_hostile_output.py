@@ -26,6 +26,7 @@ from eerstelijn import __version__, queries
 from eerstelijn.models import Registry
 from eerstelijn.problems import Problem, Severity
 from eerstelijn.registry.load import load_registry
+from eerstelijn.render import agenda as agenda_paper
 from eerstelijn.render import csv as csv_format
 from eerstelijn.render import github, markdown, table, text, views
 from eerstelijn.render import json as json_format
@@ -170,7 +171,7 @@ def test_calendar_report_and_agenda_gain_no_structure(registry: Registry, titel:
     )
 
     def agenda(r: Registry) -> str:
-        return markdown.render_document("t", "i", views.agenda_sections(queries.agenda(r, AS_OF)))
+        return agenda_paper.markdown(agenda_paper.paper(r, queries.agenda(r, AS_OF), AS_OF))
 
     hostile_md, plain_md = agenda(hostile), agenda(plain)
     assert len(hostile_md.splitlines()) == len(plain_md.splitlines())

@@ -373,3 +373,25 @@ def test_the_real_vng_is_marked_where_it_leads(run_cli: RunCli) -> None:
     )
     listed = run_cli("acties", "--hoofdstuk", "H5", "--data", data, "--as-of", AS_OF).stdout
     assert "VNG: (temporarily) not at the table" in " ".join(listed.split())
+
+
+def test_the_first_screen_of_overview_says_how_we_stand(run_cli: RunCli) -> None:
+    # At 80x24 what stays on screen is the top: the totals, before any detail.
+    data = REPO / "data"
+    screen = run_cli("overview", "--data", data, "--as-of", AS_OF, env=NARROW).stdout
+    first = screen.splitlines()[:24]
+    machine = json.loads(
+        run_cli("overview", "--data", data, "--as-of", AS_OF, "--format", "json").stdout
+    )
+    totals = {row["key"]: row["aantal"] for row in machine["totaal"]}
+    assert totals["overdue_mijlpalen"] > 0
+    for label, key in [
+        ("overdue milestones", "overdue_mijlpalen"),
+        ("of which nothing reported", "zonder_voortgang"),
+        ("acties without trekker", "zonder_trekker"),
+        ("acties done", "gereed"),
+    ]:
+        (line,) = [line for line in first if label in line]
+        assert line.split()[-1] == str(totals[key]), line
+    assert any("milestones due Q1 2026" in line for line in first)
+    assert all(len(line) <= 80 for line in screen.splitlines())

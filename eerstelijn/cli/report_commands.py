@@ -21,7 +21,6 @@ from eerstelijn.cli.common import (
     fail,
     registry_for_queries,
 )
-from eerstelijn.cli.history_commands import changes_since
 
 
 @app.command()
@@ -58,6 +57,7 @@ class AgendaFormat(StrEnum):
 
     markdown = "markdown"
     table = "table"
+    docx = "docx"
 
 
 @app.command()
@@ -67,67 +67,69 @@ def agenda(
     as_of: AsOfOption = "today",
     fmt: Annotated[
         AgendaFormat,
-        typer.Option("--format", help="markdown (for the BO papers) or table (for a terminal)."),
-    ] = AgendaFormat.markdown,
-    since: Annotated[
-        str | None,
         typer.Option(
-            "--since",
-            help="The last BO: a revision or a date (as for 'changes'). Marks the items about "
-            "actions new or changed since then, and adds what changed.",
+            "--format",
+            help="markdown (BO papers), table (a terminal) or docx (Word; needs --out).",
+        ),
+    ] = AgendaFormat.markdown,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out", help="The file to write (FILE.docx for docx); standard output when left out."
         ),
     ] = None,
 ) -> None:
-    """What the bestuurlijk overleg must discuss: overdue milestones and actions with gaps.
+    """The agenda of the bestuurlijk overleg as a board paper: one numbered item per action.
 
-    Overdue milestones, actions without trekker and actions without deadline, grouped by
-    hoofdstuk, then by action id; overdue milestones oldest first. Done actions are left out.
+    Each action with an overdue milestone, without trekker or without deadline is one item:
+    its overdue milestones oldest first (when last reported, or nothing reported), its trekker,
+    its source, and room for a Voorstel and a Besluit. First the realisatieagenda by hoofdstuk,
+    then the regional agendas, then other documents (an insurer's own commitments). Done
+    actions are left out.
     """
-    from rich.console import Group
-    from rich.text import Text
-
+    if fmt is AgendaFormat.docx and out is None:
+        fail("--format docx writes a Word file: give it with --out FILE.docx")
+    if fmt is AgendaFormat.docx and out is not None and out.suffix.lower() != ".docx":
+        fail(f"--format docx writes a Word file: name it FILE.docx, not {out}")
     from eerstelijn import queries
-    from eerstelijn.render import views
-    from eerstelijn.render.markdown import render_document
-    from eerstelijn.render.table import render_sections
+    from eerstelijn.render import agenda as render
 
     day = as_of_date(as_of)
     registry = registry_for_queries(data, day)
-    comparison = None if since is None else changes_since(data, since)
-    changed: dict[str, str] | None = None
-    if comparison is not None:
-        changed = {}
-        for change in comparison.changes:
-            if change.soort == "actie":
-                new = change.wijziging == "toegevoegd" or changed.get(change.id) == "new"
-                changed[change.id] = "new" if new else "changed"
-    sections = views.note_absent(
-        registry, views.agenda_sections(queries.agenda(registry, day), changed)
-    )
-    title = f"Agenda bestuurlijk overleg, {day.isoformat()}"
-    if not sections:
-        intro = (
-            "Nothing to discuss: no overdue milestones, every action has a trekker and a deadline."
-        )
-    else:
-        intro = (
-            f"{sum(len(s.records) for s in sections)} items: overdue milestones, actions without "
-            "trekker and actions without deadline, by hoofdstuk and action id."
-        )
-    if fmt is AgendaFormat.markdown:
-        document = render_document(title, intro, sections)
-        if comparison is not None:
-            from eerstelijn.render.markdown import render_changes
+    paper = render.paper(registry, queries.agenda(registry, day), day)
+    if fmt is AgendaFormat.table:
+        if out is None:
+            emit(render.table(paper))
+            return
+        from io import StringIO
 
-            document += "\n" + render_changes(comparison)
-        emit(document)
-    else:
-        parts = [Text(title, style="bold"), Text(intro), Text(""), render_sections(sections)]
-        if comparison is not None:
-            from eerstelijn.render.table import render_changes as changes_table
+        from rich.console import Console
 
-            parts += [Text(""), changes_table(comparison)]
-        emit(Group(*parts))
+        buffer = StringIO()
+        Console(file=buffer, width=80, highlight=False).print(render.table(paper))
+        content = buffer.getvalue().encode("utf-8")
+    elif fmt is AgendaFormat.markdown:
+        if out is None:
+            emit(render.markdown(paper))
+            return
+        content = render.markdown(paper).encode("utf-8")
+    else:
+        content = render.docx(paper)
+    assert out is not None
+    _write_file(out, content)
+
+
+def _write_file(out: Path, content: bytes) -> None:
+    """Write a whole file atomically, or leave with a clear message (exit 2)."""
+    from eerstelijn.editing.atomic import write_atomic
+
+    if out.is_dir():
+        fail(f"cannot write to {out}: it is a directory")
+    try:
+        write_atomic(out, content)
+    except OSError as error:
+        fail(f"cannot write {out}: {error.strerror or error}")
+    console(stderr=True).print(f"Wrote {out}", markup=False)
 
 
 class IcsRol(StrEnum):

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from eerstelijn.models import Actie, Registry
 from eerstelijn.queries import (
-    AgendaPunt,
     BelofteCoverage,
     DocumentUsage,
     DoelCoverage,
@@ -465,66 +464,3 @@ def overview_sections(view: Overview, as_of: date) -> list[Section]:
             title=f"Due next quarter ({current.next()})",
         ),
     ]
-
-
-AGENDA_COLUMNS = (
-    Column("punt", "#", justify="right"),
-    ID,
-    Column("titel", "titel"),
-    Column("onderwerp", "to discuss"),
-    Column("trekker", "trekker"),
-    Column("bron", "bron"),
-)
-
-
-def _agenda_title(group: str) -> str:
-    if group.startswith("regio "):
-        return "Regio " + group.removeprefix("regio ")
-    return "Overige acties" if group == "overig" else f"Hoofdstuk {group}"
-
-
-def _onderwerp(punt: AgendaPunt) -> str:
-    if punt.soort == "geen trekker":
-        return "no trekker"
-    if punt.soort == "geen deadline":
-        return "no deadline"
-    assert punt.mijlpaal is not None
-    mijlpaal = punt.actie.mijlpalen[punt.mijlpaal]
-    reported = "progress reported" if punt.gemeld else "nothing reported"
-    return (
-        f"mijlpaal {punt.mijlpaal + 1} overdue: {mijlpaal.omschrijving} "
-        f"(deadline {mijlpaal.deadline}, {punt.days} days late, {reported})"
-    )
-
-
-def agenda_sections(
-    groups: dict[str, list[AgendaPunt]], changed: Mapping[str, str] | None = None
-) -> list[Section]:
-    """The BO agenda: one section per hoofdstuk, items numbered through the whole agenda.
-
-    With `changed` (action id -> `new` or `changed`, from `agenda --since`), a column says
-    which items are about an action that is new or changed since then.
-    """
-    columns = AGENDA_COLUMNS if changed is None else (*AGENDA_COLUMNS, Column("sinds", "since"))
-    sections = []
-    number = 0
-    for group, punten in groups.items():
-        records = []
-        for punt in punten:
-            number += 1
-            records.append(
-                {
-                    "punt": number,
-                    "id": punt.actie.id,
-                    "titel": punt.actie.titel,
-                    "soort": punt.soort,
-                    "onderwerp": _onderwerp(punt),
-                    "trekker": list(punt.actie.trekker) or "(geen)",
-                    "bron": "; ".join(str(b) for b in punt.actie.bron),
-                }
-            )
-            if changed is not None:
-                records[-1]["sinds"] = changed.get(punt.actie.id)
-        styles: list[RowStyle] = ["overdue" if p.soort == "overdue" else "gap" for p in punten]
-        sections.append(Section(f"agenda-{group}", _agenda_title(group), columns, records, styles))
-    return sections

@@ -418,31 +418,6 @@ def test_history_commits_outside_a_git_repository(run_cli: RunCli, registry_copy
     assert_error(result, f"{registry_copy} is not in a git repository")
 
 
-def test_agenda_marks_what_is_new_or_changed_since_the_last_bo(
-    in_repo: Repo, run_cli: RunCli
-) -> None:
-    result = run_cli(
-        "agenda", "--data", "data", "--since", "bo-januari", "--as-of", "2026-12-31"
-    )  # fmt: skip
-    assert result.exit_code == 0, result.output
-    rows = [
-        line for line in result.stdout.splitlines() if line.startswith("| ") and "---" not in line
-    ]
-    marks = {
-        row.split(" | ")[1]: row.rstrip(" |").rsplit(" | ", 1)[1] for row in rows if "#" not in row
-    }
-    # H2.1 changed by hand after the BO, H5.1 was added, H4.1 moved; nothing else is on it.
-    assert marks == {"H2.1": "changed", "H4.1": "changed", "H5.1": "new"}
-    assert "| since |" in result.stdout
-    summary_at = result.stdout.index("## What changed in the registry")
-    assert "From `bo-januari`" in result.stdout[summary_at:]
-
-
-def test_agenda_since_an_unknown_revision(in_repo: Repo, run_cli: RunCli) -> None:
-    result = run_cli("agenda", "--data", "data", "--since", "bo-maart")
-    assert_error(result, "unknown revision 'bo-maart': no branch, tag or commit of that name")
-
-
 def test_documenten_added_removed_and_renamed(
     run_cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

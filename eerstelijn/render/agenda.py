@@ -1,0 +1,352 @@
+"""The agenda of the bestuurlijk overleg as a board paper: markdown, a terminal, or Word.
+
+`paper()` turns the query's groups into a format-free paper (parts, headings, numbered items,
+each with its trekker, what to discuss and its source); `markdown`, `table` and `docx` only lay
+that paper out. Every item leaves room for a proposal (Voorstel) and a decision (Besluit),
+which the secretary fills in. python-docx is imported only for the Word document.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from eerstelijn.controls import LINE_CONTROLS, visible
+from eerstelijn.models import Bron, Registry
+from eerstelijn.queries import (
+    AgendaDeel,
+    AgendaGroup,
+    AgendaItem,
+    OverdueRow,
+    hoofdstuk_titels,
+    not_at_table,
+)
+from eerstelijn.render.views import NOT_AT_TABLE
+
+if TYPE_CHECKING:
+    from docx.document import Document as WordDocument
+    from rich.console import RenderableType
+
+__all__ = ["Item", "Paper", "docx", "markdown", "paper", "table"]
+
+
+@dataclass(frozen=True)
+class Item:
+    """One numbered agenda item: one action and everything to discuss about it."""
+
+    number: int
+    id: str
+    titel: str
+    trekker: str
+    bespreken: tuple[str, ...]
+    bron: str
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A hoofdstuk, a regio or a document, with its items."""
+
+    titel: str
+    items: tuple[Item, ...]
+
+
+@dataclass(frozen=True)
+class Part:
+    """The national agenda, the regional agendas, or other documents."""
+
+    titel: str
+    headings: tuple[Heading, ...]
+
+
+@dataclass(frozen=True)
+class Paper:
+    """The whole agenda: a title, an intro with the counts, and its parts in order."""
+
+    titel: str
+    intro: str
+    parts: tuple[Part, ...]
+
+    @property
+    def items(self) -> list[Item]:
+        """Every item, in the order of the paper."""
+        return [i for p in self.parts for h in p.headings for i in h.items]
+
+
+def _document_titel(registry: Registry, document_id: str) -> str:
+    """A source document by its title (and publisher) in documenten.yaml, else by its id."""
+    document = registry.document(document_id)
+    if document is None:
+        return document_id
+    return f"{document.uitgever}: {document.titel}" if document.uitgever else document.titel
+
+
+def _part_titel(registry: Registry, deel: AgendaDeel) -> str:
+    if deel == "hoofdstuk":
+        document = registry.document("realisatieagenda")
+        return f"National agenda: {document.label if document else 'realisatieagenda'}"
+    if deel == "regio":
+        return "Regional agendas"
+    return "Commitments in other documents"
+
+
+def _heading_titel(registry: Registry, group: AgendaGroup, chapters: dict[str, str]) -> str:
+    if group.deel == "hoofdstuk":
+        titel = chapters.get(group.key)
+        return f"Hoofdstuk {group.key}: {titel}" if titel else f"Hoofdstuk {group.key}"
+    if group.deel == "regio":
+        return f"Regio {group.key}"
+    return _document_titel(registry, group.key)
+
+
+def _trekker(registry: Registry, codes: list[str]) -> str:
+    """The trekkers; a groep with its leden, so everyone at the table sees their part."""
+    if not codes:
+        return "none"
+    shown = []
+    for code in codes:
+        partij = registry.partij(code)
+        if partij is not None and partij.soort == "groep":
+            shown.append(f"{code} (groep: {', '.join(registry.members(code))})")
+        else:
+            shown.append(code)
+    return ", ".join(shown)
+
+
+def _overdue_line(row: OverdueRow) -> str:
+    """One overdue milestone; 'nothing reported' and 'reported, not done' kept apart."""
+    stand = row.stand
+    deadline = str(stand.deadline)
+    first = stand.oorspronkelijke_deadline
+    if first is not None and str(first) != deadline:
+        deadline = f"{deadline} (first {first})"
+    head = (
+        f"mijlpaal {row.index + 1}, {row.mijlpaal.omschrijving}: deadline {deadline}, "
+        f"{row.days} days late"
+    )
+    if stand.laatste_voortgang is None:
+        return f"{head}; nothing reported"
+    beoordeling = f"assessed {stand.beoordeling}" if stand.beoordeling else "no assessment"
+    return f"{head}; last report {stand.laatste_voortgang.isoformat()} ({beoordeling})"
+
+
+def _bespreken(item: AgendaItem) -> tuple[str, ...]:
+    lines = [_overdue_line(row) for row in item.overdue]
+    if item.geen_trekker:
+        lines.append("no trekker")
+    if item.geen_deadline:
+        lines.append("no deadline")
+    return tuple(lines)
+
+
+def _bron(registry: Registry, bronnen: list[Bron], named: str | None) -> str:
+    return "; ".join(b.sectie if b.document == named else registry.cite(b) for b in bronnen)
+
+
+def paper(registry: Registry, groups: list[AgendaGroup], as_of: date) -> Paper:
+    """The agenda as a paper: items numbered through the whole agenda, parts in order."""
+    items = [item for group in groups for item in group.items]
+    if items:
+        rows = [row for item in items for row in item.overdue]
+        silent = sum(1 for row in rows if not row.gemeld)
+        intro = (
+            f"Actions to discuss: {len(items)}. Overdue milestones: {len(rows)} "
+            f"(nothing reported: {silent}). "
+            f"Without trekker: {sum(i.geen_trekker for i in items)}. "
+            f"Without deadline: {sum(i.geen_deadline for i in items)}."
+        )
+    else:
+        intro = (
+            "Nothing to discuss: no overdue milestones, every action has a trekker and a deadline."
+        )
+    parts: list[Part] = []
+    chapters = hoofdstuk_titels(registry)
+    number = 0
+    for group in groups:
+        # The document the headings above already name: its bron needs only the section.
+        named = {"hoofdstuk": "realisatieagenda", "regio": None, "document": group.key}[group.deel]
+        numbered = []
+        for item in group.items:
+            number += 1
+            numbered.append(
+                Item(
+                    number,
+                    item.actie.id,
+                    item.actie.titel,
+                    _trekker(registry, item.actie.trekker),
+                    _bespreken(item),
+                    _bron(registry, item.actie.bron, named),
+                    tuple(
+                        f"{p.code}: {NOT_AT_TABLE}."
+                        for p in not_at_table(registry, item.actie.trekker)
+                    ),
+                )
+            )
+        heading = Heading(_heading_titel(registry, group, chapters), tuple(numbered))
+        titel = _part_titel(registry, group.deel)
+        if parts and parts[-1].titel == titel:
+            parts[-1] = Part(titel, (*parts[-1].headings, heading))
+        else:
+            parts.append(Part(titel, (heading,)))
+    return Paper(f"Agenda bestuurlijk overleg, {as_of.isoformat()}", intro, tuple(parts))
+
+
+# --- Text that stays text --------------------------------------------------------------------
+
+# Whitespace that would start a new line or a new cell: newlines, tabs, line separators.
+_SPACE = re.compile(r"\s+")
+# Characters that make inline structure in CommonMark and GitHub's Markdown (emphasis, code,
+# links, tables, strikethrough, headings); an entity such as &amp; is one too. `<` (raw HTML)
+# becomes &lt;, as in render/markdown.py, so that no `<` reaches a rendered comment.
+_MARKDOWN = re.compile(r"[\\`*_\[\]<>#|~]|&(?=#?\w+;)")
+
+
+# Characters XML (so Word) cannot hold at all: lone surrogates and the two non-characters.
+_NOT_XML = re.compile("[\ud800-\udfff\ufffe\uffff]")
+
+
+def _one_line(text: str) -> str:
+    return _NOT_XML.sub("\ufffd", _SPACE.sub(" ", text).strip())
+
+
+def _plain(text: str) -> str:
+    """One line: whitespace runs become one space, other control characters visible (`\\x1b`)."""
+    return visible(_one_line(text), one_line=True)
+
+
+def _md(text: str) -> str:
+    """Data text for Markdown: one line, no character that would make structure, and control
+    characters dropped, as render/markdown.py drops them (they show nothing there)."""
+    text = LINE_CONTROLS.sub("", _one_line(text))
+    return _MARKDOWN.sub(lambda m: "&lt;" if m[0] == "<" else "\\" + m[0], text)
+
+
+# --- Markdown --------------------------------------------------------------------------------
+
+
+def markdown(agenda: Paper) -> str:
+    """The paper in Markdown: `#` title, `##` parts, `###` headings, numbered items."""
+    lines = [f"# {_md(agenda.titel)}", "", _md(agenda.intro), ""]
+    for part in agenda.parts:
+        lines += [f"## {_md(part.titel)}", ""]
+        for heading in part.headings:
+            lines += [f"### {_md(heading.titel)}", ""]
+            for item in heading.items:
+                lines += [
+                    f"**{item.number}. {_md(item.id)} {_md(item.titel)}**",
+                    "",
+                    f"- Trekker: {_md(item.trekker)}",
+                    "- To discuss:",
+                    *(f"  - {_md(line)}" for line in item.bespreken),
+                    f"- Bron: {_md(item.bron)}",
+                    "",
+                    *(line for note in item.notes for line in (f"_{_md(note)}_", "")),
+                    "**Voorstel:**",
+                    "",
+                    "**Besluit:**",
+                    "",
+                ]
+    return "\n".join(lines)
+
+
+# --- A terminal ------------------------------------------------------------------------------
+
+LABEL_WIDTH = 10
+
+
+def table(agenda: Paper) -> RenderableType:
+    """The paper for a terminal: the same structure in plain text, wrapped at spaces."""
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    parts: list[RenderableType] = [
+        Text(_plain(agenda.titel), style="bold"),
+        Text(_plain(agenda.intro)),
+    ]
+    for part in agenda.parts:
+        titel = _plain(part.titel)
+        parts += [Text(""), Text(titel, style="bold"), Text("=" * min(len(titel), 80))]
+        for heading in part.headings:
+            titel = _plain(heading.titel)
+            parts += [Text(""), Text(titel, style="bold"), Text("-" * min(len(titel), 80))]
+            for item in heading.items:
+                grid = Table.grid(padding=(0, 1))
+                grid.add_column(justify="right", no_wrap=True)
+                grid.add_column(no_wrap=True, min_width=LABEL_WIDTH)
+                grid.add_column()
+                grid.add_row(
+                    Text(f"{item.number}."),
+                    Text(_plain(item.id), style="bold"),
+                    Text(_plain(item.titel), style="bold"),
+                )
+                grid.add_row("", "trekker", Text(_plain(item.trekker)))
+                for index, line in enumerate(item.bespreken):
+                    grid.add_row("", "to discuss" if index == 0 else "", Text(_plain(line)))
+                grid.add_row("", "bron", Text(_plain(item.bron)))
+                for note in item.notes:
+                    grid.add_row("", "note", Text(_plain(note)))
+                grid.add_row("", "voorstel", "")
+                grid.add_row("", "besluit", "")
+                parts += [Text(""), grid]
+    return Group(*parts)
+
+
+# --- Word ------------------------------------------------------------------------------------
+
+# Room to write by hand in a printed paper, or to type into in Word.
+ROOM = 2.5  # cm per row of the Voorstel/Besluit table
+
+
+def docx(agenda: Paper) -> bytes:
+    """The paper as a Word document: Heading 1 to 3, numbered items, a Voorstel/Besluit table.
+
+    Items are Heading 4 paragraphs that carry their number in the text, so the number is the
+    same in Word, LibreOffice, a printout and a search; the navigation pane lists them all.
+    """
+    import io
+
+    from docx import Document
+    from docx.enum.table import WD_ROW_HEIGHT_RULE
+    from docx.shared import Cm
+
+    document = Document()
+    document.core_properties.title = _plain(agenda.titel)
+    document.add_heading(_plain(agenda.titel), level=1)
+    document.add_paragraph(_plain(agenda.intro))
+    for part in agenda.parts:
+        document.add_heading(_plain(part.titel), level=2)
+        for heading in part.headings:
+            document.add_heading(_plain(heading.titel), level=3)
+            for item in heading.items:
+                document.add_heading(
+                    f"{item.number}. {_plain(item.id)} {_plain(item.titel)}", level=4
+                )
+                _labelled(document, "Trekker", item.trekker)
+                _labelled(document, "To discuss", "")
+                for line in item.bespreken:
+                    document.add_paragraph(_plain(line), style="List Bullet")
+                _labelled(document, "Bron", item.bron)
+                for note in item.notes:
+                    document.add_paragraph().add_run(_plain(note)).italic = True
+                room = document.add_table(rows=2, cols=2)
+                room.style = "Table Grid"
+                for row, label in zip(room.rows, ("Voorstel", "Besluit"), strict=True):
+                    row.height = Cm(ROOM)
+                    row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
+                    row.cells[0].width = Cm(3)
+                    row.cells[1].width = Cm(13)
+                    row.cells[0].paragraphs[0].add_run(label).bold = True
+                document.add_paragraph()
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _labelled(document: WordDocument, label: str, text: str) -> None:
+    paragraph = document.add_paragraph()
+    paragraph.add_run(f"{label}:").bold = True
+    if text:
+        paragraph.add_run(f" {_plain(text)}")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -29,6 +29,9 @@ from eerstelijn.cli.edit_commands import (
     apply_edits,
 )
 from eerstelijn.shape import BEOORDELINGEN
+
+if TYPE_CHECKING:
+    from eerstelijn.editing.edit import NewVoortgang
 
 ToelichtingOption = Annotated[
     str | None, typer.Option("--toelichting", help="What happened, in a sentence.")
@@ -73,11 +76,7 @@ def update(
         document=bron,
         sectie=sectie,
     )
-    apply_edits(
-        lambda: [edit.update(data, actie_id, entry, mijlpaal=mijlpaal, cache=registry_cache())],
-        dry_run=dry_run,
-        data=data,
-    )
+    _append(data, actie_id, entry, mijlpaal=mijlpaal, dry_run=dry_run)
 
 
 @app.command()
@@ -116,6 +115,15 @@ def replan(
         document=bron,
         sectie=sectie,
     )
+    _append(data, actie_id, entry, mijlpaal=mijlpaal, dry_run=dry_run)
+
+
+def _append(
+    data: Path, actie_id: str, entry: NewVoortgang, *, mijlpaal: int | None, dry_run: bool
+) -> None:
+    """Append one entry to the log, or show it as a diff: what update and replan share."""
+    from eerstelijn.editing import edit
+
     apply_edits(
         lambda: [edit.update(data, actie_id, entry, mijlpaal=mijlpaal, cache=registry_cache())],
         dry_run=dry_run,

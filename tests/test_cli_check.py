@@ -88,9 +88,10 @@ def test_an_error_code_cannot_be_a_fail_on_code(run_cli: RunCli) -> None:
 
 def test_cli_spells_out_the_cores_defaults() -> None:
     # The CLI writes these out so that --help need not import the core; they must agree.
-    from eerstelijn import baseline, checks, schema
+    from eerstelijn import baseline, checks
     from eerstelijn.checks import stale_mijlpaal
     from eerstelijn.cli import ci_commands as checking
+    from eerstelijn.registry import schema
 
     assert ",".join(checks.DEFAULT_FAIL_ON) == checking.DEFAULT_FAIL_ON_TEXT
     assert checking.BASELINE_FILE == baseline.BASELINE_FILE

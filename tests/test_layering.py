@@ -28,7 +28,10 @@ CORE = [
     "eerstelijn.editing.edit",
     "eerstelijn.editing.yaml_layout",
     "eerstelijn.baseline",
-    "eerstelijn.schema",
+    "eerstelijn.registry.schema",
+    "eerstelijn.history.git",
+    "eerstelijn.history.diff",
+    "eerstelijn.history.versions",
 ]
 
 

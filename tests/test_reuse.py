@@ -116,6 +116,30 @@ def test_workflow_keeps_the_data_canonical(run_cli: RunCli) -> None:
     assert result.exit_code == 0, result.output
 
 
+def test_workflow_summarises_the_pull_request(run_cli: RunCli) -> None:
+    (checkout,) = [
+        s
+        for job in _workflow()["jobs"].values()
+        for s in job["steps"]
+        if "checkout" in s.get("uses", "")
+    ]
+    assert checkout["with"]["fetch-depth"] == 0  # the base branch's version must be there
+    (step,) = [
+        s
+        for job in _workflow()["jobs"].values()
+        for s in job["steps"]
+        if s.get("run", "").startswith("eerstelijn changes")
+    ]
+    changes = step["run"]
+    assert changes == 'eerstelijn changes --since "origin/${{ github.base_ref }}" --format github'
+    assert step["if"] == "${{ !cancelled() }}"  # runs after a failed check too
+    # HEAD against itself (whatever the working tree holds): the step runs, nothing to annotate.
+    step = changes.replace("origin/${{ github.base_ref }}", "HEAD") + " --until HEAD"
+    result = run_command(run_cli, step, "eerstelijn ")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == ""
+
+
 def test_committed_baseline_is_what_baseline_writes(run_cli: RunCli, tmp_path: Path) -> None:
     out = tmp_path / "b.yaml"
     # A day after every entry of the real log: an earlier one would find them in its future.

@@ -14,7 +14,7 @@ from jsonschema import Draft202012Validator
 from ruamel.yaml import YAML
 
 from eerstelijn.kwartaal import TIMING_PATTERN, Termijn, TimingError
-from eerstelijn.schema import SCHEMA_MODELS, schema_files
+from eerstelijn.registry.schema import SCHEMA_MODELS, schema_files
 from tests.conftest import FIXTURES, REAL_DATA, REGISTRY, RunCli
 
 SCHEMAS = REAL_DATA.parent / "schemas"

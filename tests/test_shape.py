@@ -16,7 +16,7 @@ from eerstelijn.editing import yaml_layout
 from eerstelijn.models import FILE_MODELS, ITEM_MODELS, Actie, Mijlpaal, Registry
 from eerstelijn.registry import validate
 from eerstelijn.registry.load import RegistryFiles
-from eerstelijn.schema import schema_files
+from eerstelijn.registry.schema import schema_files
 from tests.conftest import CLI_ENV, REGISTRY
 
 

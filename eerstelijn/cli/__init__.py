@@ -13,6 +13,7 @@ import typer
 from eerstelijn.cli import (
     ci_commands,
     edit_commands,
+    history_commands,
     progress_commands,
     query_commands,
     report_commands,
@@ -23,6 +24,7 @@ __all__ = ["ExitCode", "app", "main"]
 _COMMAND_MODULES = (
     ci_commands,
     edit_commands,
+    history_commands,
     progress_commands,
     query_commands,
     report_commands,

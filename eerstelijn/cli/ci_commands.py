@@ -240,7 +240,7 @@ def schema(
     '# yaml-language-server: $schema=../schemas/acties.schema.json'.
     """
     from eerstelijn.editing.atomic import write_atomic
-    from eerstelijn.schema import schema_files
+    from eerstelijn.registry.schema import schema_files
 
     files = schema_files()
     try:

@@ -249,19 +249,17 @@ def file_count(data: Path) -> int:
 
 def registry_for_queries(data: Path, day: date) -> Registry:
     """A registry fit for queries; an invalid one is reported (as `check` would) and exits 2."""
-    from eerstelijn.checks import integrity_problems
-    from eerstelijn.registry.load import InvalidRegistry, load_registry
+    from eerstelijn.registry.load import InvalidRegistry
+    from eerstelijn.registry.outcome import query_registry
 
     try:
         with gc_paused():
-            registry = load_registry(data, cache=registry_cache())
+            registry = query_registry(data, day, cache=registry_cache())
     except InvalidRegistry as invalid:
         errors = invalid.problems
     else:
-        errors = integrity_problems(registry, day)
-        if not errors:
-            _warn_ignored(data)
-            return registry
+        _warn_ignored(data)
+        return registry
     files = file_count(data)
     report_invalid(errors, files, message=see_check(errors, files, data))
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -30,6 +30,9 @@ from eerstelijn.cli.edit_commands import (
 )
 from eerstelijn.i18n import _
 from eerstelijn.shape import BEOORDELINGEN
+
+if TYPE_CHECKING:
+    from eerstelijn.editing.edit import NewVoortgang
 
 ToelichtingOption = Annotated[
     str | None, typer.Option("--toelichting", help="What happened, in a sentence.")
@@ -74,11 +77,7 @@ def update(
         document=bron,
         sectie=sectie,
     )
-    apply_edits(
-        lambda: [edit.update(data, actie_id, entry, mijlpaal=mijlpaal, cache=registry_cache())],
-        dry_run=dry_run,
-        data=data,
-    )
+    _append(data, actie_id, entry, mijlpaal=mijlpaal, dry_run=dry_run)
 
 
 @app.command()
@@ -117,6 +116,15 @@ def replan(
         document=bron,
         sectie=sectie,
     )
+    _append(data, actie_id, entry, mijlpaal=mijlpaal, dry_run=dry_run)
+
+
+def _append(
+    data: Path, actie_id: str, entry: NewVoortgang, *, mijlpaal: int | None, dry_run: bool
+) -> None:
+    """Append one entry to the log, or show it as a diff: what update and replan share."""
+    from eerstelijn.editing import edit
+
     apply_edits(
         lambda: [edit.update(data, actie_id, entry, mijlpaal=mijlpaal, cache=registry_cache())],
         dry_run=dry_run,
@@ -131,6 +139,14 @@ def history(
     data: DataOption = Path("data"),
     as_of: AsOfOption = "today",
     fmt: FormatOption = "table",
+    commits: Annotated[
+        bool,
+        typer.Option(
+            "--commits",
+            help="Add the git side: each commit that changed the action, with date, author "
+            "and what it changed (reads every version of the registry).",
+        ),
+    ] = False,
 ) -> None:
     """Every progress entry of an action, oldest first, with original and current deadlines."""
     from eerstelijn import lookup, queries
@@ -142,4 +158,9 @@ def history(
         actie = lookup.find_actie(registry, actie_id)
     except lookup.UnknownName as error:
         fail(str(error))
-    emit_sections(views.history_sections(queries.actie_record(actie, day)), fmt)
+    sections = views.history_sections(queries.actie_record(actie, day))
+    if commits:
+        from eerstelijn.cli.history_commands import actie_commits
+
+        sections.append(views.commits_section(actie_commits(data, actie.id)))
+    emit_sections(sections, fmt)

@@ -32,6 +32,7 @@ __all__ = [
     "MAX_NESTING",
     "MAX_TEXT",
     "InvalidRegistry",
+    "ParsedFiles",
     "RegistryFiles",
     "Snapshot",
     "ignored_files",
@@ -172,6 +173,9 @@ class Snapshot:
     problems: list[Problem]
     cache: RegistryCache | None
     key: str
+    # The cache holds one registry per directory and slot: an older version read from git
+    # takes its own slot, so comparing it with the working tree evicts neither.
+    slot: str = "registry"
 
     @classmethod
     def read(
@@ -215,6 +219,44 @@ class Snapshot:
             cache = None
         return cls(root, files, problems, cache, content_key(files) if cache else "")
 
+    @classmethod
+    def given(
+        cls,
+        root: str | os.PathLike[str],
+        contents: Mapping[FsPath, bytes],
+        *,
+        cache: RegistryCache | None = None,
+        slot: str = "registry",
+        absent_ok: bool = False,
+    ) -> Snapshot:
+        """The snapshot of files given as bytes (a version of `root` read from git), as if
+        they were `root`'s files; a required file not among them is a problem, or with
+        `absent_ok` an empty list (a version from before the file was introduced).
+
+        Nothing is read from disk, so the directory need not exist.
+        """
+        root = FsPath(root)
+        regional = root / REGIONAL_DIR
+        extra = sorted(p for p in contents if p.parent == regional and p.suffix == ".yaml")
+        problems: list[Problem] = []
+        files: list[tuple[FsPath, bytes]] = []
+        for path in (*(root / f.name for f in FILES), *extra):
+            raw = contents.get(path)
+            if raw is None and absent_ok:
+                continue
+            if raw is None:
+                problems.extend(
+                    _fail(str(path), 0, 0, "missing-file", "required file is missing").problems
+                )
+            elif len(raw) > MAX_FILE_BYTES:
+                message = f"{len(raw)} bytes; the limit is {MAX_FILE_BYTES}"
+                problems.extend(_fail(str(path), 0, 0, "file-too-large", message).problems)
+            else:
+                files.append((path, raw))
+        if problems:
+            cache = None
+        return cls(root, files, problems, cache, content_key(files) if cache else "", slot)
+
     def cached(self, kind: str, detail: str = "") -> object | None:
         """What the cache holds for these files (and `detail`) under `kind`, or None."""
         if self.cache is None:
@@ -226,25 +268,36 @@ class Snapshot:
         if self.cache is not None:
             self.cache.put(self.root, kind, f"{self.key}:{detail}", value)
 
-    def registry(self) -> Registry:
-        """The registry these files make; raise InvalidRegistry with all their problems."""
+    def registry(self, parsed: ParsedFiles | None = None) -> Registry:
+        """The registry these files make; raise InvalidRegistry with all their problems.
+
+        `parsed` keeps each file's validated items by its path and bytes, so that two versions
+        of a registry read in one run parse a file they share once.
+        """
         from eerstelijn.models import Registry
 
-        hit = self.cached("registry")
+        hit = self.cached(self.slot)
         if isinstance(hit, Registry):
             return hit
         if isinstance(hit, list) and hit and all(isinstance(p, Problem) for p in hit):
             raise InvalidRegistry(hit)
         problems = list(self.problems)
-        registry = _parse_registry(self.root, self.files, problems)
-        self.store("registry", problems or registry)
+        registry = _parse_registry(self.root, self.files, problems, parsed)
+        self.store(self.slot, problems or registry)
         if problems:
             raise InvalidRegistry(problems)
         return registry
 
 
+# A file's validated items (or its problems) by its path and bytes: see Snapshot.registry.
+ParsedFiles = dict[tuple[FsPath, bytes], dict[str, list[Any]] | list[Problem]]
+
+
 def _parse_registry(
-    root: FsPath, files: list[tuple[FsPath, bytes]], problems: list[Problem]
+    root: FsPath,
+    files: list[tuple[FsPath, bytes]],
+    problems: list[Problem],
+    parsed: ParsedFiles | None = None,
 ) -> Registry:
     """The registry the files make, adding what is wrong with them to `problems`."""
     # Imported here: pydantic and the models are import time a cached run does not need.
@@ -252,12 +305,19 @@ def _parse_registry(
 
     parts: dict[str, list[Any]] = {f.key: [] for f in FILES}
     for path, raw in files:
-        try:
-            plain, source = _parse_file(str(path), raw)
-            items = validate.validate_file(plain, source, validate.model_for(path, root))
-        except InvalidRegistry as invalid:
-            problems.extend(invalid.problems)
+        known = None if parsed is None else parsed.get((path, raw))
+        if known is None:
+            try:
+                plain, source = _parse_file(str(path), raw)
+                known = validate.validate_file(plain, source, validate.model_for(path, root))
+            except InvalidRegistry as invalid:
+                known = invalid.problems
+            if parsed is not None:
+                parsed[path, raw] = known
+        if isinstance(known, list):
+            problems.extend(known)
             continue
+        items = known
         for key, values in items.items():
             parts[key].extend(values)
     return validate.registry(parts)

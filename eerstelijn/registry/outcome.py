@@ -10,12 +10,16 @@ import os
 from collections.abc import Collection
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from eerstelijn.problems import InvalidRegistry, Problem
+from eerstelijn.problems import InvalidRegistry, KeyPath, Problem
 from eerstelijn.registry.cache import RegistryCache
 from eerstelijn.registry.load import Snapshot, ignored_files
 
-__all__ = ["check_directory"]
+if TYPE_CHECKING:
+    from eerstelijn.models import Registry
+
+__all__ = ["check_directory", "query_registry"]
 
 
 def check_directory(
@@ -52,6 +56,70 @@ def _checked(
 ) -> list[Problem]:
     snapshot = Snapshot.read(root, cache=cache)
     detail = " ".join([as_of.isoformat(), f"stale={stale_days}", *sorted(opt_in)])
+    hit = _cached(snapshot, detail)
+    if hit is not None:
+        return hit
+    return _judge(snapshot, as_of, opt_in, stale_days, detail)[1]
+
+
+def query_registry(
+    root: str | os.PathLike[str], as_of: date, *, cache: RegistryCache | None = None
+) -> Registry:
+    """The registry in `root`, fit for queries; raise InvalidRegistry with its errors when it is
+    invalid or fails an integrity check (a duplicate id, an unknown partij or doel, ...).
+
+    With a `cache`, the checks' outcome is the one `check` keeps (and this keeps it for
+    `check`), so a query of unchanged files runs no check; and the registry comes from an
+    entry of its own that keeps each item's file and line but not the position of every key
+    (see `_for_queries`): half the bytes to read and hold.
+    """
+    from eerstelijn.models import Registry
+    from eerstelijn.problems import Severity
+
+    snapshot = Snapshot.read(root, cache=cache)
+    detail = f"{as_of.isoformat()} stale=None"  # as a plain `check` keeps it
+    problems = _cached(snapshot, detail)
+    if problems is None:
+        registry, problems = _judge(snapshot, as_of, (), None, detail)
+    else:
+        registry = None
+    errors = [p for p in problems if p.severity is Severity.ERROR]
+    if errors:
+        raise InvalidRegistry(errors)
+    if registry is None:
+        hit = snapshot.cached("query")
+        if isinstance(hit, Registry):
+            return hit
+        registry = snapshot.registry()
+    _for_queries(registry)
+    snapshot.store("query", registry)
+    return registry
+
+
+def _for_queries(registry: Registry) -> None:
+    """Keep of each item's origin only what queries use: its file, key path and own position.
+
+    The positions of every key are for the checks, whose outcome is cached apart; at 100,000
+    actions they are half the registry's memory and half the time to unpickle it.
+    """
+    from eerstelijn.problems import Origin
+
+    kept: dict[int, dict[KeyPath, tuple[int, int]]] = {}
+    for name in type(registry).model_fields:  # every data file's list of items
+        for item in getattr(registry, name):
+            private = getattr(item, "__pydantic_private__", None) or {}
+            origin = private.get("_origin")
+            if not isinstance(origin, Origin):
+                continue
+            positions = kept.setdefault(id(origin.positions), {})
+            if origin.path in origin.positions:
+                positions[origin.path] = origin.positions[origin.path]
+            private["_origin"] = Origin(origin.file, origin.path, positions, {})
+
+
+def _cached(snapshot: Snapshot, detail: str) -> list[Problem] | None:
+    """The problems of a valid registry the cache holds for `detail`; raise InvalidRegistry
+    when it holds those of an invalid one; None on a miss."""
     hit = snapshot.cached("checks", detail)
     if isinstance(hit, tuple) and len(hit) == 2 and isinstance(hit[1], list):
         valid, cached = hit[0], [p for p in hit[1] if isinstance(p, Problem)]
@@ -60,6 +128,17 @@ def _checked(
                 return cached
             if valid is False and cached:
                 raise InvalidRegistry(cached)
+    return None
+
+
+def _judge(
+    snapshot: Snapshot,
+    as_of: date,
+    opt_in: Collection[str],
+    stale_days: int | None,
+    detail: str,
+) -> tuple[Registry, list[Problem]]:
+    """Load the registry and run the checks, keeping the outcome in the cache."""
     try:
         registry = snapshot.registry()
     except InvalidRegistry as invalid:
@@ -70,4 +149,4 @@ def _checked(
     days = {} if stale_days is None else {"stale_days": stale_days}
     problems = run_checks(registry, as_of, opt_in=opt_in, **days)
     snapshot.store("checks", (True, problems), detail)
-    return problems
+    return registry, problems

@@ -18,9 +18,11 @@ from eerstelijn.render.csv import SeveralSections
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
+    from eerstelijn.history.versions import Comparison
     from eerstelijn.render.listing import Section
 
 __all__ = [
+    "CHANGE_FORMATS",
     "LISTING_FORMATS",
     "PLAIN_PROBLEMS",
     "PROBLEM_FORMATS",
@@ -48,6 +50,14 @@ PROBLEM_FORMATS: dict[str, Callable[[Sequence[Problem]], RenderableType]] = {
     "text": _on_use("text", "render_problems"),
     "json": _on_use("json", "render_problems"),
     "github": _on_use("github", "render_problems"),
+}
+
+# `changes`: what changed between two versions of the registry (eerstelijn.history).
+CHANGE_FORMATS: dict[str, Callable[[Comparison], RenderableType]] = {
+    "table": _on_use("table", "render_changes"),
+    "markdown": _on_use("markdown", "render_changes"),
+    "json": _on_use("json", "render_changes"),
+    "github": _on_use("github", "render_changes"),
 }
 
 # The text format where no colour can show (CI logs, pipes): the same lines, without rich.

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from eerstelijn.controls import visible
 from eerstelijn.problems import Problem, Severity
+
+if TYPE_CHECKING:
+    from eerstelijn.history.versions import Comparison
 
 
 def _escape_data(value: str) -> str:
@@ -28,4 +32,16 @@ def render_problems(problems: Sequence[Problem]) -> str:
         props.append(f"title={_escape_property(p.code)}")
         message = f"{p.yaml_path}: {p.message}" if p.yaml_path else p.message
         lines.append(f"::{level} {','.join(props)}::{_escape_data(message)}")
+    return "".join(f"{line}\n" for line in lines)
+
+
+def render_changes(comparison: Comparison) -> str:
+    """One `::notice` per change, on the line of the data it is about (newer side)."""
+    lines = []
+    for c in comparison.changes:
+        props = [f"file={_escape_property(c.file)}"]
+        if c.line is not None:
+            props.append(f"line={c.line}")
+        props.append(f"title={_escape_property(f'{c.soort} {c.id}: {c.wijziging}')}")
+        lines.append(f"::notice {','.join(props)}::{_escape_data(c.tekst)}")
     return "".join(f"{line}\n" for line in lines)

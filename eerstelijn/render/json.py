@@ -9,10 +9,13 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from eerstelijn.problems import Problem
 from eerstelijn.render.listing import Section
+
+if TYPE_CHECKING:
+    from eerstelijn.history.versions import Comparison, Version
 
 # JSON escapes C0 itself; DEL and C1 (0x9b starts a sequence in some terminals) it writes raw.
 _RAW_CONTROLS = re.compile("[\x7f-\x9f\u2028\u2029]")
@@ -51,3 +54,25 @@ def render_sections(sections: Sequence[Section]) -> str:
     if len(sections) == 1:
         return dumps(sections[0].records)
     return dumps({s.key: s.records for s in sections})
+
+
+def render_changes(comparison: Comparison) -> str:
+    """`changes --format json`: the two versions and the list of changes (docs/json-output.md)."""
+    return dumps(
+        {
+            "van": _version(comparison.since),
+            "tot": _version(comparison.until),
+            "wijzigingen": [c.record() for c in comparison.changes],
+        }
+    )
+
+
+def _version(version: Version) -> dict[str, Any]:
+    commit = version.commit
+    return {
+        "gevraagd": version.asked,
+        "hoe": version.how,
+        "revisie": commit.sha if commit else None,
+        "datum": commit.datum if commit else None,
+        "onderwerp": commit.onderwerp if commit else None,
+    }

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from eerstelijn.i18n import N_, _, ngettext, short_date
 from eerstelijn.models import Actie, Registry
@@ -26,6 +26,9 @@ from eerstelijn.queries import (
     not_at_table,
 )
 from eerstelijn.render.listing import Column, RowStyle, Section
+
+if TYPE_CHECKING:
+    from eerstelijn.history.versions import ActieCommit
 
 ID = Column("id", "id", no_wrap=True)
 # Headers are Dutch field names, the same in both languages, except where they are English
@@ -354,6 +357,29 @@ def history_sections(record: dict[str, Any]) -> list[Section]:
         Section("mijlpalen", f"{record['id']}: {record['titel']}", columns, mijlpalen, styles),
         voortgang_section(rows),
     ]
+
+
+def commits_section(commits: Sequence[ActieCommit]) -> Section:
+    """`history --commits`: each commit that changed the action, oldest first."""
+    columns = (
+        Column("datum", "datum", no_wrap=True),
+        Column("commit", "commit", no_wrap=True),
+        Column("auteur", "auteur"),
+        Column("wat", "what changed"),
+    )
+    records = [
+        {
+            "datum": c.commit.datum,
+            "commit": c.commit.short,
+            "revisie": c.commit.sha,
+            "auteur": c.commit.auteur,
+            "onderwerp": c.commit.onderwerp,
+            "wat": "; ".join(change.tekst for change in c.changes),
+            "wijzigingen": [change.record() for change in c.changes],
+        }
+        for c in commits
+    ]
+    return Section("commits", "Commits", columns, records, empty="no commit changed it")
 
 
 def what_changed(entry: dict[str, Any]) -> str:

@@ -138,11 +138,20 @@ class Figure:
     alarm: bool = False
 
 
-def headline_figures(registry: Registry, as_of: date) -> list[Figure]:
-    """The numbers at the top of the report, in the order shown."""
-    view = overview(registry, as_of)
-    late = overdue(registry, as_of)
-    gaps = [c for c in doelen_coverage(registry, as_of) if not c.acties]
+def headline_figures(
+    registry: Registry,
+    as_of: date,
+    *,
+    view: Overview | None = None,
+    late: Sequence[OverdueRow] | None = None,
+    coverage: Sequence[DoelCoverage] | None = None,
+) -> list[Figure]:
+    """The numbers at the top of the report, in the order shown; `view`, `late` and
+    `coverage` are the queries' answers where the caller has them already."""
+    view = overview(registry, as_of) if view is None else view
+    late = overdue(registry, as_of) if late is None else late
+    coverage = doelen_coverage(registry, as_of) if coverage is None else coverage
+    gaps = [c for c in coverage if not c.acties]
     done = view.per_status["gereed"] + view.per_status["vervallen"]
     return [
         Figure("acties", "acties", len(registry.acties)),
@@ -523,7 +532,10 @@ _NAV = [
 
 def build_page(registry: Registry, as_of: date, *, version: str) -> str:
     """The whole report as one HTML document, with its CSS and script inline."""
+    # Each query once: the figures and the sections below share their answers.
     view = overview(registry, as_of)
+    late = overdue(registry, as_of)
+    coverage = doelen_coverage(registry, as_of)
     cited = {b.document for a in registry.acties for b in a.bron}
     sources = ", ".join(sorted(d.label for d in registry.documenten if d.id in cited))
     header = el(
@@ -547,12 +559,12 @@ def build_page(registry: Registry, as_of: date, *, version: str) -> str:
     )
     main = el(
         "main",
-        _figures(headline_figures(registry, as_of)),
+        _figures(headline_figures(registry, as_of, view=view, late=late, coverage=coverage)),
         # The timeline right after the figures: the whole agenda at a glance, then its details.
         _timeline(registry, as_of),
-        _overdue(registry, view, overdue(registry, as_of), as_of),
+        _overdue(registry, view, late, as_of),
         _gaps(registry, view, as_of),
-        _doelen(registry, doelen_coverage(registry, as_of)),
+        _doelen(registry, coverage),
         _zorgbelofte(registry, zorgbelofte_coverage(registry, as_of)),
         _acties(registry, as_of),
         id="main",

@@ -9,11 +9,13 @@ from pathlib import Path
 
 import pytest
 
+from eerstelijn import checks
 from eerstelijn.models import Registry
 from eerstelijn.problems import Problem
+from eerstelijn.queries import actie_record
 from eerstelijn.registry import cache, load
 from eerstelijn.registry.load import InvalidRegistry, Snapshot, load_registry
-from eerstelijn.registry.outcome import check_directory
+from eerstelijn.registry.outcome import check_directory, query_registry
 from tests.conftest import REGISTRY as REGISTRY_DIR
 
 
@@ -285,3 +287,59 @@ def test_the_library_alone_writes_no_cache_and_leaves_the_collector_alone(
     assert not cache_dir.exists()
     assert not (tmp_path / "home").exists()
     assert not (tmp_path / "xdg").exists()
+
+
+def queried(root: Path, as_of: date = date(2026, 1, 15)) -> tuple[str, list[Problem]] | str:
+    """What a query sees: the registry's actions, or the errors that make it unfit."""
+    try:
+        registry = query_registry(root, as_of, cache=cache.RegistryCache.find(os.environ))
+    except InvalidRegistry as invalid:
+        return ("invalid", invalid.problems)
+    return " ".join(a.id for a in registry.acties)
+
+
+def test_a_query_after_check_runs_no_check_and_sees_the_same_errors(
+    cache_dir: Path, registry_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    oost = registry_copy / "acties" / "regio-oost.yaml"
+    text = oost.read_text(encoding="utf-8")
+    oost.write_text(text.replace("trekker: [", "trekker: [Onbekend, "), encoding="utf-8")
+    with monkeypatch.context() as m:
+        m.setenv(cache.NO_CACHE_ENV, "1")
+        expected = queried(registry_copy)
+    assert isinstance(expected, tuple) and expected[1]
+    assert {p.code for p in expected[1]} == {"unknown-partij"}
+    checked(registry_copy)
+
+    def refuse(*args: object, **kwargs: object) -> list[Problem]:
+        raise AssertionError("checked although the cache holds the outcome")
+
+    with monkeypatch.context() as m:
+        m.setattr(checks, "run_checks", refuse)
+        assert queried(registry_copy) == expected
+    oost.write_text(text, encoding="utf-8")  # mended: the query runs the checks, then not again
+    valid = queried(registry_copy)
+    assert isinstance(valid, str) and "OOST." in valid
+    with monkeypatch.context() as m:
+        m.setattr(checks, "run_checks", refuse)
+        assert queried(registry_copy) == valid
+        assert checked(registry_copy) == checked(registry_copy)
+
+
+def test_a_cached_query_sees_what_an_uncached_one_does(
+    cache_dir: Path, registry_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Every action as `show --format json` gives it, file and line included.
+    def records() -> list[dict[str, object]]:
+        registry = query_registry(
+            registry_copy, date(2026, 1, 15), cache=cache.RegistryCache.find(os.environ)
+        )
+        return [actie_record(a, date(2026, 1, 15)) for a in registry.acties]
+
+    with monkeypatch.context() as m:
+        m.setenv(cache.NO_CACHE_ENV, "1")
+        expected = records()
+    assert records() == expected
+    parse_refused(monkeypatch)
+    assert records() == expected
+    assert len(list(cache_dir.glob("*.query.pickle"))) == 1

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from eerstelijn.problems import Problem, Severity
-from eerstelijn.render.github import render_problems
+from eerstelijn.render.github import render_changes, render_problems
 
 
 def problem(
@@ -78,3 +78,20 @@ def test_one_line_per_problem_in_the_order_given() -> None:
     lines = render_problems([first, second]).splitlines()
     assert [line.split(",")[1] for line in lines] == ["line=2", "line=1"]
     assert render_problems([]) == ""
+
+
+def test_a_change_cannot_break_out_of_its_notice() -> None:
+    from eerstelijn.history.diff import Change
+    from eerstelijn.history.versions import WORKING_TREE, Comparison, Version
+
+    change = Change(
+        "actie", "H2.1", "titel", "titel now 'A, b: 100%\n::error::x'", "data/a,b:c.yaml", 3
+    )
+    removed = Change("partij", "ZN", "verwijderd", "removed: ZN", "data/partijen.yaml", None)
+    here = Version(WORKING_TREE, WORKING_TREE, None)
+    text = render_changes(Comparison(here, here, [change, removed]))
+    assert text == (
+        "::notice file=data/a%2Cb%3Ac.yaml,line=3,title=actie H2.1%3A titel::"
+        "titel now 'A, b: 100%25%0A::error::x'\n"
+        "::notice file=data/partijen.yaml,title=partij ZN%3A verwijderd::removed: ZN\n"
+    )

@@ -73,3 +73,21 @@ def test_a_document_has_a_title_an_intro_and_headed_sections() -> None:
         "Agenda BO", "Wat besproken moet worden.", [section(title="Hoofdstuk H2")]
     )
     assert text == "# Agenda BO\n\nWat besproken moet worden.\n\n### Hoofdstuk H2\n\n_no actions_\n"
+
+
+def test_a_change_summary_holds_no_markup_of_the_data() -> None:
+    from eerstelijn.history.diff import Change
+    from eerstelijn.history.versions import WORKING_TREE, Comparison, Version
+    from eerstelijn.render.markdown import render_changes
+
+    title = "titel now '<img src=x> *vet* [link](http://x) a|b'\nnext\u2028\x1b[31mrood"
+    change = Change("actie", "H2.1", "titel", title, "data/acties.yaml", 3)
+    here = Version(WORKING_TREE, WORKING_TREE, None)
+    text = render_changes(Comparison(here, here, [change]))
+    assert text == (
+        "## What changed in the registry\n\n"
+        "From the working tree to the working tree: 1 change.\n\n"
+        "### Acties\n\n"
+        "- **H2.1** titel now '\\<img src=x> \\*vet\\* \\[link\\](http://x) a\\|b' next "
+        "\\[31mrood\n"  # the escape character itself is dropped
+    )

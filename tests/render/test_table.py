@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
+import pytest
 from rich.console import Console, RenderableType
 
 from eerstelijn.kwartaal import Kwartaal
 from eerstelijn.models import Actie
 from eerstelijn.queries import TimelineRow
+from eerstelijn.render import table
 from eerstelijn.render.listing import Column, RowStyle, Section
-from eerstelijn.render.table import render_sections, render_timeline
+from eerstelijn.render.table import LONG_TABLE, render_sections, render_timeline
 
 COLUMNS = (
     Column("id", "id", no_wrap=True),
@@ -152,6 +155,46 @@ def _actie_titel_words(actie: Actie) -> list[str]:
 def test_an_empty_timeline_says_so() -> None:
     lines = show(render_timeline([], [Kwartaal(2026, 1)], date(2026, 1, 15)))
     assert lines == ["Geen mijlpalen in deze periode."]
+
+
+def _long_records(count: int) -> list[dict[str, Any]]:
+    words = ["Een", "handreiking", "voor", "de", "Patiëntenfederatie", "wijk", "zorg", "x" * 45]
+    return [
+        {
+            "id": f"R{i % 40:02d}.{i}",
+            "titel": " ".join(words[(i * k) % len(words)] for k in range(1, i % 17 + 2)),
+            "dagen_te_laat": i * 7 % 400,
+        }
+        for i in range(count)
+    ]
+
+
+def _look(line: str) -> tuple[str, set[str]]:
+    """A coloured line as the reader sees it: its text, and the colours it is printed in."""
+    codes = re.findall(r"\x1b\[([0-9;]*)m", line)
+    return re.sub(r"\x1b\[[0-9;]*m", "", line).rstrip(), set(codes) - {"0", ""}
+
+
+def test_a_long_table_looks_as_a_short_one_does(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Long tables are laid out without rich's per-cell measuring; the reader sees no change:
+    # the same columns, widths, wrapping and folding as rich gives the same rows.
+    records = _long_records(LONG_TABLE)
+    cycle: list[RowStyle] = ["overdue", "due", ""]
+    styles = [cycle[i % 3] for i in range(LONG_TABLE)]
+    long = [_look(line) for line in show(render_sections([section(records, styles)]), colour=True)]
+    monkeypatch.setattr(table, "LONG_TABLE", LONG_TABLE + 1)
+    short = show(render_sections([section(records, styles)]), colour=True)
+    assert [_look(line) for line in short] == long
+    assert max(len(line) for line in show(render_sections([section(records)]))) <= 80
+
+
+def test_a_long_table_fits_a_narrow_screen() -> None:
+    console = Console(width=50, color_system=None, highlight=False, soft_wrap=False)
+    with console.capture() as captured:
+        console.print(render_sections([section(_long_records(LONG_TABLE))]))
+    lines = captured.get().splitlines()
+    assert max(len(line) for line in lines) <= 50
+    assert lines[2].split() == ["id", "titel", "days", "late"]
 
 
 def test_a_timeline_too_wide_for_80_columns_leaves_out_the_earliest_quarters() -> None:

@@ -11,6 +11,7 @@ import click
 import typer
 
 from eerstelijn.cli.common import DataOption, app, emit, fail, registry_cache, report_invalid
+from eerstelijn.i18n import _
 from eerstelijn.render import CHANGE_FORMATS
 
 if TYPE_CHECKING:
@@ -107,7 +108,11 @@ def _append_summary(path: Path, markdown: object) -> None:
         with path.open("a", encoding="utf-8") as stream:
             stream.write(f"{markdown}\n")
     except OSError as error:
-        fail(f"cannot write the step summary to {path}: {error.strerror or error}")
+        fail(
+            _("cannot write the step summary to {file}: {reason}").format(
+                file=path, reason=error.strerror or error
+            )
+        )
 
 
 def actie_commits(data: Path, actie_id: str) -> list[ActieCommit]:

@@ -20,6 +20,7 @@ from datetime import date
 from difflib import SequenceMatcher
 from typing import Any
 
+from eerstelijn.i18n import _
 from eerstelijn.kwartaal import Termijn
 from eerstelijn.models import Actie, Mijlpaal, Registry, Voortgang
 from eerstelijn.problems import Origin
@@ -164,12 +165,18 @@ def actie_changes(old: Actie | None, new: Actie | None) -> list[Change]:
 def _added(actie: Actie) -> Change:
     o = actie.origin
     return Change(
-        "actie", actie.id, "toegevoegd", f"added: {actie.titel}", o.file, _at(o), naar=actie.titel
+        "actie",
+        actie.id,
+        "toegevoegd",
+        _("added: {titel}").format(titel=actie.titel),
+        o.file,
+        _at(o),
+        naar=actie.titel,
     )
 
 
 def _removed(actie: Actie) -> Change:
-    tekst = f"removed: {actie.titel}"
+    tekst = _("removed: {titel}").format(titel=actie.titel)
     return Change("actie", actie.id, "verwijderd", tekst, actie.origin.file, None, van=actie.titel)
 
 
@@ -182,21 +189,24 @@ def _actie(old: Actie, new: Actie) -> Iterator[Change]:
     if old.origin.file != new.origin.file:
         yield change(
             "verplaatst",
-            f"moved from {old.origin.file} to {new.origin.file}",
+            _("moved from {old} to {new}").format(old=old.origin.file, new=new.origin.file),
             van=old.origin.file,
             naar=new.origin.file,
         )
     if old.titel != new.titel:
-        yield change("titel", f"titel now {new.titel!r}", "titel", van=old.titel, naar=new.titel)
+        tekst = _("titel now {titel!r}").format(titel=new.titel)
+        yield change("titel", tekst, "titel", van=old.titel, naar=new.titel)
     for rol, veld in (("trekker", "trekker"), ("betrokkene", "betrokkenen")):
         was, now = getattr(old, veld), getattr(new, veld)
         for code in now:
             if code not in was:
                 at = (veld, now.index(code))
-                yield change(f"{rol}-toegevoegd", f"{rol} {code} added", *at, naar=code)
+                tekst = _("{rol} {code} added").format(rol=rol, code=code)
+                yield change(f"{rol}-toegevoegd", tekst, *at, naar=code)
         for code in was:
             if code not in now:
-                yield change(f"{rol}-verwijderd", f"{rol} {code} removed", veld, van=code)
+                tekst = _("{rol} {code} removed").format(rol=rol, code=code)
+                yield change(f"{rol}-verwijderd", tekst, veld, van=code)
     if old.doelen != new.doelen:
         tekst = f"doelen {', '.join(old.doelen)} -> {', '.join(new.doelen)}"
         yield change("doelen", tekst, "doelen", van=list(old.doelen), naar=list(new.doelen))
@@ -239,7 +249,9 @@ def _mijlpalen(old: Actie, new: Actie, change: _ChangeMaker) -> Iterator[Change]
             m = new.mijlpalen[j]
             yield change(
                 "mijlpaal-toegevoegd",
-                f"mijlpaal {j + 1} added: {m.omschrijving}",
+                _("mijlpaal {number} added: {omschrijving}").format(
+                    number=j + 1, omschrijving=m.omschrijving
+                ),
                 "mijlpalen",
                 j,
                 mijlpaal=j + 1,
@@ -249,7 +261,9 @@ def _mijlpalen(old: Actie, new: Actie, change: _ChangeMaker) -> Iterator[Change]
             m = old.mijlpalen[i]
             yield change(
                 "mijlpaal-verwijderd",
-                f"mijlpaal {i + 1} removed: {m.omschrijving}",
+                _("mijlpaal {number} removed: {omschrijving}").format(
+                    number=i + 1, omschrijving=m.omschrijving
+                ),
                 "mijlpalen",
                 mijlpaal=i + 1,
                 van=m.omschrijving,
@@ -264,7 +278,7 @@ def _mijlpaal(old: Mijlpaal, new: Mijlpaal, number: int, change: _ChangeMaker) -
     if old.omschrijving != new.omschrijving:
         yield change(
             "omschrijving",
-            f"{label} now {new.omschrijving!r}",
+            _("{label} now {omschrijving!r}").format(label=label, omschrijving=new.omschrijving),
             *at,
             "omschrijving",
             mijlpaal=number,
@@ -305,7 +319,7 @@ def _mijlpaal(old: Mijlpaal, new: Mijlpaal, number: int, change: _ChangeMaker) -
     if was.beoordeling != now.beoordeling:
         yield change(
             "beoordeling",
-            f"{label} beoordeling {was.beoordeling or 'none'} -> {now.beoordeling or 'none'}",
+            f"{label} beoordeling {was.beoordeling or _('none')} -> {now.beoordeling or _('none')}",
             *where("beoordeling"),
             mijlpaal=number,
             van=was.beoordeling,
@@ -364,11 +378,11 @@ def _replanning(
     a = was.deadline if was else None
     b = now.deadline if now else None
     quarters = (b.year - a.year) * 4 + (b.q - a.q) if a and b else None
-    moved = f" ({quarters:+d} quarters)" if quarters else ""
+    moved = " " + _("({quarters:+d} quarters)").format(quarters=quarters) if quarters else ""
     why = f": {reden}" if reden else ""
     return change(
         "herplanning",
-        f"mijlpaal {number} deadline {was or 'none'} -> {now or 'none'}{moved}{why}",
+        f"mijlpaal {number} deadline {was or _('none')} -> {now or _('none')}{moved}{why}",
         *at,
         mijlpaal=number,
         van=a.iso if a else None,
@@ -401,7 +415,7 @@ def _named(
                     soort,
                     k,
                     "hernoemd",
-                    f"renamed from {key(renamed)}",
+                    _("renamed from {name}").format(name=key(renamed)),
                     o.file,
                     _at(o),
                     van=key(renamed),
@@ -412,7 +426,7 @@ def _named(
                 soort,
                 k,
                 "toegevoegd",
-                f"added: {name(item)}",
+                _("added: {titel}").format(titel=name(item)),
                 o.file,
                 _at(o),
                 naar=name(item),
@@ -422,7 +436,7 @@ def _named(
                 soort,
                 k,
                 "hernoemd",
-                f"{name_field} now {name(item)!r}",
+                _("{label} now {omschrijving!r}").format(label=name_field, omschrijving=name(item)),
                 o.file,
                 _at(o, name_field),
                 van=name(earlier),
@@ -433,7 +447,7 @@ def _named(
             soort,
             key(item),
             "verwijderd",
-            f"removed: {name(item)}",
+            _("removed: {titel}").format(titel=name(item)),
             item.origin.file,
             None,
             van=name(item),

@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path, PurePosixPath
 
 from eerstelijn.history.errors import HistoryError
+from eerstelijn.i18n import N_, _
 from eerstelijn.shape import FILES, REGIONAL_DIR
 
 __all__ = ["UNSHALLOW", "Commit", "Repository"]
@@ -21,7 +22,7 @@ __all__ = ["UNSHALLOW", "Commit", "Repository"]
 # The default branch is looked for in this order; the first that exists is the base.
 DEFAULT_BRANCHES = ("origin/HEAD", "main", "master")
 _FILE_MODES = (b"100644", b"100755")
-UNSHALLOW = "fetch the history (git fetch --unshallow; in GitHub Actions, fetch-depth: 0)"
+UNSHALLOW = N_("fetch the history (git fetch --unshallow; in GitHub Actions, fetch-depth: 0)")
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,8 @@ class Repository:
                 "--is-shallow-repository",
             )
         except HistoryError:
-            raise HistoryError(f"{directory} is not in a git repository") from None
+            message = _("{dir} is not in a git repository").format(dir=directory)
+            raise HistoryError(message) from None
         top, prefix, shallow = out.decode().split("\n")[:3]
         return cls(Path(top), PurePosixPath(prefix or ".") / missing, shallow == "true")
 
@@ -100,13 +102,15 @@ class Repository:
             except HistoryError:
                 if self.shallow:
                     raise HistoryError(
-                        f"this shallow clone lacks the merge base of HEAD and {branch}: {UNSHALLOW}"
+                        _(
+                            "this shallow clone lacks the merge base of HEAD and {branch}: {advice}"
+                        ).format(branch=branch, advice=_(UNSHALLOW))
                     ) from None
                 continue
             return base, f"merge-base HEAD {branch}"
         head = self.commit("HEAD")
         if head is None:
-            raise HistoryError("the repository has no commits yet")
+            raise HistoryError(_("the repository has no commits yet"))
         return head, "HEAD"
 
     def describe(self, sha: str) -> Commit:
@@ -144,7 +148,7 @@ class Repository:
             return []
         out = self.git("cat-file", "--batch", stdin="".join(f"{s}\n" for s in shas).encode())
         contents, at = [], 0
-        for _ in shas:
+        for _sha in shas:
             header_end = out.index(b"\n", at)
             size = int(out[at:header_end].rsplit(b" ", 1)[1])
             start = header_end + 1
@@ -172,7 +176,7 @@ def _run(where: Path, *args: str, stdin: bytes | None = None) -> bytes:
             check=False,
         )
     except FileNotFoundError:
-        raise HistoryError("git is not installed, or not on the PATH") from None
+        raise HistoryError(_("git is not installed, or not on the PATH")) from None
     if done.returncode != 0:
         message = done.stderr.decode(errors="replace").strip().splitlines()
         raise HistoryError(message[-1] if message else f"git {args[0]} failed")

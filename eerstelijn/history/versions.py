@@ -12,6 +12,7 @@ from pathlib import Path
 from eerstelijn.history.diff import Change, changes
 from eerstelijn.history.errors import HistoryError
 from eerstelijn.history.git import UNSHALLOW, Commit, Repository
+from eerstelijn.i18n import _
 from eerstelijn.models import Actie, Registry
 from eerstelijn.problems import InvalidRegistry
 from eerstelijn.registry.cache import RegistryCache
@@ -67,14 +68,25 @@ def resolve(repo: Repository, text: str, day: date | None) -> Version:
     if day is not None and (_ISO_DATE.fullmatch(text.strip()) or repo.commit(text) is None):
         sha = repo.commit_on(day)
         if sha is None:
-            hint = f"; this clone is shallow: {UNSHALLOW}" if repo.shallow else ""
-            raise HistoryError(f"no commit on or before {day.isoformat()}{hint}")
-        return Version(text, f"last commit on or before {day.isoformat()}", repo.describe(sha))
+            hint = (
+                _("; this clone is shallow: {advice}").format(advice=_(UNSHALLOW))
+                if repo.shallow
+                else ""
+            )
+            raise HistoryError(_("no commit on or before {day}").format(day=day.isoformat()) + hint)
+        how = _("last commit on or before {day}").format(day=day.isoformat())
+        return Version(text, how, repo.describe(sha))
     sha = repo.commit(text)
     if sha is None:
         if repo.shallow:
-            raise HistoryError(f"unknown revision {text!r}: this clone is shallow; {UNSHALLOW}")
-        raise HistoryError(f"unknown revision {text!r}: no branch, tag or commit of that name")
+            raise HistoryError(
+                _("unknown revision {text!r}: this clone is shallow; {advice}").format(
+                    text=text, advice=_(UNSHALLOW)
+                )
+            )
+        raise HistoryError(
+            _("unknown revision {text!r}: no branch, tag or commit of that name").format(text=text)
+        )
     return Version(text, "revision", repo.describe(sha))
 
 
@@ -105,15 +117,20 @@ def read_version(
             return Snapshot.read(data, cache=cache).registry(parsed)
         blobs = repo.files(version.commit.sha)
         if not blobs:
-            raise HistoryError(f"{repo.prefix} holds no registry at {version.label}")
+            raise HistoryError(
+                _("{dir} holds no registry at {version}").format(
+                    dir=repo.prefix, version=version.label
+                )
+            )
         contents = {data.joinpath(*path.parts): raw for path, raw in blobs.items()}
         # A data file added to the tool later (documenten.yaml) is absent from older versions:
         # there it held nothing yet, so its items count as added since.
         snapshot = Snapshot.given(data, contents, cache=cache, slot=slot, absent_ok=True)
         return snapshot.registry(parsed)
     except InvalidRegistry as invalid:
-        where = "the working tree" if version.commit is None else version.label
-        raise HistoryError(f"the registry at {where} is invalid", invalid.problems) from None
+        where = _("the working tree") if version.commit is None else version.label
+        message = _("the registry at {where} is invalid").format(where=where)
+        raise HistoryError(message, invalid.problems) from None
 
 
 @dataclass(frozen=True)

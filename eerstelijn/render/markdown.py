@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from eerstelijn.controls import LINE_CONTROLS
+from eerstelijn.i18n import _, ngettext
 from eerstelijn.render.listing import Section, cell
 
 if TYPE_CHECKING:
@@ -74,7 +75,7 @@ def describe_version(version: Version) -> str:
     """A version for a sentence: `` `main` (`3f2a1c9e0d`, 2026-01-10) `` or the working tree."""
     commit = version.commit
     if commit is None:
-        return "the working tree"
+        return _("the working tree")
     if version.names_hash:
         return f"`{commit.short}` ({commit.datum})"
     if version.how == "revision":
@@ -93,8 +94,9 @@ def render_changes(comparison: Comparison) -> str:
     """
     changes = _without_repeats(comparison.changes)
     since, until = describe_version(comparison.since), describe_version(comparison.until)
-    count = f"{len(changes)} change{'' if len(changes) == 1 else 's'}"
-    lines = ["## What changed in the registry", "", f"From {since} to {until}: {count}."]
+    count = ngettext("{n} change", "{n} changes", len(changes)).format(n=len(changes))
+    summary = _("From {since} to {until}: {count}.").format(since=since, until=until, count=count)
+    lines = ["## " + _("What changed in the registry"), "", summary]
     for soort, heading in _CHANGE_GROUPS.items():
         group = [c for c in changes if c.soort == soort]
         if not group:

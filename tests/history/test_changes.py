@@ -259,11 +259,11 @@ def test_github_annotates_each_change_and_writes_the_step_summary(
     assert len(lines) == 8
     assert lines[0] == (
         "::notice file=data/acties.yaml,line=3,title=actie H2.1%3A titel::"
-        "titel now 'Handreiking regionale samenwerking'"
+        "titel nu 'Handreiking regionale samenwerking'"
     )
     assert lines[-1] == (
         "::notice file=data/zorgbelofte.yaml,title=belofte 2%3A verwijderd::"
-        "removed: Ik bereid mijn afspraak voor"
+        "verwijderd: Ik bereid mijn afspraak voor"
     )
     markdown = run_cli("changes", "--data", "data", "--format", "markdown", *since).stdout
     assert step_summary.read_text(encoding="utf-8") == f"earlier step\n{markdown}\n"
@@ -279,7 +279,7 @@ def test_table_for_people(in_repo: Repo, run_cli: RunCli) -> None:
     result = run_cli("changes", "--data", "data", "--since", "bo-januari")
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("Van bo-januari")
-    assert "moved from data/acties.yaml to" in result.stdout
+    assert "verplaatst van data/acties.yaml naar" in result.stdout
     assert "data/acties/regio.yaml:2" in result.stdout
 
 
@@ -294,23 +294,27 @@ def assert_error(result: Any, message: str) -> None:
 
 def test_outside_a_git_repository(run_cli: RunCli, registry_copy: Path) -> None:
     result = run_cli("changes", "--data", registry_copy)
-    assert_error(result, f"{registry_copy} is not in a git repository")
+    assert_error(result, f"{registry_copy} staat niet in een git-repository")
 
 
 def test_an_unknown_revision(in_repo: Repo, run_cli: RunCli) -> None:
     result = run_cli("changes", "--data", "data", "--since", "bo-februari")
-    assert_error(result, "unknown revision 'bo-februari': no branch, tag or commit of that name")
+    assert_error(
+        result, "onbekende revisie 'bo-februari': er is geen branch, tag of commit met die naam"
+    )
 
 
 def test_a_revision_that_looks_like_an_option(in_repo: Repo, run_cli: RunCli) -> None:
     result = run_cli("changes", "--data", "data", "--since=--output=x")
-    assert_error(result, "unknown revision '--output=x': no branch, tag or commit of that name")
+    assert_error(
+        result, "onbekende revisie '--output=x': er is geen branch, tag of commit met die naam"
+    )
     assert not (in_repo.path / "x").exists()
 
 
 def test_a_date_before_the_first_commit(in_repo: Repo, run_cli: RunCli) -> None:
     result = run_cli("changes", "--data", "data", "--since", "2025-12-31")
-    assert_error(result, "no commit on or before 2025-12-31")
+    assert_error(result, "geen commit op of voor 2025-12-31")
 
 
 def test_a_shallow_clone_that_lacks_the_revision(
@@ -324,12 +328,12 @@ def test_a_shallow_clone_that_lacks_the_revision(
     result = run_cli("changes", "--data", "data", "--since", start)
     assert_error(
         result,
-        f"unknown revision '{start}': this clone is shallow; fetch the history "
-        "(git fetch --unshallow; in GitHub Actions, fetch-depth: 0)",
+        f"onbekende revisie '{start}': deze kloon is ondiep; haal de geschiedenis op "
+        "(git fetch --unshallow; in GitHub Actions: fetch-depth: 0)",
     )
     dated = run_cli("changes", "--data", "data", "--since", "2026-01-15")
     assert dated.exit_code == 2
-    assert "this clone is shallow" in dated.stderr
+    assert "deze kloon is ondiep" in dated.stderr
 
 
 def test_an_older_version_that_is_invalid(
@@ -346,7 +350,7 @@ def test_an_older_version_that_is_invalid(
     repo.commit("fixed", "2026-01-06")
     monkeypatch.chdir(repo.path)
     result = run_cli("changes", "--data", "data", "--since", "HEAD~1")
-    assert_error(result, f"the registry at HEAD~1 ({broken[:10]}) is invalid")
+    assert_error(result, f"het register in HEAD~1 ({broken[:10]}) is ongeldig")
     assert result.stderr.startswith(
         "data/acties.yaml:11:17: error[schema] acties[H2.1].mijlpalen[0].status: 'klaar' is niet"
     )
@@ -363,7 +367,7 @@ def test_a_revision_without_the_data_directory(
     monkeypatch.chdir(repo.path)
     result = run_cli("changes", "--data", "data", "--since", "HEAD~1")
     assert_error(
-        result, f"data holds no registry at HEAD~1 ({repo.git('rev-parse', 'HEAD~1')[:10]})"
+        result, f"data bevat geen register in HEAD~1 ({repo.git('rev-parse', 'HEAD~1')[:10]})"
     )
 
 
@@ -375,20 +379,25 @@ def test_history_lists_the_commits_that_changed_an_action(in_repo: Repo, run_cli
     assert result.exit_code == 0, result.output
     commits = json.loads(result.stdout)["commits"]
     assert [(c["revisie"], c["datum"], c["auteur"], c["wat"]) for c in commits] == [
-        (in_repo.commits["start"], "2026-01-05", "Programmabureau", "added: Plan zonder deadline"),
+        (
+            in_repo.commits["start"],
+            "2026-01-05",
+            "Programmabureau",
+            "toegevoegd: Plan zonder deadline",
+        ),
         (
             in_repo.commits["tool"],
             "2026-01-12",
             "Programmabureau",
             "mijlpaal 1 voortgang 2026-01-11: beoordeling risico; "
-            "mijlpaal 1 beoordeling none -> risico",
+            "mijlpaal 1 beoordeling geen -> risico",
         ),
         (in_repo.commits["hand"], "2026-01-20", "Programmabureau", "doelen 4 -> 1, 4"),
         (
             in_repo.commits["move"],
             "2026-02-02",
             "Programmabureau",
-            "moved from data/acties.yaml to data/acties/regio.yaml",
+            "verplaatst van data/acties.yaml naar data/acties/regio.yaml",
         ),
     ]
     assert [c["wijziging"] for c in commits[1]["wijzigingen"]] == ["voortgang", "beoordeling"]
@@ -408,14 +417,14 @@ def test_history_passes_over_an_invalid_version(
     assert result.exit_code == 0, result.output
     commits = json.loads(result.stdout)["commits"]
     assert [(c["onderwerp"], c["wat"]) for c in commits] == [
-        ("start", "added: Handreiking"),
-        ("fixed", "titel now 'Handreiking 2'"),
+        ("start", "toegevoegd: Handreiking"),
+        ("fixed", "titel nu 'Handreiking 2'"),
     ]
 
 
 def test_history_commits_outside_a_git_repository(run_cli: RunCli, registry_copy: Path) -> None:
     result = run_cli("history", "H2.1", "--commits", "--data", registry_copy)
-    assert_error(result, f"{registry_copy} is not in a git repository")
+    assert_error(result, f"{registry_copy} staat niet in een git-repository")
 
 
 def test_documenten_added_removed_and_renamed(

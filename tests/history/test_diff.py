@@ -11,6 +11,9 @@ from eerstelijn.models import Actie, Mijlpaal, Registry
 from eerstelijn.registry.load import load_registry
 from tests.conftest import REGISTRY
 
+# Unit tests of the core assert its messages in English, their source.
+pytestmark = pytest.mark.usefixtures("english")
+
 
 @pytest.fixture(scope="module")
 def registry() -> Registry:

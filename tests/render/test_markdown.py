@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from eerstelijn.render.listing import Column, Section
 from eerstelijn.render.markdown import render_document, render_sections
 
@@ -75,6 +77,7 @@ def test_a_document_has_a_title_an_intro_and_headed_sections() -> None:
     assert text == "# Agenda BO\n\nWat besproken moet worden.\n\n### Hoofdstuk H2\n\n_no actions_\n"
 
 
+@pytest.mark.usefixtures("english")
 def test_a_change_summary_holds_no_markup_of_the_data() -> None:
     from eerstelijn.history.diff import Change
     from eerstelijn.history.versions import WORKING_TREE, Comparison, Version

@@ -365,7 +365,7 @@ def commits_section(commits: Sequence[ActieCommit]) -> Section:
         Column("datum", "datum", no_wrap=True),
         Column("commit", "commit", no_wrap=True),
         Column("auteur", "auteur"),
-        Column("wat", "what changed"),
+        Column("wat", _("what changed")),
     )
     records = [
         {
@@ -379,7 +379,7 @@ def commits_section(commits: Sequence[ActieCommit]) -> Section:
         }
         for c in commits
     ]
-    return Section("commits", "Commits", columns, records, empty="no commit changed it")
+    return Section("commits", "Commits", columns, records, empty=_("no commit changed it"))
 
 
 def what_changed(entry: dict[str, Any]) -> str:

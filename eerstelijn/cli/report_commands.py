@@ -34,19 +34,35 @@ def report(
         ),
     ] = Path("report"),
     as_of: AsOfOption = "today",
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since",
+            help="Add a section of what changed in the registry since this version in git: "
+            "a branch, tag or commit, or a date (2026-01-15, 'Q1 2026': the last commit on or "
+            "before it), such as the day of the last BO.",
+        ),
+    ] = None,
 ) -> None:
     """Write the HTML progress report for the bestuurlijk overleg: one self-contained index.html.
 
-    Headline figures, overdue per partij, gaps, a filterable timeline, goal and zorgbelofte
-    coverage, and every action with its source. Works offline, on GitHub Pages and on paper.
+    Headline figures, a filterable timeline, progress (a burn-up chart of milestones and the
+    re-planned ones), overdue per partij, gaps, goal and zorgbelofte coverage, and every action
+    with its source; with --since, what changed since then. Works offline, on GitHub Pages and
+    on paper.
     """
     from eerstelijn import __version__
     from eerstelijn.report import write_report
 
     day = as_of_date(as_of)
     registry = registry_for_queries(data, day)
+    comparison = None
+    if since is not None:
+        from eerstelijn.cli.history_commands import changes_since
+
+        comparison = changes_since(data, since)
     try:
-        target = write_report(registry, day, out, version=__version__)
+        target = write_report(registry, day, out, version=__version__, comparison=comparison)
     except OSError as error:
         fail(f"cannot write the report to {out}: {error.strerror or error}")
     console(stderr=True).print(f"Wrote {target}", markup=False)

@@ -1,0 +1,83 @@
+"""`report --since`: what changed in the registry since a version in git, on the page."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from eerstelijn.cli import app
+from tests.conftest import CLI_ENV, RunCli
+from tests.history.common import Repo, scripted_history
+from tests.report_html import Node, parse
+
+ENV = {**CLI_ENV, "EERSTELIJN_NO_CACHE": "1", "GITHUB_STEP_SUMMARY": ""}
+
+
+@pytest.fixture(scope="module")
+def history(tmp_path_factory: pytest.TempPathFactory) -> Repo:
+    def run(*args: str | Path, env: dict[str, str] | None = None) -> Any:
+        argv = [str(a) for a in args]
+        return CliRunner().invoke(app, argv, env={**ENV, **(env or {})}, catch_exceptions=False)
+
+    repo = scripted_history(tmp_path_factory.mktemp("history") / "repo", run)
+    repo.git("tag", "bo-januari", repo.commits["tool"])
+    return repo
+
+
+@pytest.fixture
+def in_repo(history: Repo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Repo]:
+    """A copy of the history as the working directory, so a test may edit it."""
+    target = tmp_path / "repo"
+    shutil.copytree(history.path, target, symlinks=True)
+    monkeypatch.chdir(target)
+    yield Repo(target, dict(history.commits))
+
+
+def report(run_cli: RunCli, *args: str) -> Node:
+    result = run_cli("report", "--data", "data", "--as-of", "2026-02-15", "--out", "out", *args)
+    assert result.exit_code == 0, result.output
+    return parse(Path("out/index.html").read_text(encoding="utf-8"))
+
+
+def test_the_changes_since_a_tag(in_repo: Repo, run_cli: RunCli) -> None:
+    page = report(run_cli, "--since", "bo-januari")
+    section = page.by_id("changes")
+    short = in_repo.commits["tool"][:10]
+    assert page.by_id("changes-h").text() == f"What changed since bo-januari ({short})"
+    rows = page.by_id("changes-table").rows()
+    assert rows[0][:3] == ["H2.1", "actie", "titel"]
+    kinds = {(r[0], r[2]) for r in rows}
+    assert ("H4.1", "verplaatst") in kinds
+    assert ("H3.1", "verwijderd") in kinds
+    assert ("H2.2", "herplanning") in kinds
+    assert f"{len(rows)} changes" in section.text()
+
+
+def test_a_date_is_the_last_commit_on_or_before_it(in_repo: Repo, run_cli: RunCli) -> None:
+    page = report(run_cli, "--since", "2026-01-15")
+    assert "last commit on or before 2026-01-15" in page.by_id("changes").text()
+
+
+def test_a_change_text_is_escaped(in_repo: Repo, run_cli: RunCli) -> None:
+    in_repo.edit(
+        "acties.yaml",
+        "titel: Handreiking regionale samenwerking\n",
+        "titel: <b>Handreiking</b> & co\n",
+    )
+    page = report(run_cli, "--since", "HEAD")
+    table = page.by_id("changes-table")
+    assert not list(table.iter("b"))
+    assert "<b>Handreiking</b> & co" in table.text()
+
+
+def test_an_unknown_revision_is_invalid_input(in_repo: Repo, run_cli: RunCli) -> None:
+    result = run_cli("report", "--data", "data", "--out", "out", "--since", "bo-februari")
+    assert result.exit_code == 2, result.output
+    last = result.stderr.splitlines()[-1]
+    assert last == "Error: unknown revision 'bo-februari': no branch, tag or commit of that name"
+    assert not Path("out").exists()

@@ -94,6 +94,15 @@ def agenda(
             "--out", help="The file to write (FILE.docx for docx); standard output when left out."
         ),
     ] = None,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since",
+            help="Mark each item new or changed since this version in git (the last BO): a "
+            "branch, tag or commit, or a date (2026-01-15, 'Q1 2026': the last commit on or "
+            "before it).",
+        ),
+    ] = None,
 ) -> None:
     """The agenda of the bestuurlijk overleg as a board paper: one numbered item per action.
 
@@ -101,7 +110,8 @@ def agenda(
     its overdue milestones oldest first (when last reported, or nothing reported), its trekker,
     its source, and room for a Voorstel and a Besluit. First the realisatieagenda by hoofdstuk,
     then the regional agendas, then other documents (an insurer's own commitments). Done
-    actions are left out.
+    actions are left out. With --since, an item whose action is new or changed since then says
+    so.
     """
     if fmt is AgendaFormat.docx and out is None:
         fail("--format docx writes a Word file: give it with --out FILE.docx")
@@ -112,7 +122,12 @@ def agenda(
 
     day = as_of_date(as_of)
     registry = registry_for_queries(data, day)
-    paper = render.paper(registry, queries.agenda(registry, day), day)
+    comparison = None
+    if since is not None:
+        from eerstelijn.cli.history_commands import changes_since
+
+        comparison = changes_since(data, since)
+    paper = render.paper(registry, queries.agenda(registry, day), day, comparison)
     if fmt is AgendaFormat.table:
         if out is None:
             emit(render.table(paper))

@@ -1,4 +1,4 @@
-"""`report --since`: what changed in the registry since a version in git, on the page."""
+"""`report --since` and `agenda --since`: what changed since a version in git (the last BO)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import docx
 import pytest
 from typer.testing import CliRunner
 
@@ -81,3 +82,69 @@ def test_an_unknown_revision_is_invalid_input(in_repo: Repo, run_cli: RunCli) ->
     last = result.stderr.splitlines()[-1]
     assert last == "Error: unknown revision 'bo-februari': no branch, tag or commit of that name"
     assert not Path("out").exists()
+
+
+def agenda(run_cli: RunCli, *args: str) -> str:
+    result = run_cli("agenda", "--data", "data", "--as-of", "2026-02-15", *args)
+    assert result.exit_code == 0, result.output
+    return str(result.stdout)
+
+
+def titles(markdown: str) -> list[str]:
+    return [line for line in markdown.splitlines() if line.startswith("**") and ". " in line]
+
+
+def test_agenda_marks_an_action_added_since(in_repo: Repo, run_cli: RunCli) -> None:
+    result = run_cli(
+        "add", "--data", "data", "--titel", "Nieuw zonder trekker", "--hoofdstuk", "H5",
+        "--doel", "1", "--bron", "H5",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    head = in_repo.git("rev-parse", "--short=10", "HEAD").strip()
+    paper = agenda(run_cli, "--since", "HEAD")
+    # H4.1 (no deadline) was on the agenda before and did not change: no mark.
+    assert titles(paper) == [
+        "**1. H4.1 Plan zonder deadline**",
+        f"**2. H5.2 Nieuw zonder trekker** — _new since HEAD ({head})_",
+    ]
+    assert f"Since HEAD ({head}): 1 new, 0 changed, up to the working tree." in paper
+    # Without --since nothing is marked, and the paper is as before.
+    assert "since" not in agenda(run_cli).lower()
+
+
+def test_agenda_marks_a_changed_action_in_every_format(
+    in_repo: Repo, run_cli: RunCli, tmp_path: Path
+) -> None:
+    # Between the BO of January (the tag) and now, H4.1 moved to another file and got an
+    # extra doel by hand: the move alone would not count, the doel does.
+    short = in_repo.commits["tool"][:10]
+    mark = f"changed since bo-januari ({short})"
+    assert titles(agenda(run_cli, "--since", "bo-januari")) == [
+        f"**1. H4.1 Plan zonder deadline** — _{mark}_"
+    ]
+    table = agenda(run_cli, "--since", "bo-januari", "--format", "table")
+    assert f"[{mark}]" in " ".join(table.split())
+    out = tmp_path / "agenda.docx"
+    result = run_cli(
+        "agenda", "--data", "data", "--as-of", "2026-02-15", "--since", "bo-januari",
+        "--format", "docx", "--out", out,
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    paragraphs = [p.text for p in docx.Document(str(out)).paragraphs]
+    heading = paragraphs.index("1. H4.1 Plan zonder deadline")
+    assert paragraphs[heading + 1] == mark[:1].upper() + mark[1:]
+
+
+def test_agenda_since_a_move_alone_marks_nothing(in_repo: Repo, run_cli: RunCli) -> None:
+    # From `hand` to `move`, H4.1 only moved to acties/regio.yaml.
+    paper = agenda(run_cli, "--since", in_repo.commits["hand"])
+    assert titles(paper) == ["**1. H4.1 Plan zonder deadline**"]
+    assert ": 0 new, 0 changed, up to the working tree." in paper
+
+
+def test_agenda_since_an_unknown_revision_is_invalid_input(in_repo: Repo, run_cli: RunCli) -> None:
+    result = run_cli("agenda", "--data", "data", "--since", "bo-februari")
+    assert result.exit_code == 2, result.output
+    assert result.stdout == ""
+    last = result.stderr.splitlines()[-1]
+    assert last == "Error: unknown revision 'bo-februari': no branch, tag or commit of that name"

@@ -324,3 +324,42 @@ def test_chapters_are_named_by_their_titles(page: Node) -> None:
     assert "hoofdstuk H3 Passende zorg en ondersteuning voor iedere patiënt" in h33
     options = [o.text() for o in page.by_id("filter-hoofdstuk").iter("option")]
     assert "H4 Professionals laten doen waarin zij het sterkst zijn" in options
+
+
+def test_progress_has_the_burnup_numbers_and_the_slip_table(english: None) -> None:
+    fixture = parse(build_page(load_registry(REGISTRY), AS_OF, version=__version__))
+    section = fixture.by_id("progress")
+    chart = fixture.by_id("burnup-chart")
+    title = next(chart.iter("title")).text()
+    assert chart.attrs["role"] == "img"
+    assert chart.attrs["aria-label"] == title
+    assert title == (
+        "Burn-up of milestones from Q1 2025 to Q4 2026: 1 gereed by Q1 2026, "
+        "5 planned by the first agreed deadlines, 5 by the current ones."
+    )
+    # Three lines, each named in the text legend.
+    assert len(list(chart.iter("polyline"))) == 3
+    legend = next(section.iter("ul", class_="legend")).text()
+    assert "planned, by the first agreed deadlines" in legend
+    assert "planned, by the current deadlines" in legend
+    assert "milestones gereed" in legend
+    # H2.2's Beleidsregel moved from Q2 to Q4 2026: the two planned lines part there.
+    assert fixture.by_id("burnup-numbers").rows()[4:] == [
+        ["Q1 2026", "1", "4", "4"],
+        ["Q2 2026", "", "5", "4"],
+        ["Q3 2026", "", "5", "4"],
+        ["Q4 2026", "", "5", "5"],
+    ]
+    assert fixture.by_id("slips").rows() == [
+        ["H2.2", "2. Beleidsregel", "Q2 2026", "Q4 2026", "+2", "Wetgeving vertraagd (2025-12-15)"]
+    ]
+
+
+def test_progress_before_any_replanning_says_none_was(english: None) -> None:
+    fixture = parse(build_page(load_registry(REGISTRY), date(2025, 12, 1), version="x"))
+    assert "Re-planned milestones: none re-planned." in fixture.by_id("progress").text()
+
+
+def test_without_since_the_page_has_no_changes_section(page: Node) -> None:
+    assert not [n for n in page.iter("section") if n.attrs.get("id") == "changes"]
+    assert [n.attrs.get("href") for n in page.iter("a") if n.attrs.get("href") == "#progress"]

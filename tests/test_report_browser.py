@@ -224,3 +224,16 @@ def test_on_a_phone_the_timeline_opens_at_today(phone: Page) -> None:
     )
     assert visible, "the as-of line (today) must be in view when the page opens"
     assert wrap.evaluate("w => w.scrollLeft") > 0
+
+
+def test_the_burnup_chart_renders_within_a_phone_screen(phone: Page) -> None:
+    chart = phone.locator("#burnup-chart")
+    chart.scroll_into_view_if_needed()
+    assert chart.is_visible()
+    box = chart.bounding_box()
+    assert box is not None
+    assert 200 < box["width"] <= PHONE["width"]
+    assert box["height"] > 80
+    # The three lines are drawn, the gereed line with a point per known quarter.
+    assert phone.locator("#burnup-chart polyline").count() == 3
+    assert phone.locator("#burnup-chart circle.bu-done").count() > 0

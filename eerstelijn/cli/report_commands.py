@@ -36,19 +36,35 @@ def report(
         ),
     ] = Path("report"),
     as_of: AsOfOption = "today",
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since",
+            help="Add a section of what changed in the registry since this version in git: "
+            "a branch, tag or commit, or a date (2026-01-15, 'Q1 2026': the last commit on or "
+            "before it), such as the day of the last BO.",
+        ),
+    ] = None,
 ) -> None:
     """Write the HTML progress report for the bestuurlijk overleg: one self-contained index.html.
 
-    Headline figures, overdue per partij, gaps, a filterable timeline, goal and zorgbelofte
-    coverage, and every action with its source. Works offline, on GitHub Pages and on paper.
+    Headline figures, a filterable timeline, progress (a burn-up chart of milestones and the
+    re-planned ones), overdue per partij, gaps, goal and zorgbelofte coverage, and every action
+    with its source; with --since, what changed since then. Works offline, on GitHub Pages and
+    on paper.
     """
     from eerstelijn import __version__
     from eerstelijn.report import write_report
 
     day = as_of_date(as_of)
     registry = registry_for_queries(data, day)
+    comparison = None
+    if since is not None:
+        from eerstelijn.cli.history_commands import changes_since
+
+        comparison = changes_since(data, since)
     try:
-        target = write_report(registry, day, out, version=__version__)
+        target = write_report(registry, day, out, version=__version__, comparison=comparison)
     except OSError as error:
         fail(
             _("cannot write the report to {dir}: {reason}").format(
@@ -84,6 +100,15 @@ def agenda(
             "--out", help="The file to write (FILE.docx for docx); standard output when left out."
         ),
     ] = None,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since",
+            help="Mark each item new or changed since this version in git (the last BO): a "
+            "branch, tag or commit, or a date (2026-01-15, 'Q1 2026': the last commit on or "
+            "before it).",
+        ),
+    ] = None,
 ) -> None:
     """The agenda of the bestuurlijk overleg as a board paper: one numbered item per action.
 
@@ -91,7 +116,8 @@ def agenda(
     its overdue milestones oldest first (when last reported, or nothing reported), its trekker,
     its source, and room for a Voorstel and a Besluit. First the realisatieagenda by hoofdstuk,
     then the regional agendas, then other documents (an insurer's own commitments). Done
-    actions are left out.
+    actions are left out. With --since, an item whose action is new or changed since then says
+    so.
     """
     if fmt is AgendaFormat.docx and out is None:
         fail("--format docx writes a Word file: give it with --out FILE.docx")
@@ -102,7 +128,12 @@ def agenda(
 
     day = as_of_date(as_of)
     registry = registry_for_queries(data, day)
-    paper = render.paper(registry, queries.agenda(registry, day), day)
+    comparison = None
+    if since is not None:
+        from eerstelijn.cli.history_commands import changes_since
+
+        comparison = changes_since(data, since)
+    paper = render.paper(registry, queries.agenda(registry, day), day, comparison)
     if fmt is AgendaFormat.table:
         if out is None:
             emit(render.table(paper))

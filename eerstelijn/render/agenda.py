@@ -30,6 +30,8 @@ if TYPE_CHECKING:
     from docx.document import Document as WordDocument
     from rich.console import RenderableType
 
+    from eerstelijn.history.versions import Comparison
+
 __all__ = ["Item", "Paper", "docx", "markdown", "paper", "table"]
 
 
@@ -44,6 +46,7 @@ class Item:
     bespreken: tuple[str, ...]
     bron: str
     notes: tuple[str, ...] = ()
+    mark: str | None = None  # with --since: "new since ..." or "changed since ..."
 
 
 @dataclass(frozen=True)
@@ -154,9 +157,40 @@ def _bron(registry: Registry, bronnen: list[Bron], named: str | None) -> str:
     return "; ".join(b.sectie if b.document == named else registry.cite(b) for b in bronnen)
 
 
-def paper(registry: Registry, groups: list[AgendaGroup], as_of: date) -> Paper:
-    """The agenda as a paper: items numbered through the whole agenda, parts in order."""
+def _new_mark() -> str:
+    return _("new since {since}")
+
+
+def _marks(comparison: Comparison | None, ids: list[str]) -> dict[str, str]:
+    """Per action id: "new since X" when added since the older version, "changed since X"
+    when anything of it changed (a move to another file alone is no change to discuss)."""
+    if comparison is None:
+        return {}
+    since = comparison.since.label
+    marks: dict[str, str] = {}
+    for change in comparison.changes:
+        if change.soort != "actie" or change.id not in ids or change.wijziging == "verplaatst":
+            continue
+        if change.wijziging == "toegevoegd":
+            marks[change.id] = _new_mark().format(since=since)
+        else:
+            marks.setdefault(change.id, _("changed since {since}").format(since=since))
+    return marks
+
+
+def paper(
+    registry: Registry,
+    groups: list[AgendaGroup],
+    as_of: date,
+    changes: Comparison | None = None,
+) -> Paper:
+    """The agenda as a paper: items numbered through the whole agenda, parts in order.
+
+    With `changes` (agenda --since), each item new or changed since its older version is
+    marked so, and the intro counts them.
+    """
     items = [item for group in groups for item in group.items]
+    marks = _marks(changes, [item.actie.id for item in items])
     if items:
         rows = [row for item in items for row in item.overdue]
         silent = sum(1 for row in rows if not row.gemeld)
@@ -173,6 +207,13 @@ def paper(registry: Registry, groups: list[AgendaGroup], as_of: date) -> Paper:
     else:
         intro = _(
             "Nothing to discuss: no overdue milestones, every action has a trekker and a deadline."
+        )
+    if changes is not None:
+        new_mark = _new_mark().format(since=changes.since.label)
+        new = sum(mark == new_mark for mark in marks.values())
+        until = _("the working tree") if changes.until.commit is None else changes.until.label
+        intro += " " + _("Since {since}: {new} new, {changed} changed, up to {until}.").format(
+            since=changes.since.label, new=new, changed=len(marks) - new, until=until
         )
     parts: list[Part] = []
     chapters = hoofdstuk_titels(registry)
@@ -195,6 +236,7 @@ def paper(registry: Registry, groups: list[AgendaGroup], as_of: date) -> Paper:
                         f"{p.code}: {_(NOT_AT_TABLE)}."
                         for p in not_at_table(registry, item.actie.trekker)
                     ),
+                    marks.get(item.actie.id),
                 )
             )
         heading = Heading(_heading_titel(registry, group, chapters), tuple(numbered))
@@ -248,8 +290,9 @@ def markdown(agenda: Paper) -> str:
         for heading in part.headings:
             lines += [f"### {_md(heading.titel)}", ""]
             for item in heading.items:
+                mark = f" — _{_md(item.mark)}_" if item.mark else ""
                 lines += [
-                    f"**{item.number}. {_md(item.id)} {_md(item.titel)}**",
+                    f"**{item.number}. {_md(item.id)} {_md(item.titel)}**{mark}",
                     "",
                     f"- Trekker: {_md(item.trekker)}",
                     "- " + _("To discuss:"),
@@ -296,6 +339,8 @@ def table(agenda: Paper) -> RenderableType:
                     Text(_plain(item.id), style="bold"),
                     Text(_plain(item.titel), style="bold"),
                 )
+                if item.mark:
+                    grid.add_row("", "", Text(f"[{_plain(item.mark)}]", style="italic"))
                 grid.add_row("", "trekker", Text(_plain(item.trekker)))
                 for index, line in enumerate(item.bespreken):
                     grid.add_row("", _("to discuss") if index == 0 else "", Text(_plain(line)))
@@ -338,6 +383,9 @@ def docx(agenda: Paper) -> bytes:
                 document.add_heading(
                     f"{item.number}. {_plain(item.id)} {_plain(item.titel)}", level=4
                 )
+                if item.mark:
+                    mark = _plain(item.mark)
+                    document.add_paragraph().add_run(mark[:1].upper() + mark[1:]).italic = True
                 _labelled(document, "Trekker", item.trekker)
                 _labelled(document, _("To discuss"), "")
                 for line in item.bespreken:

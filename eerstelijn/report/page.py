@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from importlib.resources import files
+from typing import TYPE_CHECKING
 
 from eerstelijn.i18n import N_, _, language, long_date, short_date
 from eerstelijn.kwartaal import Kwartaal
@@ -27,7 +28,11 @@ from eerstelijn.queries import (
     zorgbelofte_coverage,
 )
 from eerstelijn.report.markup import el, esc, void
+from eerstelijn.report.progress import progress_section
 from eerstelijn.report.timeline import NO_TREKKER_VALUE, timeline_svg
+
+if TYPE_CHECKING:
+    from eerstelijn.history.versions import Comparison
 
 __all__ = ["Figure", "build_page", "headline_figures"]
 
@@ -522,6 +527,7 @@ def _acties(registry: Registry, as_of: date) -> str:
 _NAV = [
     ("figures", N_("Figures")),
     ("timeline", N_("Timeline")),
+    ("progress", N_("Progress")),
     ("overdue", N_("Overdue")),
     ("gaps", N_("Gaps")),
     ("doelen", "Doelen"),
@@ -530,7 +536,9 @@ _NAV = [
 ]
 
 
-def build_page(registry: Registry, as_of: date, *, version: str) -> str:
+def build_page(
+    registry: Registry, as_of: date, *, version: str, comparison: Comparison | None = None
+) -> str:
     """The whole report as one HTML document, with its CSS and script inline."""
     # Each query once: the figures and the sections below share their answers.
     view = overview(registry, as_of)
@@ -562,6 +570,7 @@ def build_page(registry: Registry, as_of: date, *, version: str) -> str:
         _figures(headline_figures(registry, as_of, view=view, late=late, coverage=coverage)),
         # The timeline right after the figures: the whole agenda at a glance, then its details.
         _timeline(registry, as_of),
+        progress_section(registry, as_of, comparison),
         _overdue(registry, view, late, as_of),
         _gaps(registry, view, as_of),
         _doelen(registry, coverage),

@@ -8,8 +8,8 @@ import pytest
 
 from eerstelijn.kwartaal import Kwartaal
 from eerstelijn.models import Registry
-from eerstelijn.progress import burnup, gereed_on, slips
 from eerstelijn.registry.load import load_registry
+from eerstelijn.report.burnup import burnup, gereed_on, slips
 from tests.conftest import REGISTRY
 
 AS_OF = date(2026, 1, 15)

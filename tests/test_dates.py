@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from eerstelijn.dates import DateError, parse_as_of
+from eerstelijn.cli.dates import DateError, parse_as_of
 
 # Unit tests of the core assert its messages in English, their source.
 pytestmark = pytest.mark.usefixtures("english")

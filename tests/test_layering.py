@@ -20,7 +20,6 @@ CORE = [
     "eerstelijn.registry.validate",
     "eerstelijn.registry.outcome",
     "eerstelijn.checks",
-    "eerstelijn.dates",
     "eerstelijn.queries",
     "eerstelijn.editing.atomic",
     "eerstelijn.render.ics",

@@ -232,7 +232,7 @@ def as_of_date(text: str, *, option: str = "--as-of") -> date:
 
     The one place the command line reads the clock: for 'today' and relative dates.
     """
-    from eerstelijn.dates import DateError, parse_as_of
+    from eerstelijn.cli.dates import DateError, parse_as_of
 
     try:
         return parse_as_of(text, date.today())

@@ -24,7 +24,7 @@ _REVISION_HELP = (
 
 def _day(text: str | None) -> date | None:
     """The date a --since/--until text reads as, or None when it reads as none."""
-    from eerstelijn.dates import DateError, parse_as_of
+    from eerstelijn.cli.dates import DateError, parse_as_of
 
     if text is None:
         return None

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from eerstelijn.i18n import N_, _, ngettext
 from eerstelijn.kwartaal import Kwartaal
 from eerstelijn.models import Registry
-from eerstelijn.progress import BurnupPoint, SlipRow, burnup, slips
+from eerstelijn.report.burnup import BurnupPoint, SlipRow, burnup, slips
 from eerstelijn.report.markup import el, esc, void
 
 if TYPE_CHECKING:

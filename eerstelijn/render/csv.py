@@ -36,9 +36,11 @@ def render_sections(sections: Sequence[Section]) -> str:
     # With "\n" as line end, the csv module leaves a carriage return unquoted, and a reader
     # would start a row there: a row holding one is quoted whole.
     quoted = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL)
-    writer.writerow([c.key for c in section.columns])
+    # A column that shows another key for people (a groep's leden) keeps it as its own column.
+    keys = [k for c in section.columns for k in (c.key, c.also) if k]
+    writer.writerow(keys)
     for record in section.records:
-        row = [_cell(record.get(c.key)) for c in section.columns]
+        row = [_cell(record.get(key)) for key in keys]
         (quoted if any("\r" in cell for cell in row) else writer).writerow(row)
     return out.getvalue()
 

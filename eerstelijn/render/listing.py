@@ -23,6 +23,8 @@ class Column:
     quarter: bool = False  # holds quarters: 'Q4 2025' for people, '2025-Q4' for machines
     blank: str = ""  # what a table for people shows for no value (CSV and JSON keep it empty)
     group: bool = False  # a table for people shows it once per run of equal values
+    # For people, another key's value in brackets in the same cell: a groep with its leden.
+    also: str | None = None
     # Values a table for people shows as words of the current language (marked with N_):
     # JSON and CSV keep the value itself.
     words: tuple[tuple[str, str], ...] = ()
@@ -69,4 +71,6 @@ def cell(record: dict[str, Any], column: Column) -> str:
     text = flat(value)
     if column.words and (word := dict(column.words).get(text)):
         return _(word)  # its words in the current language
+    if column.also and (extra := flat(record.get(column.also))):
+        return f"{text} ({extra})"
     return text or column.blank

@@ -98,8 +98,8 @@ def overdue_section(
 ) -> Section:
     """Overdue milestones, with the group column first when grouped; a groep's leden named."""
     columns = (
-        *((Column(per, per, no_wrap=True, group=True),) if per else ()),
-        *((Column("leden", "leden", group=True),) if per == "partij" else ()),
+        # Per partij a groep is one group, its leden in brackets: wrapped where they are long.
+        *((Column(per, per, no_wrap=per != "partij", group=True, also="leden"),) if per else ()),
         Column("actie", "actie", no_wrap=True),
         Column("mijlpaal", "#", justify="right"),
         Column("omschrijving", "mijlpaal"),

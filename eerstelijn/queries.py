@@ -684,9 +684,13 @@ def overview(registry: Registry, as_of: date) -> Overview:
     statuses: Counter[str] = Counter(a.status_on(as_of) for a in registry.acties)
     chapters = Counter(a.hoofdstuk or "overig" for a in registry.acties)
     late: dict[str | None, set[str]] = {}
+    # One pass: a milestone is a row per partij that leads it; counted once for the totals.
+    milestones: dict[tuple[str, int], bool] = {}
     for row in overdue(registry, as_of, per="partij"):
         late.setdefault(row.group, set()).add(row.actie.id)
-    rows = overdue(registry, as_of)
+        milestones[(row.actie.id, row.index)] = row.gemeld
+    this_quarter = {a.id: due_in(a, current, as_of) for a in registry.acties}
+    next_quarter = {a.id: due_in(a, current.next(), as_of) for a in registry.acties}
     return Overview(
         as_of=as_of,
         per_status={s: statuses.get(s, 0) for s in STATUSES},
@@ -694,14 +698,12 @@ def overview(registry: Registry, as_of: date) -> Overview:
         overdue_per_partij={k: len(v) for k, v in late.items()},
         without_trekker=[a for a in _gaps(registry, "trekker") if not a.done_on(as_of)],
         without_deadline=[a for a in _gaps(registry, "deadline", as_of) if not a.done_on(as_of)],
-        due_this_quarter=[a for a in registry.acties if due_in(a, current, as_of)],
-        due_next_quarter=[a for a in registry.acties if due_in(a, current.next(), as_of)],
-        overdue_mijlpalen=len(rows),
-        overdue_zonder_voortgang=sum(not r.gemeld for r in rows),
-        due_mijlpalen_this_quarter=sum(len(due_in(a, current, as_of)) for a in registry.acties),
-        due_mijlpalen_next_quarter=sum(
-            len(due_in(a, current.next(), as_of)) for a in registry.acties
-        ),
+        due_this_quarter=[a for a in registry.acties if this_quarter[a.id]],
+        due_next_quarter=[a for a in registry.acties if next_quarter[a.id]],
+        overdue_mijlpalen=len(milestones),
+        overdue_zonder_voortgang=sum(not gemeld for gemeld in milestones.values()),
+        due_mijlpalen_this_quarter=sum(map(len, this_quarter.values())),
+        due_mijlpalen_next_quarter=sum(map(len, next_quarter.values())),
     )
 
 

@@ -55,7 +55,7 @@ def _checked(
     cache: RegistryCache | None,
 ) -> list[Problem]:
     snapshot = Snapshot.read(root, cache=cache)
-    detail = " ".join([as_of.isoformat(), f"stale={stale_days}", *sorted(opt_in)])
+    detail = _detail(as_of, opt_in, stale_days)
     hit = _cached(snapshot, detail)
     if hit is not None:
         return hit
@@ -77,7 +77,7 @@ def query_registry(
     from eerstelijn.problems import Severity
 
     snapshot = Snapshot.read(root, cache=cache)
-    detail = f"{as_of.isoformat()} stale=None"  # as a plain `check` keeps it
+    detail = _detail(as_of, (), None)  # what a plain `check` keeps, so each finds the other's
     problems = _cached(snapshot, detail)
     if problems is None:
         registry, problems = _judge(snapshot, as_of, (), None, detail)
@@ -115,6 +115,20 @@ def _for_queries(registry: Registry) -> None:
             if origin.path in origin.positions:
                 positions[origin.path] = origin.positions[origin.path]
             private["_origin"] = Origin(origin.file, origin.path, positions, {})
+
+
+# checks.OPT_IN's codes, spelled out so that a cached run imports no check module
+# (tests/registry/test_outcome.py asserts that the two agree).
+OPT_IN_CODES = frozenset({"overdue-mijlpaal", "missing-status", "stale-mijlpaal"})
+
+
+def _detail(as_of: date, opt_in: Collection[str], stale_days: int | None) -> str:
+    """What the outcome of the checks depends on besides the files: the date, the opt-in checks
+    run and, only when stale-mijlpaal is among them, its number of days. Codes that name no
+    opt-in check change nothing, so `check --fail-on ...` and a query share one entry."""
+    chosen = sorted(OPT_IN_CODES.intersection(opt_in))
+    days = [f"stale={stale_days}"] if "stale-mijlpaal" in chosen else []
+    return " ".join([as_of.isoformat(), *chosen, *days])
 
 
 def _cached(snapshot: Snapshot, detail: str) -> list[Problem] | None:

@@ -343,3 +343,38 @@ def test_a_cached_query_sees_what_an_uncached_one_does(
     parse_refused(monkeypatch)
     assert records() == expected
     assert len(list(cache_dir.glob("*.query.pickle"))) == 1
+
+
+def test_check_as_the_command_line_runs_it_and_a_query_find_each_others_outcome(
+    cache_dir: Path, registry_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`check` (its default --fail-on and --stale-days), then `overdue`, then `check` again:
+    none after the first runs the checks, as the codes and days change nothing they run."""
+    cli_check = {"opt_in": set(checks.DEFAULT_FAIL_ON), "stale_days": 90}
+    found = check_directory(registry_copy, AS_OF, cache=cache.RegistryCache(cache_dir), **cli_check)
+
+    def refuse(*args: object, **kwargs: object) -> list[Problem]:
+        raise AssertionError("checked although the cache holds the outcome")
+
+    with monkeypatch.context() as m:
+        m.setattr(checks, "run_checks", refuse)
+        assert "OOST." in str(queried(registry_copy))
+        again = check_directory(
+            registry_copy, AS_OF, cache=cache.RegistryCache(cache_dir), **cli_check
+        )
+        assert again == found
+    # An opt-in check is another outcome, and so are its days.
+    stale = check_directory(
+        registry_copy,
+        AS_OF,
+        opt_in={"stale-mijlpaal"},
+        stale_days=1,
+        cache=cache.RegistryCache(cache_dir),
+    )
+    assert {p.code for p in stale} - {p.code for p in found} == {"stale-mijlpaal"}
+
+
+def test_the_outcome_knows_the_opt_in_checks_by_their_codes() -> None:
+    from eerstelijn.registry.outcome import OPT_IN_CODES
+
+    assert set(checks.OPT_IN) == OPT_IN_CODES

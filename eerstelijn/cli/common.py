@@ -223,6 +223,11 @@ def emit(output: RenderableType) -> None:
 
     if isinstance(output, Text) and not output.plain:
         return
+    from eerstelijn.render.table import LongTable
+
+    if isinstance(output, LongTable):
+        output.write(console())
+        return
     # Problem lines must stay one per line for editors and grep; tables may wrap.
     console().print(output, soft_wrap=isinstance(output, Text))
 

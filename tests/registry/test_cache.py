@@ -350,8 +350,17 @@ def test_check_as_the_command_line_runs_it_and_a_query_find_each_others_outcome(
 ) -> None:
     """`check` (its default --fail-on and --stale-days), then `overdue`, then `check` again:
     none after the first runs the checks, as the codes and days change nothing they run."""
-    cli_check = {"opt_in": set(checks.DEFAULT_FAIL_ON), "stale_days": 90}
-    found = check_directory(registry_copy, AS_OF, cache=cache.RegistryCache(cache_dir), **cli_check)
+
+    def cli_check() -> list[Problem]:
+        return check_directory(
+            registry_copy,
+            AS_OF,
+            opt_in=set(checks.DEFAULT_FAIL_ON),
+            stale_days=90,
+            cache=cache.RegistryCache(cache_dir),
+        )
+
+    found = cli_check()
 
     def refuse(*args: object, **kwargs: object) -> list[Problem]:
         raise AssertionError("checked although the cache holds the outcome")
@@ -359,10 +368,7 @@ def test_check_as_the_command_line_runs_it_and_a_query_find_each_others_outcome(
     with monkeypatch.context() as m:
         m.setattr(checks, "run_checks", refuse)
         assert "OOST." in str(queried(registry_copy))
-        again = check_directory(
-            registry_copy, AS_OF, cache=cache.RegistryCache(cache_dir), **cli_check
-        )
-        assert again == found
+        assert cli_check() == found
     # An opt-in check is another outcome, and so are its days.
     stale = check_directory(
         registry_copy,

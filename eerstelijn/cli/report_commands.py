@@ -45,13 +45,24 @@ def report(
             "before it), such as the day of the last BO.",
         ),
     ] = None,
+    max_rows: Annotated[
+        int,
+        typer.Option(
+            "--max-rows",
+            min=1,
+            help="The most rows of a list on one page. A longer list shows its first rows on "
+            "the main page and all of them on pages of their own, in the folder beside it "
+            "(index-pages/); the acties in full then go to pages per hoofdstuk, regio or "
+            "document.",
+        ),
+    ] = 500,  # report.site.DEFAULT_MAX_ROWS, which --help must not import
 ) -> None:
     """Write the HTML progress report for the bestuurlijk overleg: one self-contained index.html.
 
     Headline figures, a filterable timeline, progress (a burn-up chart of milestones and the
     re-planned ones), overdue per partij, gaps, goal and zorgbelofte coverage, and every action
     with its source; with --since, what changed since then. Works offline, on GitHub Pages and
-    on paper.
+    on paper. Lists longer than --max-rows continue on pages of their own, in index-pages/.
     """
     from eerstelijn import __version__
     from eerstelijn.report import write_report
@@ -64,7 +75,9 @@ def report(
 
         comparison = changes_since(data, since)
     try:
-        target = write_report(registry, day, out, version=__version__, comparison=comparison)
+        target = write_report(
+            registry, day, out, version=__version__, comparison=comparison, max_rows=max_rows
+        )
     except OSError as error:
         fail(
             _("cannot write the report to {dir}: {reason}").format(

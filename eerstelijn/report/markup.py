@@ -28,9 +28,15 @@ def attrs(values: dict[str, Value]) -> str:
     for key, value in values.items():
         if value is None or value is False:
             continue
-        name = key.rstrip("_").replace("_", "-")
-        out.append(f" {name}" if value is True else f' {name}="{esc(value)}"')
+        name = _NAMES.get(key)
+        if name is None:
+            name = _NAMES[key] = key.rstrip("_").replace("_", "-")
+        out.append(f" {name}" if value is True else f' {name}="{escape(str(value), True)}"')
     return "".join(out)
+
+
+# Attribute names by keyword: a report at 100,000 acties writes millions of attributes.
+_NAMES: dict[str, str] = {}
 
 
 def el(tag: str, *children: str, **values: Value) -> str:

@@ -16,11 +16,13 @@ from eerstelijn.kwartaal import Kwartaal
 from eerstelijn.models import Registry
 from eerstelijn.report.burnup import BurnupPoint, SlipRow, burnup, slips
 from eerstelijn.report.markup import el, esc, void
+from eerstelijn.report.site import LongList, Site
 
 if TYPE_CHECKING:
+    from eerstelijn.history.diff import Change
     from eerstelijn.history.versions import Comparison
 
-__all__ = ["burnup_svg", "changes_section", "progress_section"]
+__all__ = ["burnup_svg", "changes_list", "changes_section", "progress_section", "slip_list"]
 
 # SVG user units; the chart is drawn at 100% of its box, so these only set the proportions.
 _WIDTH, _HEIGHT = 480, 240
@@ -114,28 +116,51 @@ def _done_now(points: Sequence[BurnupPoint]) -> int:
     return known[-1] if known else 0
 
 
-def _slip_rows(rows: Sequence[SlipRow]) -> list[list[str]]:
-    out = []
-    for row in rows:
+def slip_list(registry: Registry, as_of: date) -> LongList[SlipRow]:
+    """The re-planned milestones, as a list that gets pages of its own when long."""
+
+    def cells(row: SlipRow, site: Site) -> list[str]:
         quarters = "" if row.kwartalen is None else f"{row.kwartalen:+d}"
-        out.append(
-            [
-                el("a", esc(row.actie.id), href=f"#actie-{row.actie.id}"),
-                esc(f"{row.index + 1}. {row.mijlpaal.omschrijving}"),
-                esc(row.oorspronkelijk or ""),
-                esc(row.huidig or ""),
-                esc(quarters),
-                esc(f"{row.reden or ''} ({row.datum.isoformat()})"),
-            ]
-        )
-    return out
+        return [
+            el("a", esc(row.actie.id), href=site.actie(row.actie.id)),
+            esc(f"{row.index + 1}. {row.mijlpaal.omschrijving}"),
+            esc(row.oorspronkelijk or ""),
+            esc(row.huidig or ""),
+            esc(quarters),
+            esc(f"{row.reden or ''} ({row.datum.isoformat()})"),
+        ]
+
+    return LongList(
+        key="slips",
+        caption=_("Re-planned milestones"),
+        headers=[
+            _("Actie"),
+            _("Mijlpaal"),
+            _("First agreed"),
+            _("Current"),
+            _("Quarters"),
+            _("Reden"),
+        ],
+        items=slips(registry, as_of),
+        cells=cells,
+        id_="slips",
+        empty=_("none re-planned."),
+    )
 
 
-def progress_section(registry: Registry, as_of: date, comparison: Comparison | None = None) -> str:
+def progress_section(
+    registry: Registry,
+    as_of: date,
+    site: Site,
+    slipped: LongList[SlipRow],
+    comparison: Comparison | None = None,
+    changes: LongList[Change] | None = None,
+) -> str:
     """The progress section: burn-up chart, its legend and numbers, and the slip table; then,
-    given a comparison (`report --since`), the section of what changed since its older side.
+    given a comparison (`report --since`) and its `changes`, the section of what changed since
+    its older side.
     """
-    from eerstelijn.report.page import _section, _table
+    from eerstelijn.report.page import _long_table, _section, _table
 
     points = burnup(registry, as_of)
     if not points:
@@ -174,48 +199,50 @@ def progress_section(registry: Registry, as_of: date, comparison: Comparison | N
         chart = el("figure", burnup_svg(points, as_of), legend, class_="burnup-wrap") + el(
             "div", numbers, class_="numbers"
         )
-    slip = _table(
-        _("Re-planned milestones"),
-        [_("Actie"), _("Mijlpaal"), _("First agreed"), _("Current"), _("Quarters"), _("Reden")],
-        _slip_rows(slips(registry, as_of)),
-        id_="slips",
-        empty=_("none re-planned."),
-    )
-    section = _section("progress", _("Progress"), chart, slip)
-    return section if comparison is None else section + changes_section(comparison)
+    section = _section("progress", _("Progress"), chart, _long_table(site, slipped))
+    if comparison is None or changes is None:
+        return section
+    return section + changes_section(comparison, site, changes)
 
 
-def changes_section(comparison: Comparison) -> str:
-    """What changed in the registry between the two versions, one row per change."""
-    from eerstelijn.report.page import _section, _table
+def changes_list(comparison: Comparison) -> LongList[Change]:
+    """What changed between the two versions, one row per change."""
 
-    since = comparison.since
-    title = _("What changed since {label}").format(label=since.label)
-    how = "" if since.how == "revision" else f" ({since.how})"
-    rows = [
-        [
-            el("a", esc(c.id), href=f"#actie-{c.id}") if c.soort == "actie" else esc(c.id),
+    def cells(c: Change, site: Site) -> list[str]:
+        return [
+            el("a", esc(c.id), href=site.actie(c.id)) if c.soort == "actie" else esc(c.id),
             esc(c.soort),
             esc(c.wijziging),
             esc(c.tekst),
         ]
-        for c in comparison.changes
-    ]
+
+    return LongList(
+        key="changes",
+        caption=_("Changes"),
+        headers=[_("Item"), _("Soort"), _("Wijziging"), _("What changed")],
+        items=comparison.changes,
+        cells=cells,
+        id_="changes-table",
+    )
+
+
+def changes_section(comparison: Comparison, site: Site, changes: LongList[Change]) -> str:
+    """What changed in the registry between the two versions, one row per change."""
+    from eerstelijn.report.page import _long_table, _section
+
+    since = comparison.since
+    title = _("What changed since {label}").format(label=since.label)
+    how = "" if since.how == "revision" else f" ({since.how})"
+    count = len(changes.items)
     intro = el(
         "p",
         esc(
             ngettext(
                 "Compared with {since}{how}, up to {until}: {n} change.",
                 "Compared with {since}{how}, up to {until}: {n} changes.",
-                len(rows),
-            ).format(since=since.label, how=how, until=comparison.until.label, n=len(rows))
+                count,
+            ).format(since=since.label, how=how, until=comparison.until.label, n=count)
         ),
         class_="meta",
     )
-    table = _table(
-        _("Changes"),
-        [_("Item"), _("Soort"), _("Wijziging"), _("What changed")],
-        rows,
-        id_="changes-table",
-    )
-    return _section("changes", title, intro, table)
+    return _section("changes", title, intro, _long_table(site, changes))

@@ -8,7 +8,7 @@ them as data attributes, for the filter script; without the script every row sho
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -79,6 +79,7 @@ def _row(
     leads: Sequence[str],
     layout: Layout,
     top: int,
+    href: Callable[[str], str],
 ) -> str:
     actie = row.actie
     mid = layout.row // 2
@@ -86,7 +87,7 @@ def _row(
         el(
             "a",
             el("text", esc(actie.id), x=4, y=mid + 4, class_="tl-label"),
-            href=f"#actie-{actie.id}",
+            href=href(actie.id),
         )
     ]
     placed: list[tuple[float, str]] = []
@@ -138,8 +139,10 @@ def timeline_svg(
     leads: Mapping[str, Sequence[str]],
     *,
     layout: Layout = Layout(),
+    href: Callable[[str], str] = lambda actie_id: f"#actie-{actie_id}",
 ) -> str:
-    """The timeline; `leads` maps an action id to the partijen that lead it (groups expanded)."""
+    """The timeline; `leads` maps an action id to the partijen that lead it (groups expanded),
+    and `href` an action id to the link of its details."""
     width = layout.x(len(quarters)) + layout.margin
     height = layout.header + layout.row * len(rows) + layout.footer
     grid = []
@@ -189,6 +192,7 @@ def timeline_svg(
             leads.get(row.actie.id, []),
             layout,
             layout.header + i * layout.row,
+            href,
         )
         for i, row in enumerate(rows)
     ]

@@ -238,12 +238,13 @@ class LongTable:
             pads = zip(self._right, lines, widths, strict=True)
             yield " " + "   ".join(_pad(cell[0], width, right) for right, cell, width in pads) + " "
             return
-        if bottom:  # headers sit on the rule, as rich aligns them
-            lines = [[""] * (height - len(cell)) + cell for cell in lines]
-        for n in range(height):
-            parts = []
-            for right, wrapped, width in zip(self._right, lines, widths, strict=True):
-                parts.append(_pad(wrapped[n] if n < len(wrapped) else "", width, right))
+        padded = []
+        for right, wrapped, width in zip(self._right, lines, widths, strict=True):
+            blank = [" " * width] * (height - len(wrapped))
+            column = [_pad(text, width, right) for text in wrapped]
+            # Headers sit on the rule, as rich aligns them; cells start at the top.
+            padded.append(blank + column if bottom else column + blank)
+        for parts in zip(*padded, strict=True):
             yield " " + "   ".join(parts) + " "
 
     @staticmethod

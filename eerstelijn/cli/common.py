@@ -225,13 +225,9 @@ def emit(output: RenderableType) -> None:
 
     if isinstance(output, Text) and not output.plain:
         return
-    from eerstelijn.render.table import LongTable
+    from eerstelijn.render.table import print_on
 
-    if isinstance(output, LongTable):
-        output.write(console())
-        return
-    # Problem lines must stay one per line for editors and grep; tables may wrap.
-    console().print(output, soft_wrap=isinstance(output, Text))
+    print_on(console(), output)
 
 
 def as_of_date(text: str, *, option: str = "--as-of") -> date:

@@ -301,6 +301,26 @@ def _width(text: str) -> int:
     return len(text) if text.isascii() else cell_len(text)
 
 
+def print_on(console: Console, output: RenderableType) -> None:
+    """Print `output` on `console` as rich would, long tables (also inside a group of
+    sections) written line by line (see LongTable.write)."""
+    if isinstance(output, LongTable):
+        output.write(console)
+    elif isinstance(output, Group) and _holds_long_table(output):
+        for part in output.renderables:
+            print_on(console, part)
+    else:
+        # Problem lines must stay one per line for editors and grep; tables may wrap.
+        console.print(output, soft_wrap=isinstance(output, Text))
+
+
+def _holds_long_table(group: Group) -> bool:
+    return any(
+        isinstance(part, LongTable) or (isinstance(part, Group) and _holds_long_table(part))
+        for part in group.renderables
+    )
+
+
 def _ansi(console: Console) -> dict[str, tuple[str, str]]:
     """The escape codes that open and close each style of `lines` on `console`, as rich would
     write them: none without a colour system (a pipe, TERM=dumb), no colours under NO_COLOR."""

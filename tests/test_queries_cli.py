@@ -475,3 +475,33 @@ def test_a_query_asked_again_answers_the_same_from_the_cache(
     for _ in range(2):
         wrong = run_cli("overdue", "--partij", "ZNN", *data, env=cached)
         assert wrong.exit_code == 2 and "ZN" in wrong.output
+
+
+def test_the_overview_stays_one_screen_however_many_actions_lack_a_trekker(
+    run_cli: RunCli, registry_copy: Path
+) -> None:
+    """Its lists show 25 actions to people and say how many more, and where to find them
+    all; JSON holds every one."""
+    lines = ["acties:"]
+    for n in range(1, 41):
+        lines += [
+            f"  - id: WEST.{n}",
+            f"    titel: Wijkverband {n} opgezet",
+            "    regio: West",
+            "    doelen: [1]",
+            "    trekker: []",
+            "    mijlpalen:",
+            "      - {omschrijving: Start, deadline: Q4 2026}",
+            "    bron: {document: visie-vgz, sectie: RESV}",
+        ]
+    (registry_copy / "acties" / "regio-west.yaml").write_text("\n".join(lines) + "\n", "utf-8")
+    args = ("overview", "--data", registry_copy, "--as-of", AS_OF)
+    table = run_cli(*args).stdout
+    assert "WEST.24 " in table and "WEST.25 " not in table  # H3.1 comes first
+    assert "... en nog 16; allemaal: eerstelijn overview --format json" in table
+    markdown = run_cli(*args, "--format", "markdown").stdout
+    assert "| WEST.24 |" in markdown and "| WEST.25 |" not in markdown
+    assert "_... en nog 16; allemaal: eerstelijn overview --format json_" in markdown
+    records = json.loads(run_cli(*args, "--format", "json").stdout)
+    without = [r["id"] for r in records["without_trekker"] if r["id"].startswith("WEST.")]
+    assert len(without) == 40

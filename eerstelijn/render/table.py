@@ -48,6 +48,7 @@ def data_cell(value: object) -> Text:
 
 def render_section(section: Section, *, show_title: bool = True) -> RenderableType:
     """One section as a table, or a one-line note when it has no rows."""
+    section = section.for_people()
     if not section.records:
         return Text(visible(f"{section.title}: {section.empty}", one_line=True), style="dim")
     if len(section.records) >= LONG_TABLE:

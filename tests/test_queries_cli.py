@@ -455,6 +455,8 @@ def test_a_query_asked_again_answers_the_same_from_the_cache(
         ["doelen"],
         ["zorgbelofte"],
         ["documenten"],
+        ["agenda", "--format", "table"],
+        ["agenda", "--format", "markdown"],
     ]
 
     def answers(env: dict[str, str]) -> list[tuple[int, str]]:
@@ -471,6 +473,12 @@ def test_a_query_asked_again_answers_the_same_from_the_cache(
     edited = answers(cached)
     assert edited == answers({"EERSTELIJN_NO_CACHE": "1"})
     assert "OOST.7" in edited[3][1] and "OOST.1" not in edited[3][1]
+    feeds = [
+        run_cli("export", "ics", *data, *partij, env=env).stdout_bytes
+        for env in (cached, cached, {"EERSTELIJN_NO_CACHE": "1"})
+        for partij in ((), ("--partij", "ZN"))
+    ]
+    assert feeds[:2] == feeds[2:4] == feeds[4:] and feeds[0] != feeds[1]
     # A name that is not in the data is an error every time, never a kept answer.
     for _ in range(2):
         wrong = run_cli("overdue", "--partij", "ZNN", *data, env=cached)

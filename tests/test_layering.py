@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import REGISTRY
 
 CORE = [
@@ -46,14 +48,13 @@ def test_core_does_not_import_the_cli_stack() -> None:
     assert out.strip() == "[]"
 
 
-def test_a_cached_check_needs_no_pydantic_or_yaml_parser(tmp_path: Path) -> None:
-    """A second `check` of unchanged files answers from the cache: it must not pay for the
-    models, a YAML parser or (through typer) pydantic. This is what keeps `check` in front of
-    yamllint; a typer that coerces options through pydantic fails it (see pyproject.toml)."""
+def _twice(tmp_path: Path, args: list[str]) -> list[subprocess.CompletedProcess[str]]:
+    """Run the console script twice with `args` on the fixture registry, with a fresh cache;
+    each run ends with a line on stderr: its exit code and the heavy modules it loaded."""
     code = (
         "import sys\n"
         "from eerstelijn.cli import main\n"
-        f"sys.argv = ['eerstelijn', 'check', '--data', {str(REGISTRY)!r},"
+        f"sys.argv = ['eerstelijn', *{args!r}, '--data', {str(REGISTRY)!r},"
         " '--as-of', '2026-01-15']\n"
         "try:\n"
         "    main()\n"
@@ -66,12 +67,36 @@ def test_a_cached_check_needs_no_pydantic_or_yaml_parser(tmp_path: Path) -> None
     env.pop("EERSTELIJN_NO_CACHE", None)
     env.pop("FORCE_COLOR", None)  # plain output, as in a CI log: rich is not needed
     env["NO_COLOR"] = "1"
-    runs = [
+    return [
         subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
         for _ in range(2)
     ]
+
+
+def test_a_cached_check_needs_no_pydantic_or_yaml_parser(tmp_path: Path) -> None:
+    """A second `check` of unchanged files answers from the cache: it must not pay for the
+    models, a YAML parser or (through typer) pydantic. This is what keeps `check` in front of
+    yamllint; a typer that coerces options through pydantic fails it (see pyproject.toml)."""
+    runs = _twice(tmp_path, ["check"])
     first, second = (run.stderr.strip().splitlines()[-1] for run in runs)
     assert runs[0].stdout == runs[1].stdout
     assert "pydantic" in first  # the cold run did load and validate
     assert second.endswith("[]"), f"a cached check (exit, heavy modules) loaded: {second}"
     assert first.split()[0] == second.split()[0]  # same exit code
+
+
+@pytest.mark.parametrize(
+    "question", [["overdue"], ["acties", "--format", "csv"], ["overview", "--format", "json"]]
+)
+def test_a_query_asked_again_needs_no_pydantic_or_yaml_parser(
+    tmp_path: Path, question: list[str]
+) -> None:
+    """A query asked again about unchanged files is answered from the cache, as `check` is:
+    without the models, pydantic or a YAML parser (and without rich for CSV or JSON)."""
+    runs = _twice(tmp_path, question)
+    first, second = (run.stderr.strip().splitlines()[-1] for run in runs)
+    assert runs[0].stdout == runs[1].stdout and runs[0].stdout
+    assert "pydantic" in first
+    loaded = second.split(" ", 1)[1]
+    allowed = "['rich']" if question == ["overdue"] else "[]"  # a table for people is rich's
+    assert loaded in ("[]", allowed), f"a query answered from the cache loaded: {second}"

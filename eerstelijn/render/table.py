@@ -48,6 +48,7 @@ def data_cell(value: object) -> Text:
 
 def render_section(section: Section, *, show_title: bool = True) -> RenderableType:
     """One section as a table, or a one-line note when it has no rows."""
+    section = section.for_people()
     if not section.records:
         return Text(visible(f"{section.title}: {section.empty}", one_line=True), style="dim")
     if len(section.records) >= LONG_TABLE:
@@ -238,12 +239,13 @@ class LongTable:
             pads = zip(self._right, lines, widths, strict=True)
             yield " " + "   ".join(_pad(cell[0], width, right) for right, cell, width in pads) + " "
             return
-        if bottom:  # headers sit on the rule, as rich aligns them
-            lines = [[""] * (height - len(cell)) + cell for cell in lines]
-        for n in range(height):
-            parts = []
-            for right, wrapped, width in zip(self._right, lines, widths, strict=True):
-                parts.append(_pad(wrapped[n] if n < len(wrapped) else "", width, right))
+        padded = []
+        for right, wrapped, width in zip(self._right, lines, widths, strict=True):
+            blank = [" " * width] * (height - len(wrapped))
+            column = [_pad(text, width, right) for text in wrapped]
+            # Headers sit on the rule, as rich aligns them; cells start at the top.
+            padded.append(blank + column if bottom else column + blank)
+        for parts in zip(*padded, strict=True):
             yield " " + "   ".join(parts) + " "
 
     @staticmethod
@@ -298,6 +300,26 @@ def _pad(text: str, width: int, right: bool) -> str:
 
 def _width(text: str) -> int:
     return len(text) if text.isascii() else cell_len(text)
+
+
+def print_on(console: Console, output: RenderableType) -> None:
+    """Print `output` on `console` as rich would, long tables (also inside a group of
+    sections) written line by line (see LongTable.write)."""
+    if isinstance(output, LongTable):
+        output.write(console)
+    elif isinstance(output, Group) and _holds_long_table(output):
+        for part in output.renderables:
+            print_on(console, part)
+    else:
+        # Problem lines must stay one per line for editors and grep; tables may wrap.
+        console.print(output, soft_wrap=isinstance(output, Text))
+
+
+def _holds_long_table(group: Group) -> bool:
+    return any(
+        isinstance(part, LongTable) or (isinstance(part, Group) and _holds_long_table(part))
+        for part in group.renderables
+    )
 
 
 def _ansi(console: Console) -> dict[str, tuple[str, str]]:

@@ -233,6 +233,32 @@ def test_a_long_table_written_directly_shows_what_rich_would_print(
         assert {"1", "31", "33"} <= colours
 
 
+def test_sections_with_a_long_table_print_as_rich_prints_them() -> None:
+    """An overview of 100,000 actions holds long tables among short ones: printed part by
+    part, it reads as rich would print the whole."""
+    records = _long_records(LONG_TABLE)
+    sections = [
+        section(records[:3], title="Kort"),
+        section(records, ["overdue"] * len(records), title="Lang"),
+        Section("leeg", "Leeg", (Column("id", "id"),), [], empty="geen"),
+        section(records[:2], title="Weer kort"),
+    ]
+    outputs = []
+    for way in ("parts", "whole"):
+        out = io.StringIO()
+        console = Console(
+            file=out, width=80, color_system="standard", force_terminal=True, highlight=False
+        )
+        whole = render_sections(sections)
+        if way == "parts":
+            table.print_on(console, whole)
+        else:
+            console.print(whole)
+        outputs.append([_look(line) for line in out.getvalue().splitlines()])
+    assert outputs[0] == outputs[1]
+    assert ("Lang", set()) in outputs[0] and any(colours == {"31"} for _, colours in outputs[0])
+
+
 def test_a_long_table_fits_a_narrow_screen() -> None:
     console = Console(width=50, color_system=None, highlight=False, soft_wrap=False)
     with console.capture() as captured:

@@ -52,6 +52,13 @@ def test_the_real_registry_with_the_default_threshold_is_one_page(tmp_path: Path
     assert sorted(p.name for p in tmp_path.iterdir()) == ["index.html"]
 
 
+def test_every_page_is_self_contained(split: Path) -> None:
+    for path in [split, *(split.parent / "index-pages").iterdir()]:
+        html = path.read_text(encoding="utf-8")
+        assert "<link" not in html and " src=" not in html, path.name
+        assert "@media print" in html, path.name
+
+
 def test_every_link_lands_on_a_page_and_an_element_that_exist(split: Path) -> None:
     pages = _pages(split)
     ids = {path: _ids(node) for path, node in pages.items()}

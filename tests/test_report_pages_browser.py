@@ -121,3 +121,13 @@ def test_each_page_prints(page: Page, tmp_path: Path) -> None:
     pdf = tmp_path / "acties.pdf"
     page.pdf(path=str(pdf), format="A4")
     assert pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_a_page_of_acties_fits_a_phone(browser: Browser, report: Path) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    opened = context.new_page()
+    opened.goto((report.parent / "index-pages" / "acties-2.html").as_uri())
+    assert opened.locator("article.actie").first.is_visible()
+    # The timeline scrolls inside its own box; the page does not scroll sideways.
+    assert opened.evaluate("document.documentElement.scrollWidth") <= 390
+    context.close()

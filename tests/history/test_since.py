@@ -65,6 +65,19 @@ def test_the_changes_since_a_tag(in_repo: Repo, run_cli: RunCli) -> None:
     assert f"{len(rows)} changes" in section.text()
 
 
+def test_many_changes_continue_on_pages_of_their_own(in_repo: Repo, run_cli: RunCli) -> None:
+    every = report(run_cli, "--since", "bo-januari").by_id("changes-table").rows()
+    assert len(every) > 2
+    page = report(run_cli, "--since", "bo-januari", "--max-rows", "2")
+    assert page.by_id("changes-table").rows() == every[:2]
+    assert f"{len(every)} changes" in page.by_id("changes").text()
+    listed = []
+    for number in range(1, (len(every) + 1) // 2 + 1):
+        html = Path(f"out/index-pages/changes-{number}.html").read_text(encoding="utf-8")
+        listed += parse(html).by_id("changes-table").rows()
+    assert listed == every
+
+
 def test_a_date_is_the_last_commit_on_or_before_it(in_repo: Repo, run_cli: RunCli) -> None:
     page = report(run_cli, "--since", "2026-01-15")
     assert "last commit on or before 2026-01-15" in page.by_id("changes").text()

@@ -408,6 +408,20 @@ def _parse_file(file: str, raw: bytes) -> tuple[Any, SourceMap]:
         col = nul - (text.rfind("\n", 0, nul) + 1) + 1
         message = _("file holds binary data (NUL bytes), not text")
         raise _fail(file, line, col, "encoding", message)
+    from eerstelijn.registry import linescan
+
+    source = SourceMap(file)
+    try:
+        plain = linescan.read(text, source, max_keys=MAX_KEYS)
+    except linescan.Unsupported:
+        pass
+    else:
+        # Every key and value the line reader reads stands on one line, and it reads no
+        # escapes: a file with neither a backslash nor a long line has no unfit value.
+        unsure = "\\" in text or linescan.longest_line(text) > MAX_TEXT
+        if unsure and (problems := _unfit_values(plain, source, escapes="\\" in text)):
+            raise InvalidRegistry(problems)
+        return plain, source
     if deep := _nesting_too_deep(text):
         message = _("nested more than {levels} levels deep").format(levels=MAX_NESTING)
         raise _fail(file, *deep, "yaml-syntax", message)

@@ -86,6 +86,9 @@ def read(text: str, source: SourceMap, *, max_keys: int) -> Any:
     # A key whose value is the block below it: its mapping, path, column and position.
     pending: tuple[dict[str, Any], KeyPath, int, tuple[int, int]] | None = None
     reserved, implicit = _RESERVED, _IMPLICIT_START
+    # One string per key name: the paths of the source map outlive the file's data, and each
+    # line's match is a new string (a fifth of the source map's memory).
+    names: dict[str, str] = {}
     number = 0
     for indent, dash, key, plain, rest in _LINE.findall(text):
         number += 1
@@ -139,6 +142,7 @@ def read(text: str, source: SourceMap, *, max_keys: int) -> Any:
             raise Unsupported("a key among list items")
         if key in container or key in reserved or len(container) >= max_keys:
             raise Unsupported("a duplicate key, a key that is not text, or too many keys")
+        key = names.setdefault(key, key)
         key_path = path + (key,)  # noqa: RUF005
         at = (number, column + 1)
         keys[key_path] = at

@@ -7,6 +7,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property, lru_cache
+from operator import attrgetter
 from types import GenericAlias
 from typing import Annotated, Any, Literal
 
@@ -437,7 +438,12 @@ class Stand:
 
 def _up_to(entries: list[Voortgang], as_of: date) -> tuple[Voortgang, ...]:
     """The entries dated on or before `as_of`, in date order (stable: same-day order kept)."""
-    return tuple(sorted((v for v in entries if v.datum <= as_of), key=lambda v: v.datum))
+    if not entries:
+        return ()
+    return tuple(sorted([v for v in entries if v.datum <= as_of], key=_datum))
+
+
+_datum = attrgetter("datum")
 
 
 class Mijlpaal(_Model):
@@ -453,6 +459,8 @@ class Mijlpaal(_Model):
             },
         }
     )
+
+    __slots__ = ("_stand_memo",)  # see stand()
 
     omschrijving: Tekst
     deadline: TermijnVeld | None = Field(
@@ -501,18 +509,34 @@ class Mijlpaal(_Model):
         return termijn.as_toestand() if self.toestand and termijn.names_a_moment_from else termijn
 
     def stand(self, as_of: date) -> Stand:
-        """The milestone as its log says it stood on `as_of`."""
-        entries = _up_to(self.voortgang, as_of)
-        status, deadline, beoordeling = self.status, self.deadline, None
-        for entry in entries:
-            status = entry.status or status
-            deadline = self._dated(entry.deadline) if entry.deadline else deadline
-            beoordeling = entry.beoordeling or beoordeling
-        return Stand(status, deadline, self.deadline, beoordeling, entries)
+        """The milestone as its log says it stood on `as_of`.
+
+        The last answer is kept with the milestone (a slot: never pickled, never compared), as
+        a listing asks each milestone's state on one date several times: for the action's
+        status, its deadline, whether it is overdue and due. The model is frozen, so the answer
+        for a date never changes.
+        """
+        memo: tuple[date, Stand] | None = getattr(self, "_stand_memo", None)
+        if memo is not None and memo[0] == as_of:
+            return memo[1]
+        if self.voortgang:
+            entries = _up_to(self.voortgang, as_of)
+            status, deadline, beoordeling = self.status, self.deadline, None
+            for entry in entries:
+                status = entry.status or status
+                deadline = self._dated(entry.deadline) if entry.deadline else deadline
+                beoordeling = entry.beoordeling or beoordeling
+            stand = Stand(status, deadline, self.deadline, beoordeling, entries)
+        else:
+            stand = Stand(self.status, self.deadline, self.deadline, None, ())
+        object.__setattr__(self, "_stand_memo", (as_of, stand))
+        return stand
 
 
 class Actie(_Item):
     """An action of the realisatieagenda (or of another agenda) with its milestones."""
+
+    __slots__ = ("_status_memo",)  # see status_on()
 
     id: ActieId
     titel: Tekst = Field(description="Short title in our own words")
@@ -544,8 +568,17 @@ class Actie(_Item):
         """The action's status on `as_of`: its own when gereed or vervallen, else what its
         milestones add up to (all done: gereed; any begun: lopend), never less than its own.
 
-        `standen`, the milestones' states on `as_of` where the caller has them already.
+        `standen`, the milestones' states on `as_of` where the caller has them already. The
+        last answer is kept with the action, as Mijlpaal.stand keeps its own.
         """
+        memo: tuple[date, Status] | None = getattr(self, "_status_memo", None)
+        if memo is not None and memo[0] == as_of:
+            return memo[1]
+        status = self._status_on(as_of, standen)
+        object.__setattr__(self, "_status_memo", (as_of, status))
+        return status
+
+    def _status_on(self, as_of: date, standen: Sequence[Stand] | None) -> Status:
         own = self.status
         for entry in _up_to(self.voortgang, as_of):
             own = entry.status or own

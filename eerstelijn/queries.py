@@ -157,6 +157,7 @@ def voortgang_record(entry: Voortgang) -> dict[str, Any]:
 
 def actie_record(actie: Actie, as_of: date) -> dict[str, Any]:
     """An action as plain data: one row of `acties --format json`, and `show --format json`."""
+    signaal = actie_status(actie, as_of)
     return {
         "id": actie.id,
         "titel": actie.titel,
@@ -167,8 +168,8 @@ def actie_record(actie: Actie, as_of: date) -> dict[str, Any]:
         "betrokkenen": list(actie.betrokkenen),
         "status": actie.status_on(as_of),
         "deadline": _iso(actie.deadline_on(as_of)),
-        "overdue": actie_status(actie, as_of) == "overdue",
-        "signaal": actie_status(actie, as_of),
+        "overdue": signaal == "overdue",
+        "signaal": signaal,
         "mijlpalen": [mijlpaal_record(m, as_of) for m in actie.mijlpalen],
         "toelichting": actie.toelichting,
         "bron": [{"document": b.document, "sectie": b.sectie} for b in actie.bron],

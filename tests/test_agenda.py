@@ -305,3 +305,26 @@ def test_any_titel_gives_a_word_document_and_a_terminal_paper(titel: str) -> Non
     Console(file=out, width=80, color_system=None).print(render.table(agenda_paper))
     assert not re.search("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029]", out.getvalue())
     assert "[bold]x" in out.getvalue() or "[bold]" not in titel
+
+
+def test_the_same_word_agenda_twice_is_the_same_file(run_cli: RunCli, tmp_path: Path) -> None:
+    """A paper in git, or compared before a meeting, changes only when its content does: it
+    is dated by the day it speaks of, inside (document properties) and out (zip members)."""
+    import time
+    import zipfile
+
+    written = []
+    for n in range(2):
+        out = tmp_path / f"agenda-{n}.docx"
+        result = run_cli(
+            "agenda", "--data", REGISTRY, "--as-of", AS_OF, "--format", "docx", "--out", out
+        )
+        assert result.exit_code == 0, result.output
+        written.append(out.read_bytes())
+        if n == 0:
+            time.sleep(1.1)  # the clock moves past a second of the document's properties
+    assert written[0] == written[1]
+    document = docx.Document(str(tmp_path / "agenda-0.docx"))
+    assert document.core_properties.modified.date().isoformat() == AS_OF
+    with zipfile.ZipFile(tmp_path / "agenda-0.docx") as package:
+        assert {info.date_time[:3] for info in package.infolist()} == {(2026, 1, 15)}

@@ -138,3 +138,47 @@ def test_a_mistyped_command_is_a_usage_error_with_one_suggestion(run_cli: RunCli
     assert result.exit_code == 2
     last = result.stderr.splitlines()[-1]
     assert last == "Fout: Onbekende opdracht 'overdu'. Bedoelt u 'overdue'?"
+
+
+def _built_by_main(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], *args: str
+) -> tuple[list[str], str]:
+    """The commands the console script built to run `args`, and what it printed."""
+    import sys
+
+    import typer.main
+
+    from eerstelijn import cli
+
+    built: list[str] = []
+    real = typer.main.get_command_from_info
+
+    def counting(command_info: typer.models.CommandInfo, **kwargs: object) -> object:
+        command = real(command_info, **kwargs)  # type: ignore[arg-type]
+        built.append(str(command.name))
+        return command
+
+    monkeypatch.setattr(typer.main, "get_command_from_info", counting)
+    monkeypatch.setattr(sys, "argv", ["eerstelijn", *args])
+    for name in ("NO_COLOR", "COLUMNS"):
+        monkeypatch.setenv(name, {"NO_COLOR": "1", "COLUMNS": "100"}[name])
+    with pytest.raises(SystemExit):
+        cli.main()
+    return built, capsys.readouterr().out
+
+
+def test_the_console_script_builds_only_the_command_asked_for(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], run_cli: RunCli
+) -> None:
+    """Building every command costs a third of a cached check; the answer is the same."""
+    registered = len(app.registered_commands)
+    args = ("check", "--data", str(REGISTRY), "--as-of", "2026-01-15")
+    built, out = _built_by_main(monkeypatch, capsys, *args)
+    assert built == ["check"]
+    assert out == run_cli(*args).stdout
+    built, out = _built_by_main(monkeypatch, capsys, "export", "ics", "--help")
+    assert built == ["ics"] and "--out" in out
+    # The overview of commands, and a suggestion for a typo, need them all.
+    built, out = _built_by_main(monkeypatch, capsys, "--help")
+    assert len(built) == registered + 1 and "overdue" in out and "zorgbelofte" in out
+    assert len(app.registered_commands) == registered  # the app is left as it was

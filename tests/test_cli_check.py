@@ -154,3 +154,17 @@ def test_a_yml_twin_of_a_registry_file_says_to_merge_it(
         "acties.yml wordt niet gelezen, dus niets erin telt; het register leest acties.yaml: "
         "voeg het samen met dat bestand en verwijder dit" in result.stdout
     )
+
+
+def test_ci_can_fail_on_a_file_that_is_not_read(run_cli: RunCli, registry_copy: Path) -> None:
+    """A region's file saved as .yml holds actions nobody sees: CI may make that fail."""
+    clean = run_cli("check", "--data", registry_copy, *AS_OF, "--fail-on", "ignored-file")
+    assert clean.exit_code == 0, clean.output
+    (registry_copy / "acties" / "utrecht.yml").write_text("acties: []\n", encoding="utf-8")
+    assert (
+        run_cli("check", "--data", registry_copy, *AS_OF, "--fail-on", "ignored-file").exit_code
+        == 1
+    )
+    named_other = run_cli("check", "--data", registry_copy, *AS_OF, "--fail-on", "stale-mijlpaal")
+    assert named_other.exit_code == 0  # shown, but not failing
+    assert "warning[ignored-file]" in named_other.stdout

@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import REGISTRY
 
 CORE = [
@@ -75,3 +77,38 @@ def test_a_cached_check_needs_no_pydantic_or_yaml_parser(tmp_path: Path) -> None
     assert "pydantic" in first  # the cold run did load and validate
     assert second.endswith("[]"), f"a cached check (exit, heavy modules) loaded: {second}"
     assert first.split()[0] == second.split()[0]  # same exit code
+
+
+@pytest.mark.parametrize(
+    "question", [["overdue"], ["acties", "--format", "csv"], ["overview", "--format", "json"]]
+)
+def test_a_query_asked_again_needs_no_pydantic_or_yaml_parser(
+    tmp_path: Path, question: list[str]
+) -> None:
+    """A query asked again about unchanged files is answered from the cache, as `check` is:
+    without the models, pydantic or a YAML parser (and without rich for CSV or JSON)."""
+    code = (
+        "import sys\n"
+        "from eerstelijn.cli import main\n"
+        f"sys.argv = ['eerstelijn', *{question!r}, '--data', {str(REGISTRY)!r},"
+        " '--as-of', '2026-01-15']\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit as stop:\n"
+        "    code = stop.code\n"
+        "heavy = ('pydantic', 'ruamel.yaml', 'yaml', 'eerstelijn.models', 'rich')\n"
+        "print(code, sorted(m for m in heavy if m in sys.modules), file=sys.stderr)\n"
+    )
+    env = {**os.environ, "EERSTELIJN_CACHE_DIR": str(tmp_path / "cache"), "NO_COLOR": "1"}
+    env.pop("EERSTELIJN_NO_CACHE", None)
+    env.pop("FORCE_COLOR", None)
+    runs = [
+        subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+        for _ in range(2)
+    ]
+    first, second = (run.stderr.strip().splitlines()[-1] for run in runs)
+    assert runs[0].stdout == runs[1].stdout and runs[0].stdout
+    assert "pydantic" in first
+    loaded = second.split(" ", 1)[1]
+    allowed = "['rich']" if question == ["overdue"] else "[]"  # a table for people is rich's
+    assert loaded in ("[]", allowed), f"a query answered from the cache loaded: {second}"

@@ -432,3 +432,46 @@ def test_the_first_screen_of_overview_says_how_we_stand(run_cli: RunCli) -> None
         assert line.split()[-1] == str(totals[key]), line
     assert any("mijlpalen met deadline in Q1 2026" in line for line in first)
     assert all(len(line) <= 80 for line in screen.splitlines())
+
+
+def test_a_query_asked_again_answers_the_same_from_the_cache(
+    run_cli: RunCli, registry_copy: Path, tmp_path: Path
+) -> None:
+    """Every query asked in turn, twice, with the cache on: each answer is the one a run
+    without cache gives, options, date and language included; after an edit, the new one."""
+    cached = {"EERSTELIJN_NO_CACHE": "", "EERSTELIJN_CACHE_DIR": str(tmp_path / "cache")}
+    data = ("--data", str(registry_copy))
+    questions = [
+        ["overdue"],
+        ["overdue", "--per", "partij"],
+        ["overdue", "--as-of", "2025-11-01"],
+        ["acties", "--format", "csv"],
+        ["acties", "--without", "trekker"],
+        ["overview", "--lang", "en"],
+        ["overview"],
+        ["show", "H2.1", "--format", "json"],
+        ["show", "H2.1"],
+        ["partijen", "ZN"],
+        ["doelen"],
+        ["zorgbelofte"],
+        ["documenten"],
+    ]
+
+    def answers(env: dict[str, str]) -> list[tuple[int, str]]:
+        # The question's own options come last, so that its --as-of wins over the shared one.
+        runs = [run_cli(q[0], *data, "--as-of", AS_OF, *q[1:], env=env) for q in questions]
+        return [(r.exit_code, r.stdout) for r in runs]
+
+    plain = answers({"EERSTELIJN_NO_CACHE": "1"})
+    assert len({out for _, out in plain}) == len(questions)  # each question its own answer
+    assert answers(cached) == plain
+    assert answers(cached) == plain  # now from the cache
+    oost = registry_copy / "acties" / "regio-oost.yaml"
+    oost.write_text(oost.read_text(encoding="utf-8").replace("OOST.1", "OOST.7"), encoding="utf-8")
+    edited = answers(cached)
+    assert edited == answers({"EERSTELIJN_NO_CACHE": "1"})
+    assert "OOST.7" in edited[3][1] and "OOST.1" not in edited[3][1]
+    # A name that is not in the data is an error every time, never a kept answer.
+    for _ in range(2):
+        wrong = run_cli("overdue", "--partij", "ZNN", *data, env=cached)
+        assert wrong.exit_code == 2 and "ZN" in wrong.output

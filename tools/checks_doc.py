@@ -91,7 +91,8 @@ _IGNORED = (
     "A file in the data directory or in `acties/` looks like data (.yml, .yaml, .json, .toml, "
     ".csv) but is not read, so what it holds does not count: the message says what to do "
     "(rename acties/NAME.yml to acties/NAME.yaml, move a stray file's actions to "
-    "acties/NAME.yaml). Reported by every command; it never fails the run.",
+    "acties/NAME.yaml). Reported by every command; it fails `check` only when `--fail-on` "
+    "names it.",
     "# data/acties/utrecht.yml, data/nieuw.yaml",
 )
 

@@ -6,9 +6,12 @@ One module per group of commands; each registers its commands on the shared Type
 
 from __future__ import annotations
 
+import os
+import sys
 from typing import Annotated
 
 import typer
+import typer.models
 
 from eerstelijn.cli import (
     ci_commands,
@@ -51,5 +54,33 @@ def _root(
 
 
 def main() -> None:
-    """Entry point of the `eerstelijn` console script."""
-    app()
+    """Entry point of the `eerstelijn` console script.
+
+    Typer builds every command (reading each one's signature and type hints) before click
+    picks one: a third of a `check` the cache answers. When the first argument names a
+    command, only that command is built; anything else (--help, a typo, completion, a group
+    option first) builds them all, so listings and suggestions stay whole.
+    """
+    commands, groups = app.registered_commands, app.registered_groups
+    asked = _asked_command(sys.argv[1:])
+    if asked is not None and not any(key.startswith("_EERSTELIJN_COMPLETE") for key in os.environ):
+        app.registered_commands = [c for c in commands if _name(c) == asked]
+        app.registered_groups = [g for g in groups if g.name == asked]
+    try:
+        app()
+    finally:
+        app.registered_commands, app.registered_groups = commands, groups
+
+
+def _name(command: typer.models.CommandInfo) -> str | None:
+    if command.name:
+        return command.name
+    return command.callback.__name__.lower().replace("_", "-") if command.callback else None
+
+
+def _asked_command(args: list[str]) -> str | None:
+    """The command the first argument names exactly, or None."""
+    if not args:
+        return None
+    names = {_name(c) for c in app.registered_commands} | {g.name for g in app.registered_groups}
+    return args[0] if args[0] in names else None

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from datetime import date
 from enum import IntEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
 
 import click
 import typer
@@ -33,6 +33,8 @@ if TYPE_CHECKING:
     from eerstelijn.problems import Problem
     from eerstelijn.registry.cache import RegistryCache
     from eerstelijn.render.listing import Section
+
+T = TypeVar("T")
 
 
 PROBLEM_CHOICES = [*PROBLEM_FORMATS, "auto"]  # the choices of `check --format`
@@ -223,6 +225,11 @@ def emit(output: RenderableType) -> None:
 
     if isinstance(output, Text) and not output.plain:
         return
+    from eerstelijn.render.table import LongTable
+
+    if isinstance(output, LongTable):
+        output.write(console())
+        return
     # Problem lines must stay one per line for editors and grep; tables may wrap.
     console().print(output, soft_wrap=isinstance(output, Text))
 
@@ -260,6 +267,32 @@ def registry_for_queries(data: Path, day: date) -> Registry:
     else:
         _warn_ignored(data)
         return registry
+    files = file_count(data)
+    report_invalid(errors, files, message=see_check(errors, files, data))
+
+
+def answered(data: Path, day: date, build: Callable[[Registry], T]) -> T:
+    """What `build` makes (sections, a text) of the registry for this command and its options
+    on `day`: from the cache when nothing it depends on changed, else built (and kept). An
+    invalid registry is reported as `registry_for_queries` reports it.
+
+    The question is the command's name and every parameter click parsed, so an option added
+    to a command can never be left out of the key.
+    """
+    from eerstelijn.registry.load import InvalidRegistry
+    from eerstelijn.registry.outcome import answer
+
+    context = click.get_current_context()
+    params = sorted((name, repr(value)) for name, value in context.params.items())
+    question = f"{context.command.name}\0{params!r}"  # not the path: it starts with argv[0]
+    try:
+        with gc_paused():
+            value = answer(data, day, question, build, cache=registry_cache())
+    except InvalidRegistry as invalid:
+        errors = invalid.problems
+    else:
+        _warn_ignored(data)
+        return value
     files = file_count(data)
     report_invalid(errors, files, message=see_check(errors, files, data))
 

@@ -16,6 +16,7 @@ from eerstelijn.cli.common import (
     AsOfOption,
     DataOption,
     FormatOption,
+    answered,
     app,
     as_of_date,
     emit,
@@ -28,7 +29,9 @@ from eerstelijn.i18n import _
 from eerstelijn.shape import HOOFDSTUKKEN, STATUSES
 
 if TYPE_CHECKING:
+    from eerstelijn.models import Registry
     from eerstelijn.queries import Per
+    from eerstelijn.render.listing import Section
 
 
 class ShowFormat(StrEnum):
@@ -75,15 +78,17 @@ def overview(
     fmt: FormatOption = "table",
 ) -> None:
     """One screen: counts per status and chapter, overdue per partij, gaps, and what is due soon."""
-    from eerstelijn import queries
-    from eerstelijn.render import views
 
     day = as_of_date(as_of)
-    registry = registry_for_queries(data, day)
-    emit_sections(
-        views.note_absent(registry, views.overview_sections(queries.overview(registry, day), day)),
-        fmt,
-    )
+
+    def build(registry: Registry) -> list[Section]:
+        from eerstelijn import queries
+        from eerstelijn.render import views
+
+        overview = queries.overview(registry, day)
+        return views.note_absent(registry, views.overview_sections(overview, day))
+
+    emit_sections(answered(data, day, build), fmt)
 
 
 @app.command()
@@ -117,28 +122,31 @@ def overdue(
     is listed once under the groep, its leden named; an action without trekker is listed as
     '(geen trekker)'.
     """
-    from eerstelijn import lookup, queries
-    from eerstelijn.render import views
 
     if incl_betrokken and per is not PerOption.partij and partij is None:
         fail(_("--incl-betrokken goes with --per partij or --partij"))
     day = as_of_date(as_of)
-    registry = registry_for_queries(data, day)
-    try:
-        code = lookup.find_partij(registry, partij).code if partij else None
-    except lookup.UnknownName as error:
-        fail(str(error))
     grouping = _PER[per] if per else None
-    rows = queries.overdue(
-        registry,
-        day,
-        per=grouping,
-        incl_betrokken=incl_betrokken,
-        partij=code,
-        expand_groups=False,
-    )
-    sections = [views.overdue_section(rows, grouping, registry)]
-    emit_sections(views.note_absent(registry, sections), fmt)
+
+    def build(registry: Registry) -> list[Section]:
+        from eerstelijn import lookup, queries
+        from eerstelijn.render import views
+
+        try:
+            code = lookup.find_partij(registry, partij).code if partij else None
+        except lookup.UnknownName as error:
+            fail(str(error))
+        rows = queries.overdue(
+            registry,
+            day,
+            per=grouping,
+            incl_betrokken=incl_betrokken,
+            partij=code,
+            expand_groups=False,
+        )
+        return views.note_absent(registry, [views.overdue_section(rows, grouping, registry)])
+
+    emit_sections(answered(data, day, build), fmt)
 
 
 @app.command()
@@ -182,28 +190,37 @@ def acties(
     fmt: FormatOption = "table",
 ) -> None:
     """List actions; the filters combine (all must hold)."""
-    from eerstelijn import lookup, queries
-    from eerstelijn.render import views
 
     day = as_of_date(as_of)
-    registry = registry_for_queries(data, day)
-    try:
-        conditions = queries.ActieFilter(
-            without=frozenset(w.value for w in without or []),
-            partij=lookup.find_partij(registry, partij).code if partij else None,
-            rol=rol.value,
-            doel=lookup.find_doel(registry, doel).id if doel else None,
-            hoofdstuk=_hoofdstuk(hoofdstuk),
-            status=_status(status),
-            due_before=quarter_option(due_before, "--due-before"),
-            due_after=quarter_option(due_after, "--due-after"),
-            search=search,
-            as_of=day,
-        )
-    except lookup.UnknownName as error:
-        fail(str(error))
-    sections = [views.acties_section(queries.select(registry, conditions), day)]
-    emit_sections(views.note_absent(registry, sections), fmt)
+
+    # Options that need no registry are checked first, so a wrong one is an error every time.
+    chapter, wanted = _hoofdstuk(hoofdstuk), _status(status)
+    before = quarter_option(due_before, "--due-before")
+    after = quarter_option(due_after, "--due-after")
+
+    def build(registry: Registry) -> list[Section]:
+        from eerstelijn import lookup, queries
+        from eerstelijn.render import views
+
+        try:
+            conditions = queries.ActieFilter(
+                without=frozenset(w.value for w in without or []),
+                partij=lookup.find_partij(registry, partij).code if partij else None,
+                rol=rol.value,
+                doel=lookup.find_doel(registry, doel).id if doel else None,
+                hoofdstuk=chapter,
+                status=wanted,
+                due_before=before,
+                due_after=after,
+                search=search,
+                as_of=day,
+            )
+        except lookup.UnknownName as error:
+            fail(str(error))
+        selected = queries.select(registry, conditions)
+        return views.note_absent(registry, [views.acties_section(selected, day)])
+
+    emit_sections(answered(data, day, build), fmt)
 
 
 def _hoofdstuk(text: str | None) -> str | None:
@@ -250,20 +267,27 @@ def show(
     ] = ShowFormat.table,
 ) -> None:
     """One action whole: milestones, parties, goals and source."""
-    from eerstelijn import lookup, queries
-    from eerstelijn.render import views
-    from eerstelijn.render.json import dumps
 
     day = as_of_date(as_of)
-    registry = registry_for_queries(data, day)
-    try:
-        actie = lookup.find_actie(registry, actie_id)
-    except lookup.UnknownName as error:
-        fail(str(error))
-    if fmt is ShowFormat.json:
-        emit(dumps(queries.actie_record(actie, day)))
+
+    def build(registry: Registry) -> str | list[Section]:
+        from eerstelijn import lookup, queries
+        from eerstelijn.render import views
+        from eerstelijn.render.json import dumps
+
+        try:
+            actie = lookup.find_actie(registry, actie_id)
+        except lookup.UnknownName as error:
+            fail(str(error))
+        if fmt is ShowFormat.json:
+            return dumps(queries.actie_record(actie, day))
+        return views.show_sections(actie, registry, day)
+
+    shown = answered(data, day, build)
+    if isinstance(shown, str):
+        emit(shown)
     else:
-        emit_sections(views.show_sections(actie, registry, day), "table")
+        emit_sections(shown, "table")
 
 
 @app.command()
@@ -281,21 +305,24 @@ def partijen(
     fmt: FormatOption = "table",
 ) -> None:
     """All parties with counts; with a code, that partij's actions, next deadlines first."""
-    from eerstelijn import lookup, queries
-    from eerstelijn.render import views
 
     day = as_of_date(as_of)
-    registry = registry_for_queries(data, day)
-    if code is None:
-        sections = [views.partijen_section(queries.partijen_summary(registry, day))]
-        emit_sections(views.note_absent(registry, sections), fmt)
-        return
-    try:
-        partij = lookup.find_partij(registry, code)
-    except lookup.UnknownName as error:
-        fail(str(error))
-    sections = views.partij_sections(queries.partij_detail(registry, partij, day), day)
-    emit_sections(views.note_absent(registry, sections), fmt)
+
+    def build(registry: Registry) -> list[Section]:
+        from eerstelijn import lookup, queries
+        from eerstelijn.render import views
+
+        if code is None:
+            sections = [views.partijen_section(queries.partijen_summary(registry, day))]
+            return views.note_absent(registry, sections)
+        try:
+            partij = lookup.find_partij(registry, code)
+        except lookup.UnknownName as error:
+            fail(str(error))
+        sections = views.partij_sections(queries.partij_detail(registry, partij, day), day)
+        return views.note_absent(registry, sections)
+
+    emit_sections(answered(data, day, build), fmt)
 
 
 @app.command()
@@ -306,13 +333,17 @@ def doelen(
     fmt: FormatOption = "table",
 ) -> None:
     """Coverage per goal: actions, trekkers, next deadline. Goals with no action stand out."""
-    from eerstelijn import queries
-    from eerstelijn.render import views
 
     day = as_of_date(as_of)
-    registry = registry_for_queries(data, day)
-    sections = [views.doelen_section(queries.doelen_coverage(registry, day))]
-    emit_sections(views.note_absent(registry, sections), fmt)
+
+    def build(registry: Registry) -> list[Section]:
+        from eerstelijn import queries
+        from eerstelijn.render import views
+
+        sections = [views.doelen_section(queries.doelen_coverage(registry, day))]
+        return views.note_absent(registry, sections)
+
+    emit_sections(answered(data, day, build), fmt)
 
 
 @app.command()
@@ -323,12 +354,16 @@ def zorgbelofte(
     fmt: FormatOption = "table",
 ) -> None:
     """Each promise with the goals and actions behind it. Promises with none stand out."""
-    from eerstelijn import queries
-    from eerstelijn.render import views
 
     day = as_of_date(as_of)
-    registry = registry_for_queries(data, day)
-    emit_sections([views.zorgbelofte_section(queries.zorgbelofte_coverage(registry, day))], fmt)
+
+    def build(registry: Registry) -> list[Section]:
+        from eerstelijn import queries
+        from eerstelijn.render import views
+
+        return [views.zorgbelofte_section(queries.zorgbelofte_coverage(registry, day))]
+
+    emit_sections(answered(data, day, build), fmt)
 
 
 @app.command()
@@ -343,12 +378,16 @@ def documenten(
     A document dated after --as-of is left out: it did not exist yet. Sources nothing cites
     stand out.
     """
-    from eerstelijn import queries
-    from eerstelijn.render import views
 
     day = as_of_date(as_of)
-    registry = registry_for_queries(data, day)
-    emit_sections([views.documenten_section(queries.documenten_usage(registry, day))], fmt)
+
+    def build(registry: Registry) -> list[Section]:
+        from eerstelijn import queries
+        from eerstelijn.render import views
+
+        return [views.documenten_section(queries.documenten_usage(registry, day))]
+
+    emit_sections(answered(data, day, build), fmt)
 
 
 @app.command()

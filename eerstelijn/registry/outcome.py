@@ -6,11 +6,13 @@ hashes them and unpickles a list of problems, without pydantic, the models or a 
 
 from __future__ import annotations
 
+import hashlib
 import os
-from collections.abc import Collection
+from collections.abc import Callable, Collection
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from eerstelijn.problems import InvalidRegistry, KeyPath, Problem
 from eerstelijn.registry.cache import RegistryCache
@@ -19,7 +21,10 @@ from eerstelijn.registry.load import Snapshot, ignored_files
 if TYPE_CHECKING:
     from eerstelijn.models import Registry
 
-__all__ = ["check_directory", "query_registry"]
+__all__ = ["answer", "check_directory", "query_registry"]
+
+T = TypeVar("T")
+ANSWER_SLOTS = 16  # the most answers kept per registry directory
 
 
 def check_directory(
@@ -55,7 +60,7 @@ def _checked(
     cache: RegistryCache | None,
 ) -> list[Problem]:
     snapshot = Snapshot.read(root, cache=cache)
-    detail = " ".join([as_of.isoformat(), f"stale={stale_days}", *sorted(opt_in)])
+    detail = _detail(as_of, opt_in, stale_days)
     hit = _cached(snapshot, detail)
     if hit is not None:
         return hit
@@ -73,11 +78,14 @@ def query_registry(
     entry of its own that keeps each item's file and line but not the position of every key
     (see `_for_queries`): half the bytes to read and hold.
     """
+    return _query_registry(Snapshot.read(root, cache=cache), as_of)
+
+
+def _query_registry(snapshot: Snapshot, as_of: date) -> Registry:
     from eerstelijn.models import Registry
     from eerstelijn.problems import Severity
 
-    snapshot = Snapshot.read(root, cache=cache)
-    detail = f"{as_of.isoformat()} stale=None"  # as a plain `check` keeps it
+    detail = _detail(as_of, (), None)  # what a plain `check` keeps, so each finds the other's
     problems = _cached(snapshot, detail)
     if problems is None:
         registry, problems = _judge(snapshot, as_of, (), None, detail)
@@ -94,6 +102,46 @@ def query_registry(
     _for_queries(registry)
     snapshot.store("query", registry)
     return registry
+
+
+@dataclass(frozen=True)
+class _Answer(Generic[T]):
+    """A kept answer, told apart from anything else an entry could hold (None included)."""
+
+    value: T
+
+
+def answer(
+    root: str | os.PathLike[str],
+    as_of: date,
+    question: str,
+    build: Callable[[Registry], T],
+    *,
+    cache: RegistryCache | None = None,
+) -> T:
+    """What `build` makes of the registry in `root` (fit for queries, as `query_registry`
+    gives it), asked as `question` on `as_of`; raise InvalidRegistry as `query_registry` does.
+
+    `question` names everything besides the files and the date that the answer depends on:
+    the command and each of its options. With a `cache`, the answer is kept as `check` keeps
+    its outcome, under the files' key (which covers the tool and the language of texts), the
+    date and the question, so asking again about unchanged files needs neither pydantic nor
+    the models: only the files' bytes and the answer are read. `build` must give plain data
+    that can be pickled; when it raises, nothing is kept.
+    """
+    snapshot = Snapshot.read(root, cache=cache)
+    asked = hashlib.sha256(question.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+    detail = f"{as_of.isoformat()} {asked}"
+    # A few questions are kept side by side, so that asking in turn does not evict each
+    # answer before it is asked again; the slot is the question's, and a collision is a miss.
+    kind = f"answer{int(asked, 16) % ANSWER_SLOTS}"
+    hit = snapshot.cached(kind, detail)
+    if isinstance(hit, _Answer):
+        kept: T = hit.value
+        return kept
+    value = build(_query_registry(snapshot, as_of))
+    snapshot.store(kind, _Answer(value), detail)
+    return value
 
 
 def _for_queries(registry: Registry) -> None:
@@ -115,6 +163,20 @@ def _for_queries(registry: Registry) -> None:
             if origin.path in origin.positions:
                 positions[origin.path] = origin.positions[origin.path]
             private["_origin"] = Origin(origin.file, origin.path, positions, {})
+
+
+# checks.OPT_IN's codes, spelled out so that a cached run imports no check module
+# (tests/registry/test_outcome.py asserts that the two agree).
+OPT_IN_CODES = frozenset({"overdue-mijlpaal", "missing-status", "stale-mijlpaal"})
+
+
+def _detail(as_of: date, opt_in: Collection[str], stale_days: int | None) -> str:
+    """What the outcome of the checks depends on besides the files: the date, the opt-in checks
+    run and, only when stale-mijlpaal is among them, its number of days. Codes that name no
+    opt-in check change nothing, so `check --fail-on ...` and a query share one entry."""
+    chosen = sorted(OPT_IN_CODES.intersection(opt_in))
+    days = [f"stale={stale_days}"] if "stale-mijlpaal" in chosen else []
+    return " ".join([as_of.isoformat(), *chosen, *days])
 
 
 def _cached(snapshot: Snapshot, detail: str) -> list[Problem] | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, time
 from typing import TYPE_CHECKING
 
 from eerstelijn.controls import LINE_CONTROLS, visible
@@ -72,6 +72,7 @@ class Paper:
     titel: str
     intro: str
     parts: tuple[Part, ...]
+    datum: date  # the day the paper speaks of (--as-of)
 
     @property
     def items(self) -> list[Item]:
@@ -246,7 +247,7 @@ def paper(
         else:
             parts.append(Part(titel, (heading,)))
     titel = _("Agenda bestuurlijk overleg, {date}").format(date=long_date(as_of))
-    return Paper(titel, intro, tuple(parts))
+    return Paper(titel, intro, tuple(parts), as_of)
 
 
 # --- Text that stays text --------------------------------------------------------------------
@@ -402,9 +403,28 @@ def docx(agenda: Paper) -> bytes:
                     row.cells[1].width = Cm(13)
                     row.cells[0].paragraphs[0].add_run(label).bold = True
                 document.add_paragraph()
+    # The same paper gives the same bytes: dated by its day, not by the clock, inside and out.
+    moment = datetime.combine(agenda.datum, time())
+    document.core_properties.created = moment
+    document.core_properties.modified = moment
     buffer = io.BytesIO()
     document.save(buffer)
-    return buffer.getvalue()
+    return _restamped(buffer.getvalue(), moment)
+
+
+def _restamped(package: bytes, moment: datetime) -> bytes:
+    """The zip package with every member dated `moment` (zip stores the time of writing)."""
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    stamp = (max(moment.year, 1980), moment.month, moment.day, 0, 0, 0)
+    with zipfile.ZipFile(io.BytesIO(package)) as source, zipfile.ZipFile(out, "w") as target:
+        for member in source.infolist():
+            info = zipfile.ZipInfo(member.filename, date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(info, source.read(member))
+    return out.getvalue()
 
 
 def _labelled(document: WordDocument, label: str, text: str) -> None:

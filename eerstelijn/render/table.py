@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from rich import box
 from rich.cells import cell_len
+from rich.color import ColorSystem
 from rich.columns import Columns
 from rich.console import Console, ConsoleOptions, Group, RenderableType
 from rich.measure import Measurement
@@ -188,46 +189,63 @@ class LongTable:
         return Measurement(min(width, options.max_width), min(width, options.max_width))
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
-        widths = self._widths(options.max_width)
+        styles: dict[str, Style | None] = {
+            name: Style.parse(style) if style else None for name, style in ROW_STYLES.items()
+        }
+        styles["header"] = Style(bold=True)
+        for line, style in self.lines(options.max_width):
+            yield Segment(line, styles[style])
+            yield Segment.line()
+
+    def lines(self, max_width: int) -> Iterator[tuple[str, str]]:
+        """The table as whole lines, each with its style's name ("header", a row style or "")."""
+        widths = self._widths(max_width)
         total = _total(widths)
-        newline = Segment.line()
-        bold = Style(bold=True)
         if self.title is not None:
             # Plain, as rich shows a Text title (main passes the title as Text, never markup).
-            yield Segment(self.title.ljust(total - cell_len(self.title) + len(self.title)))
-            yield newline
-        yield Segment(" " * total)
-        yield newline
+            yield self.title.ljust(total - cell_len(self.title) + len(self.title)), ""
+        yield " " * total, ""
         headers = [c.header for c in self.columns]
-        yield from self._row(headers, widths, bold, bottom=True)
-        yield Segment(" " + "─" * (total - 2) + " ")
-        yield newline
-        styles = {name: Style.parse(style) if style else None for name, style in ROW_STYLES.items()}
+        for line in self._row(headers, widths, bottom=True):
+            yield line, "header"
+        yield " " + "─" * (total - 2) + " ", ""
         for row, style in zip(self.rows, self.styles, strict=True):
-            yield from self._row(row, widths, styles[style])
-        yield Segment(" " * total)
-        yield newline
+            for line in self._row(row, widths):
+                yield line, style
+        yield " " * total, ""
 
-    def _row(
-        self, cells: list[str], widths: list[int], style: Style | None, *, bottom: bool = False
-    ) -> Iterator[Segment]:
+    def write(self, console: Console) -> None:
+        """Print the table on `console` line by line, coloured as `console` allows.
+
+        What rich does with the segments of `__rich_console__` (splitting them into lines,
+        cropping and measuring each again) cost more than laying the table out; the lines are
+        already as wide as the console, so they are written as they are.
+        """
+        ansi = _ansi(console)
+        write = console.file.write
+        for line, style in self.lines(console.width):
+            codes = ansi.get(style)
+            write(f"{codes[0]}{line}{codes[1]}\n" if codes else f"{line}\n")
+        console.file.flush()
+
+    def _row(self, cells: list[str], widths: list[int], *, bottom: bool = False) -> Iterator[str]:
         lines = [
             [_fold(cell, width)[0]] if column.no_wrap else self._wrap(cell, width)
             for column, cell, width in zip(self.columns, cells, widths, strict=True)
         ]
         height = max(len(cell) for cell in lines)
-        if bottom:  # headers sit on the rule, as rich aligns them
-            lines = [[""] * (height - len(cell)) + cell for cell in lines]
-        for n in range(height):
-            parts = []
-            for right, wrapped, width in zip(self._right, lines, widths, strict=True):
-                text = wrapped[n] if n < len(wrapped) else ""
-                space = " " * (width - _width(text))
-                parts.append(space + text if right else text + space)
-            yield Segment(" ")
-            yield Segment("   ".join(parts), style)
-            yield Segment(" ")
-            yield Segment.line()
+        if height == 1:  # most rows: one line, nothing to align below
+            pads = zip(self._right, lines, widths, strict=True)
+            yield " " + "   ".join(_pad(cell[0], width, right) for right, cell, width in pads) + " "
+            return
+        padded = []
+        for right, wrapped, width in zip(self._right, lines, widths, strict=True):
+            blank = [" " * width] * (height - len(wrapped))
+            column = [_pad(text, width, right) for text in wrapped]
+            # Headers sit on the rule, as rich aligns them; cells start at the top.
+            padded.append(blank + column if bottom else column + blank)
+        for parts in zip(*padded, strict=True):
+            yield " " + "   ".join(parts) + " "
 
     @staticmethod
     def _wrap(text: str, width: int) -> list[str]:
@@ -271,8 +289,33 @@ def _fold(word: str, width: int) -> list[str]:
     return [*pieces, piece]
 
 
+def _pad(text: str, width: int, right: bool) -> str:
+    """`text` padded with spaces to `width` cells, on the left when `right`."""
+    if text.isascii():  # one character, one cell
+        return text.rjust(width) if right else text.ljust(width)
+    space = " " * (width - cell_len(text))
+    return space + text if right else text + space
+
+
 def _width(text: str) -> int:
     return len(text) if text.isascii() else cell_len(text)
+
+
+def _ansi(console: Console) -> dict[str, tuple[str, str]]:
+    """The escape codes that open and close each style of `lines` on `console`, as rich would
+    write them: none without a colour system (a pipe, TERM=dumb), no colours under NO_COLOR."""
+    if console.color_system is None:
+        return {}
+    system = ColorSystem[console.color_system.upper()]
+    codes = {}
+    for name, text in [*ROW_STYLES.items(), ("header", "bold")]:
+        style = Style.parse(text) if text else Style()
+        if console.no_color:
+            style = style.without_color
+        start, _mark, end = style.render("\0", color_system=system).partition("\0")
+        if start or end:
+            codes[name] = (start, end)
+    return codes
 
 
 def _total(widths: list[int]) -> int:

@@ -343,3 +343,120 @@ def test_a_cached_query_sees_what_an_uncached_one_does(
     parse_refused(monkeypatch)
     assert records() == expected
     assert len(list(cache_dir.glob("*.query.pickle"))) == 1
+
+
+def test_check_as_the_command_line_runs_it_and_a_query_find_each_others_outcome(
+    cache_dir: Path, registry_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`check` (its default --fail-on and --stale-days), then `overdue`, then `check` again:
+    none after the first runs the checks, as the codes and days change nothing they run."""
+
+    def cli_check() -> list[Problem]:
+        return check_directory(
+            registry_copy,
+            AS_OF,
+            opt_in=set(checks.DEFAULT_FAIL_ON),
+            stale_days=90,
+            cache=cache.RegistryCache(cache_dir),
+        )
+
+    found = cli_check()
+
+    def refuse(*args: object, **kwargs: object) -> list[Problem]:
+        raise AssertionError("checked although the cache holds the outcome")
+
+    with monkeypatch.context() as m:
+        m.setattr(checks, "run_checks", refuse)
+        assert "OOST." in str(queried(registry_copy))
+        assert cli_check() == found
+    # An opt-in check is another outcome, and so are its days.
+    stale = check_directory(
+        registry_copy,
+        AS_OF,
+        opt_in={"stale-mijlpaal"},
+        stale_days=1,
+        cache=cache.RegistryCache(cache_dir),
+    )
+    assert {p.code for p in stale} - {p.code for p in found} == {"stale-mijlpaal"}
+
+
+def test_the_outcome_knows_the_opt_in_checks_by_their_codes() -> None:
+    from eerstelijn.registry.outcome import OPT_IN_CODES
+
+    assert set(checks.OPT_IN) == OPT_IN_CODES
+
+
+def _asked(root: Path, question: str = "overdue", as_of: date = AS_OF) -> list[str]:
+    """Each action's id and status, as a query about `root` asked as `question` on `as_of`."""
+    from eerstelijn.registry.outcome import answer
+
+    def build(registry: Registry) -> list[str]:
+        return [f"{a.id} {a.status_on(as_of)}" for a in registry.acties]
+
+    return answer(root, as_of, question, build, cache=cache.RegistryCache.find(os.environ))
+
+
+def test_an_answer_comes_from_the_cache_for_the_same_files_date_and_question(
+    cache_dir: Path, registry_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = _asked(registry_copy)
+    assert "OOST.1 gereed" in first
+
+    def refuse(*args: object, **kwargs: object) -> Registry:
+        raise AssertionError("loaded the registry although the cache holds the answer")
+
+    from eerstelijn.registry import outcome
+
+    with monkeypatch.context() as m:
+        m.setattr(outcome, "_query_registry", refuse)
+        assert _asked(registry_copy) == first
+        # Several questions in turn keep their answers.
+        m.undo()
+        _asked(registry_copy, "acties")
+        m.setattr(outcome, "_query_registry", refuse)
+        assert _asked(registry_copy) == first
+        # Another question or another date is another answer.
+        for other in ({"question": "overdue --per partij"}, {"as_of": date(2026, 4, 1)}):
+            with pytest.raises(AssertionError, match="loaded the registry"):
+                _asked(registry_copy, **other)
+
+
+def test_an_answer_follows_every_change_of_the_files(
+    cache_dir: Path, registry_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _asked(registry_copy)
+    oost = registry_copy / "acties" / "regio-oost.yaml"
+    oost.write_text(
+        oost.read_text(encoding="utf-8").replace("id: OOST.1", "id: OOST.9"), encoding="utf-8"
+    )
+    changed = _asked(registry_copy)
+    assert "OOST.9 gereed" in changed and "OOST.1 gereed" not in changed
+    with monkeypatch.context() as m:
+        m.setenv(cache.NO_CACHE_ENV, "1")
+        assert _asked(registry_copy) == changed
+    # An invalid registry gives no answer, cached or not.
+    oost.write_text("acties: [", encoding="utf-8")
+    for _ in range(2):
+        with pytest.raises(InvalidRegistry):
+            _asked(registry_copy)
+
+
+def test_a_question_that_fails_keeps_no_answer(cache_dir: Path, registry_copy: Path) -> None:
+    from eerstelijn.registry.outcome import answer
+
+    asked: list[str] = []
+
+    def build(registry: Registry) -> list[str]:
+        asked.append("built")
+        raise LookupError("no such partij")
+
+    for _ in range(2):
+        with pytest.raises(LookupError):
+            answer(
+                registry_copy,
+                AS_OF,
+                "acties --partij X",
+                build,
+                cache=cache.RegistryCache(cache_dir),
+            )
+    assert asked == ["built", "built"]

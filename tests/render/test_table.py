@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import io
 import re
 from datetime import date
-from typing import Any
+from typing import Any, Literal
 
 import pytest
 from rich.console import Console, RenderableType
@@ -186,6 +187,50 @@ def test_a_long_table_looks_as_a_short_one_does(monkeypatch: pytest.MonkeyPatch)
     short = show(render_sections([section(records, styles)]), colour=True)
     assert [_look(line) for line in short] == long
     assert max(len(line) for line in show(render_sections([section(records)]))) <= 80
+
+
+@pytest.mark.parametrize(
+    ("color_system", "no_color"),
+    [("standard", False), ("truecolor", False), ("standard", True), (None, False)],
+)
+def test_a_long_table_written_directly_shows_what_rich_would_print(
+    color_system: Literal["standard", "truecolor"] | None, no_color: bool
+) -> None:
+    """The command line writes long tables line by line rather than through rich's printing:
+    the same text, and the same colours: red overdue, yellow due, bold headers; no colour
+    under NO_COLOR (bold stays, as rich keeps it); no escape codes at all in a pipe."""
+    records = _long_records(LONG_TABLE)
+    cycle: list[RowStyle] = ["overdue", "due", ""]
+    styles = [cycle[i % 3] for i in range(LONG_TABLE)]
+    long = render_sections([section(records, styles)])
+    assert isinstance(long, table.LongTable)
+    written, printed = io.StringIO(), io.StringIO()
+    for out in (written, printed):
+        console = Console(
+            file=out,
+            width=80,
+            color_system=color_system,
+            force_terminal=color_system is not None,
+            no_color=no_color,
+            highlight=False,
+            soft_wrap=False,
+        )
+        if out is written:
+            long.write(console)
+        else:
+            console.print(long)
+    lines = written.getvalue().splitlines()
+    assert [_look(line) for line in lines] == [
+        _look(line) for line in printed.getvalue().splitlines()
+    ]
+    colours = set().union(*(_look(line)[1] for line in lines))
+    if color_system is None:
+        assert written.getvalue() == printed.getvalue()
+        assert "\x1b" not in written.getvalue()
+    elif no_color:
+        assert colours == {"1"}
+    else:
+        assert {"1", "31", "33"} <= colours
 
 
 def test_a_long_table_fits_a_narrow_screen() -> None:

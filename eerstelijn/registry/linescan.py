@@ -31,8 +31,9 @@ from eerstelijn.registry.fastyaml import (
     Unsupported,
     _compiled,
 )
+from eerstelijn.registry.positions import FileScan, Positions
 
-__all__ = ["Unsupported", "longest_line", "read"]
+__all__ = ["Unsupported", "longest_line", "read", "rescan"]
 
 # One line: its indentation, a list item's dash, a plain key, and what follows the colon: a
 # plain scalar that needs no further look (it starts with no indicator, holds no colon or
@@ -70,7 +71,8 @@ def read(text: str, source: SourceMap, *, max_keys: int) -> Any:
     """The plain data of one file in the layout fmt writes, filling `source` with positions.
 
     Raise Unsupported where fastyaml must read the file, also at a mapping with `max_keys`
-    keys or more, which fastyaml words.
+    keys or more, which fastyaml words. The positions below the items of the file's list are
+    worked out when first asked for (see positions.py).
     """
     if "\r" in text:
         text = text.replace("\r\n", "\n")
@@ -78,88 +80,17 @@ def read(text: str, source: SourceMap, *, max_keys: int) -> Any:
             raise Unsupported("a lone carriage return")
     if _compiled(_ODD_CHARACTER).search(text):
         raise Unsupported("a character the round-trip loader judges")
-    values, keys = source.values, source.keys
     root: dict[str, Any] = {}
-    # The open block collections: the column of their keys or dashes, the collection, its path.
-    stack: list[tuple[int, dict[str, Any] | list[Any], KeyPath]] = [(0, root, ())]
+    values: dict[KeyPath, tuple[int, int]] = {}
+    keys: dict[KeyPath, tuple[int, int]] = {}
     items: list[tuple[KeyPath, dict[str, Any]]] = []  # mappings in lists, to label by id
-    # A key whose value is the block below it: its mapping, path, column and position.
-    pending: tuple[dict[str, Any], KeyPath, int, tuple[int, int]] | None = None
-    reserved, implicit = _RESERVED, _IMPLICIT_START
-    # One string per key name: the paths of the source map outlive the file's data, and each
-    # line's match is a new string (a fifth of the source map's memory).
-    names: dict[str, str] = {}
-    number = 0
-    for indent, dash, key, plain, rest in _LINE.findall(text):
-        number += 1
-        if not key and not dash:
-            if not plain and (not rest or rest[0] == "#"):  # blank or a comment
-                continue
-            raise Unsupported("a line that is not a key or a list item")
-        column = len(indent)
-        if pending is not None:
-            parent, path, below, at = pending
-            if column <= below:
-                raise Unsupported("an empty value")
-            opened: dict[str, Any] | list[Any] = [] if dash else {}
-            parent[path[-1]] = opened  # type: ignore[index]
-            values[path] = at
-            stack.append((column, opened, path))
-            pending = None
-        top = stack[-1]
-        while column < top[0]:
-            stack.pop()
-            top = stack[-1]
-        if column != top[0]:
-            raise Unsupported("indentation")
-        container, path = top[1], top[2]
-        if dash:
-            if type(container) is not list:
-                raise Unsupported("a list item among keys")
-            # Concatenation: half the time of (*path, index), on every line.
-            item_path = path + (len(container),)  # noqa: RUF005
-            at = (number, column + 3)
-            values[item_path] = at
-            if not key:
-                if plain:
-                    container.append(
-                        _plain(plain) if plain in reserved or plain[0] in implicit else plain
-                    )
-                elif rest:
-                    container.append(
-                        _value(rest, number, column + 2, item_path, source, items, max_keys)
-                    )
-                else:
-                    raise Unsupported("an empty list item")
-                continue
-            mapping: dict[str, Any] = {}
-            container.append(mapping)
-            items.append((item_path, mapping))
-            column += 2
-            stack.append((column, mapping, item_path))
-            container, path = mapping, item_path
-        elif type(container) is not dict:
-            raise Unsupported("a key among list items")
-        if key in container or key in reserved or len(container) >= max_keys:
-            raise Unsupported("a duplicate key, a key that is not text, or too many keys")
-        key = names.setdefault(key, key)
-        key_path = path + (key,)  # noqa: RUF005
-        at = (number, column + 1)
-        keys[key_path] = at
-        if plain:
-            values[key_path] = (number, column + len(key) + 3)
-            container[key] = _plain(plain) if plain in reserved or plain[0] in implicit else plain
-        elif rest:
-            value = _value(rest, number, column + len(key) + 2, key_path, source, items, max_keys)
-            if type(value) is list or type(value) is dict:
-                values[key_path] = at
-            container[key] = value
-        else:
-            container[key] = None  # keeps the key order
-            pending = (container, key_path, column, at)
-    if pending is not None or not root:
-        raise Unsupported("an empty value or document")
+    units: dict[KeyPath, tuple[int, int, int | None, int]] = {}
+    _scan(_LINE.findall(text), 0, [(0, root, ())], values, keys, items, max_keys, units)
+    if not root:
+        raise Unsupported("an empty document")
     values[()] = (1, 1)
+    scan = FileScan(text, units, values, keys)
+    source.values, source.keys = Positions(scan), Positions(scan, keys=True)
     labels = source.labels
     for item_path, mapping in items:
         label = mapping.get("id", _NOT_YET)
@@ -172,25 +103,193 @@ def read(text: str, source: SourceMap, *, max_keys: int) -> Any:
     return root
 
 
+def rescan(
+    chunk: str,
+    first: int,
+    column: int,
+    head: KeyPath,
+    index: int | None,
+    values: dict[KeyPath, tuple[int, int]],
+    keys: dict[KeyPath, tuple[int, int]],
+) -> None:
+    """Record every position of the item at `head` from its lines, `chunk`, the first of
+    which is line `first` at `column`; the file was read whole before, so nothing is refused.
+    """
+    parent: dict[str, Any] | list[Any] = {} if index is None else [None] * index
+    stack: list[tuple[int, dict[str, Any] | list[Any], KeyPath]] = [
+        (0, {}, ()),
+        (column, parent, head[:1]),
+    ]
+    _scan(_LINE.findall(chunk), first - 1, stack, values, keys, [], 1 << 30, None)
+
+
+# How deep positions are recorded as a file is read: a file's key, its items and their keys,
+# where most problems stand; those deeper are worked out from an item's lines when asked for.
+_EAGER = 3
+
+# A collection open for lines below: the column of its keys or dashes, the collection, its path.
+_Open = tuple[int, dict[str, Any] | list[Any], KeyPath]
+
+
+def _scan(
+    rows: list[tuple[str, str, str, str, str]],
+    number: int,
+    stack: list[_Open],
+    values: dict[KeyPath, tuple[int, int]],
+    keys: dict[KeyPath, tuple[int, int]],
+    items: list[tuple[KeyPath, dict[str, Any]]],
+    max_keys: int,
+    units: dict[KeyPath, tuple[int, int, int | None, int]] | None,
+) -> None:
+    """Build the data of `rows` (the matches of _LINE, after line `number`) into the open
+    collections of `stack`, recording positions: with `units`, only of the top _EAGER levels,
+    and where each item of the second begins and ends; without, all of them.
+    """
+    # A key whose value is the block below it: its mapping, path, column and position.
+    pending: tuple[dict[str, Any], KeyPath, int, tuple[int, int]] | None = None
+    reserved, implicit = _RESERVED, _IMPLICIT_START
+    # One string per key name: the paths of the source map outlive the file's data, and each
+    # line's match is a new string (a fifth of the source map's memory).
+    names: dict[str, str] = {}
+    everything = units is None
+    unit: KeyPath | None = None  # the item whose lines these are, and its first line
+    unit_at: tuple[int, int, int | None] = (0, 0, None)
+    for indent, dash, key, plain, rest in rows:
+        number += 1
+        if not key and not dash:
+            if not plain and (not rest or rest[0] == "#"):  # blank or a comment
+                continue
+            raise Unsupported("a line that is not a key or a list item")
+        column = len(indent)
+        if pending is not None:
+            parent, path, below, at = pending
+            if column <= below:
+                raise Unsupported("an empty value")
+            opened: dict[str, Any] | list[Any] = [] if dash else {}
+            parent[path[-1]] = opened  # type: ignore[index]
+            if everything or len(path) <= _EAGER:
+                values[path] = at
+            stack.append((column, opened, path))
+            pending = None
+        top = stack[-1]
+        while column < top[0]:
+            stack.pop()
+            top = stack[-1]
+        if column != top[0]:
+            raise Unsupported("indentation")
+        container, path = top[1], top[2]
+        # Positions are recorded to _EAGER levels (or all, when rescanning an item).
+        shallow = everything or len(path) < _EAGER
+        if units is not None and len(path) < 2:
+            if unit is not None:
+                units[unit] = (*unit_at, number)
+                unit = None
+            if path:  # an item of a top-level list, or a key of a top-level mapping, begins
+                unit = path + (len(container) if dash else key,)  # noqa: RUF005
+                unit_at = (number, column, len(container) if dash else None)
+        if dash:
+            if type(container) is not list:
+                raise Unsupported("a list item among keys")
+            # Concatenation: half the time of (*path, index), on every line.
+            item_path = path + (len(container),)  # noqa: RUF005
+            at = (number, column + 3)
+            if shallow:
+                values[item_path] = at
+            if not key:
+                if plain:
+                    container.append(
+                        _plain(plain) if plain in reserved or plain[0] in implicit else plain
+                    )
+                elif rest:
+                    container.append(
+                        _value(
+                            rest,
+                            number,
+                            column + 2,
+                            item_path,
+                            shallow,
+                            everything or len(path) < _EAGER - 1,
+                            values,
+                            keys,
+                            items,
+                            max_keys,
+                        )
+                    )
+                else:
+                    raise Unsupported("an empty list item")
+                continue
+            mapping: dict[str, Any] = {}
+            container.append(mapping)
+            items.append((item_path, mapping))
+            column += 2
+            stack.append((column, mapping, item_path))
+            container, path = mapping, item_path
+            shallow = everything or len(path) < _EAGER
+        elif type(container) is not dict:
+            raise Unsupported("a key among list items")
+        if key in container or key in reserved or len(container) >= max_keys:
+            raise Unsupported("a duplicate key, a key that is not text, or too many keys")
+        key = names.setdefault(key, key)
+        key_path = path + (key,)  # noqa: RUF005
+        at = (number, column + 1)
+        if shallow:
+            keys[key_path] = at
+        if plain:
+            if shallow:
+                values[key_path] = (number, column + len(key) + 3)
+            container[key] = _plain(plain) if plain in reserved or plain[0] in implicit else plain
+        elif rest:
+            value = _value(
+                rest,
+                number,
+                column + len(key) + 2,
+                key_path,
+                shallow,
+                everything or len(path) < _EAGER - 1,
+                values,
+                keys,
+                items,
+                max_keys,
+            )
+            if shallow and (type(value) is list or type(value) is dict):
+                values[key_path] = at
+            container[key] = value
+        else:
+            container[key] = None  # keeps the key order
+            pending = (container, key_path, column, at)
+    if pending is not None:
+        raise Unsupported("an empty value")
+    if unit is not None and units is not None:
+        units[unit] = (*unit_at, number + 1)
+
+
 def _value(
     rest: str,
     number: int,
     start: int,
     path: KeyPath,
-    source: SourceMap,
+    record: bool,
+    inner: bool,
+    values: dict[KeyPath, tuple[int, int]],
+    keys: dict[KeyPath, tuple[int, int]],
     items: list[tuple[KeyPath, dict[str, Any]]],
     max_keys: int,
 ) -> Any:
-    """The value written on one line from column `start` (0-based); its positions recorded."""
+    """The value written on one line from column `start` (0-based); its positions recorded
+    if `record`, and those of a flow collection's items if `inner`.
+    """
     first = rest[0]
     if first == "[":
-        return _flow_list(rest, number, start, path, source.values)
+        return _flow_list(rest, number, start, path, values if inner else None)
     if first == "{":
-        mapping = _flow_mapping(rest, number, start, path, source, max_keys)
+        mapping = _flow_mapping(
+            rest, number, start, path, (values, keys) if inner else None, max_keys
+        )
         if path and type(path[-1]) is int:
             items.append((path, mapping))
         return mapping
-    source.values[path] = (number, start + 1)
+    if record:
+        values[path] = (number, start + 1)
     if first == "'":
         quoted = _SINGLE.fullmatch(rest)
         if quoted is None:
@@ -234,7 +333,11 @@ def _flow_scalar(text: str) -> Any:
 
 
 def _flow_list(
-    rest: str, number: int, start: int, path: KeyPath, values: dict[KeyPath, tuple[int, int]]
+    rest: str,
+    number: int,
+    start: int,
+    path: KeyPath,
+    values: dict[KeyPath, tuple[int, int]] | None,
 ) -> list[Any]:
     """`[a, 'b', 3]`: its items, each at its own column."""
     out: list[Any] = []
@@ -249,7 +352,8 @@ def _flow_list(
         found = scalar(rest, at, end)
         if found is None:
             raise Unsupported("a flow item the line reader is not sure of")
-        values[(*path, len(out))] = (number, start + at + 1)
+        if values is not None:
+            values[(*path, len(out))] = (number, start + at + 1)
         out.append(_flow_scalar(found.group()))
         at = found.end()
         if at == end:
@@ -261,7 +365,12 @@ def _flow_list(
 
 
 def _flow_mapping(
-    rest: str, number: int, start: int, path: KeyPath, source: SourceMap, max_keys: int
+    rest: str,
+    number: int,
+    start: int,
+    path: KeyPath,
+    record: tuple[dict[KeyPath, tuple[int, int]], dict[KeyPath, tuple[int, int]]] | None,
+    max_keys: int,
 ) -> dict[str, Any]:
     """`{document: x, sectie: 'y'}`: its keys and values, each at its own column."""
     out: dict[str, Any] = {}
@@ -271,7 +380,6 @@ def _flow_mapping(
     if end == 1:
         return out
     scalar, name = _FLOW_SCALAR.match, _FLOW_KEY.match
-    values, keys = source.values, source.keys
     at = 1
     while True:
         key = name(rest, at, end)
@@ -281,12 +389,14 @@ def _flow_mapping(
         if word in out or word in _RESERVED or len(out) >= max_keys:
             raise Unsupported("a duplicate key, a key that is not text, or too many keys")
         key_path = (*path, word)
-        keys[key_path] = (number, start + at + 1)
+        if record is not None:
+            record[1][key_path] = (number, start + at + 1)
         at = key.end()
         found = scalar(rest, at, end)
         if found is None:
             raise Unsupported("a flow value the line reader is not sure of")
-        values[key_path] = (number, start + at + 1)
+        if record is not None:
+            record[0][key_path] = (number, start + at + 1)
         out[word] = _flow_scalar(found.group())
         at = found.end()
         if at == end:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 from pathlib import Path
 from typing import Any
 
@@ -232,3 +233,37 @@ def test_a_flow_mapping_with_too_many_keys_is_left_to_fastyaml() -> None:
     flow = ", ".join(f"k{i}: v" for i in range(MAX_KEYS + 1))
     assert by_lines(f"acties:\n  - {{{flow}}}\n") is None
     assert by_lines(f"acties:\n  - {{{flow.rsplit(', ', 1)[0]}}}\n") is not None
+
+
+def fresh_and_reference(text: str) -> tuple[SourceMap, SourceMap]:
+    mine, reference = SourceMap("f.yaml"), SourceMap("f.yaml")
+    linescan.read(text, mine, max_keys=MAX_KEYS)
+    fastyaml.read(text, reference, max_keys=MAX_KEYS)
+    return mine, reference
+
+
+@settings(max_examples=150)
+@given(text=layouts(), data=st.data())
+def test_each_position_asked_first_is_the_one_a_full_read_gives(
+    text: str, data: st.DataObject
+) -> None:
+    if by_lines(text) is None:
+        return
+    _, reference = fresh_and_reference(text)
+    for which in ("values", "keys"):
+        wanted = getattr(reference, which)
+        for path in data.draw(st.lists(st.sampled_from(sorted(wanted, key=repr)), max_size=5)):
+            mine, _ = fresh_and_reference(text)  # nothing worked out yet
+            assert getattr(mine, which)[path] == wanted[path]
+            assert path in getattr(mine, which)
+        mine, _ = fresh_and_reference(text)
+        assert ("nowhere", 0, "x") not in getattr(mine, which)
+
+
+@pytest.mark.parametrize("path", READ_BY_LINES, ids=lambda p: p.name)
+def test_positions_survive_pickling_before_and_after_being_worked_out(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    mine, reference = fresh_and_reference(text)
+    untouched = pickle.loads(pickle.dumps(mine))
+    assert untouched == reference
+    assert pickle.loads(pickle.dumps(untouched)) == reference  # now worked out whole

@@ -268,11 +268,12 @@ class Snapshot:
         if self.cache is not None:
             self.cache.put(self.root, kind, f"{self.key}:{detail}", value)
 
-    def registry(self, parsed: ParsedFiles | None = None) -> Registry:
+    def registry(self, parsed: ParsedFiles | None = None, *, keep: bool = True) -> Registry:
         """The registry these files make; raise InvalidRegistry with all their problems.
 
         `parsed` keeps each file's validated items by its path and bytes, so that two versions
-        of a registry read in one run parse a file they share once.
+        of a registry read in one run parse a file they share once. With `keep` false, a
+        registry that is not in the cache is not put there either (see outcome._judge).
         """
         from eerstelijn.models import Registry
 
@@ -283,7 +284,8 @@ class Snapshot:
             raise InvalidRegistry(hit)
         problems = list(self.problems)
         registry = _parse_registry(self.root, self.files, problems, parsed)
-        self.store(self.slot, problems or registry)
+        if keep:
+            self.store(self.slot, problems or registry)
         if problems:
             raise InvalidRegistry(problems)
         return registry

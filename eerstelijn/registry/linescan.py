@@ -67,12 +67,13 @@ def longest_line(text: str) -> int:
     return max(map(len, text.split("\n")))
 
 
-def read(text: str, source: SourceMap, *, max_keys: int) -> Any:
+def read(text: str, source: SourceMap, *, max_keys: int, raw: bytes | None = None) -> Any:
     """The plain data of one file in the layout fmt writes, filling `source` with positions.
 
     Raise Unsupported where fastyaml must read the file, also at a mapping with `max_keys`
     keys or more, which fastyaml words. The positions below the items of the file's list are
-    worked out when first asked for (see positions.py).
+    worked out when first asked for (see positions.py), from `raw`, the UTF-8 bytes `text`
+    was decoded from, where given: the caller holds them anyway, and the text would be a copy.
     """
     if "\r" in text:
         text = text.replace("\r\n", "\n")
@@ -89,7 +90,7 @@ def read(text: str, source: SourceMap, *, max_keys: int) -> Any:
     if not root:
         raise Unsupported("an empty document")
     values[()] = (1, 1)
-    scan = FileScan(text, units, values, keys)
+    scan = FileScan(text if raw is None else raw, units, values, keys)
     source.values, source.keys = Positions(scan), Positions(scan, keys=True)
     labels = source.labels
     for item_path, mapping in items:
@@ -232,7 +233,8 @@ def _scan(
         key = names.setdefault(key, key)
         key_path = path + (key,)  # noqa: RUF005
         at = (number, column + 1)
-        if shallow:
+        # Keys' positions only place schema errors, right after reading: one level less.
+        if everything or len(path) < _EAGER - 1:
             keys[key_path] = at
         if plain:
             if shallow:

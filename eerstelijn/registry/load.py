@@ -414,7 +414,7 @@ def _parse_file(file: str, raw: bytes) -> tuple[Any, SourceMap]:
 
     source = SourceMap(file)
     try:
-        plain = linescan.read(text, source, max_keys=MAX_KEYS)
+        plain = linescan.read(text, source, max_keys=MAX_KEYS, raw=raw)
     except linescan.Unsupported:
         pass
     else:

@@ -28,7 +28,8 @@ Position = tuple[int, int]
 
 
 class FileScan:
-    """One file's text, the positions known so far and where each item's lines begin and end.
+    """One file's text (or its UTF-8 bytes), the positions known so far and where each item's
+    lines begin and end.
 
     `units` maps the path of each item of a top-level list (or key of a top-level mapping) to
     its first line, its column, its index in its list (None in a mapping) and the line after
@@ -39,7 +40,7 @@ class FileScan:
 
     def __init__(
         self,
-        text: str,
+        text: str | bytes,
         units: dict[KeyPath, tuple[int, int, int | None, int]],
         values: dict[KeyPath, Position],
         keys: dict[KeyPath, Position],
@@ -78,14 +79,18 @@ class FileScan:
         first, column, index, end = self.units[head]
         starts = self._line_starts()
         chunk = self.text[starts[first - 1] : starts[end - 1] if end <= len(starts) else None]
+        if isinstance(chunk, bytes):  # no item begins on the first line, so no BOM is in it
+            chunk = chunk.decode("utf-8").replace("\r\n", "\n")
         from eerstelijn.registry import linescan
 
         linescan.rescan(chunk, first, column, head, index, self.values, self.keys if keys else {})
 
     def _line_starts(self) -> array[int]:
         if self._starts is None:
+            text = self.text
+            newline = re.compile(b"\n" if isinstance(text, bytes) else "\n")
             starts = array("q", [0])
-            starts.extend(m.end() for m in re.finditer("\n", self.text))
+            starts.extend(m.end() for m in newline.finditer(text))  # type: ignore[arg-type]
             self._starts = starts
         return self._starts
 

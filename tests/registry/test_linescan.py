@@ -267,3 +267,20 @@ def test_positions_survive_pickling_before_and_after_being_worked_out(path: Path
     untouched = pickle.loads(pickle.dumps(mine))
     assert untouched == reference
     assert pickle.loads(pickle.dumps(untouched)) == reference  # now worked out whole
+
+
+@pytest.mark.parametrize("crlf", [False, True], ids=["lf", "crlf"])
+@pytest.mark.parametrize("bom", [False, True], ids=["plain", "bom"])
+@pytest.mark.parametrize("path", READ_BY_LINES, ids=lambda p: p.name)
+def test_positions_worked_out_from_the_files_bytes_are_the_same(
+    path: Path, crlf: bool, bom: bool
+) -> None:
+    text = path.read_text(encoding="utf-8").replace("titel: ", "titel: Ëën ")
+    if crlf:
+        text = text.replace("\n", "\r\n")
+    raw = ("\ufeff" if bom else "").encode() + text.encode()
+    decoded = raw.decode("utf-8-sig")
+    mine, reference = SourceMap("f.yaml"), SourceMap("f.yaml")
+    linescan.read(decoded, mine, max_keys=MAX_KEYS, raw=raw)
+    fastyaml.read(decoded, reference, max_keys=MAX_KEYS)
+    assert mine == reference

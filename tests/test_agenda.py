@@ -249,7 +249,7 @@ def test_a_hostile_titel_stays_text_in_word(run_cli: RunCli, registry_copy: Path
 
 @pytest.mark.parametrize(
     ("out", "message"),
-    [((), "--out FILE.docx"), (("--out", "agenda.md"), "name it FILE.docx")],
+    [((), "--out BESTAND.docx"), (("--out", "agenda.md"), "noem het BESTAND.docx")],
 )
 def test_word_needs_a_docx_file_to_write(
     run_cli: RunCli, tmp_path: Path, out: tuple[str, ...], message: str

@@ -48,14 +48,13 @@ def test_core_does_not_import_the_cli_stack() -> None:
     assert out.strip() == "[]"
 
 
-def test_a_cached_check_needs_no_pydantic_or_yaml_parser(tmp_path: Path) -> None:
-    """A second `check` of unchanged files answers from the cache: it must not pay for the
-    models, a YAML parser or (through typer) pydantic. This is what keeps `check` in front of
-    yamllint; a typer that coerces options through pydantic fails it (see pyproject.toml)."""
+def _twice(tmp_path: Path, args: list[str]) -> list[subprocess.CompletedProcess[str]]:
+    """Run the console script twice with `args` on the fixture registry, with a fresh cache;
+    each run ends with a line on stderr: its exit code and the heavy modules it loaded."""
     code = (
         "import sys\n"
         "from eerstelijn.cli import main\n"
-        f"sys.argv = ['eerstelijn', 'check', '--data', {str(REGISTRY)!r},"
+        f"sys.argv = ['eerstelijn', *{args!r}, '--data', {str(REGISTRY)!r},"
         " '--as-of', '2026-01-15']\n"
         "try:\n"
         "    main()\n"
@@ -68,10 +67,17 @@ def test_a_cached_check_needs_no_pydantic_or_yaml_parser(tmp_path: Path) -> None
     env.pop("EERSTELIJN_NO_CACHE", None)
     env.pop("FORCE_COLOR", None)  # plain output, as in a CI log: rich is not needed
     env["NO_COLOR"] = "1"
-    runs = [
+    return [
         subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
         for _ in range(2)
     ]
+
+
+def test_a_cached_check_needs_no_pydantic_or_yaml_parser(tmp_path: Path) -> None:
+    """A second `check` of unchanged files answers from the cache: it must not pay for the
+    models, a YAML parser or (through typer) pydantic. This is what keeps `check` in front of
+    yamllint; a typer that coerces options through pydantic fails it (see pyproject.toml)."""
+    runs = _twice(tmp_path, ["check"])
     first, second = (run.stderr.strip().splitlines()[-1] for run in runs)
     assert runs[0].stdout == runs[1].stdout
     assert "pydantic" in first  # the cold run did load and validate
@@ -87,25 +93,7 @@ def test_a_query_asked_again_needs_no_pydantic_or_yaml_parser(
 ) -> None:
     """A query asked again about unchanged files is answered from the cache, as `check` is:
     without the models, pydantic or a YAML parser (and without rich for CSV or JSON)."""
-    code = (
-        "import sys\n"
-        "from eerstelijn.cli import main\n"
-        f"sys.argv = ['eerstelijn', *{question!r}, '--data', {str(REGISTRY)!r},"
-        " '--as-of', '2026-01-15']\n"
-        "try:\n"
-        "    main()\n"
-        "except SystemExit as stop:\n"
-        "    code = stop.code\n"
-        "heavy = ('pydantic', 'ruamel.yaml', 'yaml', 'eerstelijn.models', 'rich')\n"
-        "print(code, sorted(m for m in heavy if m in sys.modules), file=sys.stderr)\n"
-    )
-    env = {**os.environ, "EERSTELIJN_CACHE_DIR": str(tmp_path / "cache"), "NO_COLOR": "1"}
-    env.pop("EERSTELIJN_NO_CACHE", None)
-    env.pop("FORCE_COLOR", None)
-    runs = [
-        subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
-        for _ in range(2)
-    ]
+    runs = _twice(tmp_path, question)
     first, second = (run.stderr.strip().splitlines()[-1] for run in runs)
     assert runs[0].stdout == runs[1].stdout and runs[0].stdout
     assert "pydantic" in first

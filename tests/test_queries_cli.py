@@ -455,6 +455,8 @@ def test_a_query_asked_again_answers_the_same_from_the_cache(
         ["doelen"],
         ["zorgbelofte"],
         ["documenten"],
+        ["agenda", "--format", "table"],
+        ["agenda", "--format", "markdown"],
     ]
 
     def answers(env: dict[str, str]) -> list[tuple[int, str]]:
@@ -471,7 +473,43 @@ def test_a_query_asked_again_answers_the_same_from_the_cache(
     edited = answers(cached)
     assert edited == answers({"EERSTELIJN_NO_CACHE": "1"})
     assert "OOST.7" in edited[3][1] and "OOST.1" not in edited[3][1]
+    feeds = [
+        run_cli("export", "ics", *data, *partij, env=env).stdout_bytes
+        for env in (cached, cached, {"EERSTELIJN_NO_CACHE": "1"})
+        for partij in ((), ("--partij", "ZN"))
+    ]
+    assert feeds[:2] == feeds[2:4] == feeds[4:] and feeds[0] != feeds[1]
     # A name that is not in the data is an error every time, never a kept answer.
     for _ in range(2):
         wrong = run_cli("overdue", "--partij", "ZNN", *data, env=cached)
         assert wrong.exit_code == 2 and "ZN" in wrong.output
+
+
+def test_the_overview_stays_one_screen_however_many_actions_lack_a_trekker(
+    run_cli: RunCli, registry_copy: Path
+) -> None:
+    """Its lists show 25 actions to people and say how many more, and where to find them
+    all; JSON holds every one."""
+    lines = ["acties:"]
+    for n in range(1, 41):
+        lines += [
+            f"  - id: WEST.{n}",
+            f"    titel: Wijkverband {n} opgezet",
+            "    regio: West",
+            "    doelen: [1]",
+            "    trekker: []",
+            "    mijlpalen:",
+            "      - {omschrijving: Start, deadline: Q4 2026}",
+            "    bron: {document: visie-vgz, sectie: RESV}",
+        ]
+    (registry_copy / "acties" / "regio-west.yaml").write_text("\n".join(lines) + "\n", "utf-8")
+    args = ("overview", "--data", registry_copy, "--as-of", AS_OF)
+    table = run_cli(*args).stdout
+    assert "WEST.24 " in table and "WEST.25 " not in table  # H3.1 comes first
+    assert "... en nog 16; allemaal: eerstelijn overview --format json" in table
+    markdown = run_cli(*args, "--format", "markdown").stdout
+    assert "| WEST.24 |" in markdown and "| WEST.25 |" not in markdown
+    assert "_... en nog 16; allemaal: eerstelijn overview --format json_" in markdown
+    records = json.loads(run_cli(*args, "--format", "json").stdout)
+    without = [r["id"] for r in records["without_trekker"] if r["id"].startswith("WEST.")]
+    assert len(without) == 40

@@ -225,13 +225,9 @@ def emit(output: RenderableType) -> None:
 
     if isinstance(output, Text) and not output.plain:
         return
-    from eerstelijn.render.table import LongTable
+    from eerstelijn.render.table import print_on
 
-    if isinstance(output, LongTable):
-        output.write(console())
-        return
-    # Problem lines must stay one per line for editors and grep; tables may wrap.
-    console().print(output, soft_wrap=isinstance(output, Text))
+    print_on(console(), output)
 
 
 def as_of_date(text: str, *, option: str = "--as-of") -> date:
@@ -256,19 +252,9 @@ def file_count(data: Path) -> int:
 
 def registry_for_queries(data: Path, day: date) -> Registry:
     """A registry fit for queries; an invalid one is reported (as `check` would) and exits 2."""
-    from eerstelijn.registry.load import InvalidRegistry
     from eerstelijn.registry.outcome import query_registry
 
-    try:
-        with gc_paused():
-            registry = query_registry(data, day, cache=registry_cache())
-    except InvalidRegistry as invalid:
-        errors = invalid.problems
-    else:
-        _warn_ignored(data)
-        return registry
-    files = file_count(data)
-    report_invalid(errors, files, message=see_check(errors, files, data))
+    return _fit_for_queries(data, lambda: query_registry(data, day, cache=registry_cache()))
 
 
 def answered(data: Path, day: date, build: Callable[[Registry], T]) -> T:
@@ -279,15 +265,24 @@ def answered(data: Path, day: date, build: Callable[[Registry], T]) -> T:
     The question is the command's name and every parameter click parsed, so an option added
     to a command can never be left out of the key.
     """
-    from eerstelijn.registry.load import InvalidRegistry
     from eerstelijn.registry.outcome import answer
 
     context = click.get_current_context()
     params = sorted((name, repr(value)) for name, value in context.params.items())
     question = f"{context.command.name}\0{params!r}"  # not the path: it starts with argv[0]
+    return _fit_for_queries(
+        data, lambda: answer(data, day, question, build, cache=registry_cache())
+    )
+
+
+def _fit_for_queries(data: Path, read: Callable[[], T]) -> T:
+    """What `read` gives, with the files not read named on stderr; when the registry is unfit
+    for queries, its errors reported as `check` would report them (exit 2)."""
+    from eerstelijn.registry.load import InvalidRegistry
+
     try:
         with gc_paused():
-            value = answer(data, day, question, build, cache=registry_cache())
+            value = read()
     except InvalidRegistry as invalid:
         errors = invalid.problems
     else:

@@ -6,7 +6,7 @@ import sys
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -14,6 +14,7 @@ from eerstelijn.cli.common import (
     PARTIJ_CODE,
     AsOfOption,
     DataOption,
+    answered,
     app,
     as_of_date,
     console,
@@ -23,6 +24,9 @@ from eerstelijn.cli.common import (
 )
 from eerstelijn.cli.lang import LanguageGroup
 from eerstelijn.i18n import _
+
+if TYPE_CHECKING:
+    from eerstelijn.models import Registry
 
 
 @app.command()
@@ -120,20 +124,28 @@ def agenda(
     so.
     """
     if fmt is AgendaFormat.docx and out is None:
-        fail("--format docx writes a Word file: give it with --out FILE.docx")
+        fail(_("--format docx writes a Word file: give it with --out FILE.docx"))
     if fmt is AgendaFormat.docx and out is not None and out.suffix.lower() != ".docx":
-        fail(f"--format docx writes a Word file: name it FILE.docx, not {out}")
-    from eerstelijn import queries
+        fail(_("--format docx writes a Word file: name it FILE.docx, not {file}").format(file=out))
     from eerstelijn.render import agenda as render
 
     day = as_of_date(as_of)
-    registry = registry_for_queries(data, day)
     comparison = None
     if since is not None:
         from eerstelijn.cli.history_commands import changes_since
 
         comparison = changes_since(data, since)
-    paper = render.paper(registry, queries.agenda(registry, day), day, comparison)
+
+    def build(registry: Registry) -> render.Paper:
+        from eerstelijn import queries
+
+        return render.paper(registry, queries.agenda(registry, day), day, comparison)
+
+    # What changed --since depends on git, not only on the files: that paper is not kept.
+    if comparison is None:
+        paper = answered(data, day, build)
+    else:
+        paper = build(registry_for_queries(data, day))
     if fmt is AgendaFormat.table:
         if out is None:
             emit(render.table(paper))
@@ -211,22 +223,30 @@ def ics(
     UIDs are stable (<actie-id>-m<n>@eerstelijn), so a calendar that re-imports the feed
     updates its events instead of duplicating them; unchanged data gives identical bytes.
     """
-    from eerstelijn import lookup, queries
     from eerstelijn.editing.atomic import write_atomic
-    from eerstelijn.render.ics import render_ics
+
+    if rol is not IcsRol.trekker and partij is None:
+        raise typer.BadParameter(_("--rol needs --partij"), param_hint="'--rol'")
+
+    def build(registry: Registry) -> bytes:
+        from eerstelijn import lookup, queries
+        from eerstelijn.render.ics import render_ics
+
+        try:
+            code = lookup.find_partij(registry, partij).code if partij else None
+        except lookup.UnknownName as error:
+            fail(str(error))
+        acties = queries.select(registry, queries.ActieFilter(partij=code, rol=rol.value))
+        if code is None:
+            name = _("Realisatieagenda eerstelijnszorg: milestones")
+        elif rol is IcsRol.betrokken:
+            name = _("Realisatieagenda eerstelijnszorg: milestones ({code} as betrokken)")
+        else:
+            name = _("Realisatieagenda eerstelijnszorg: milestones ({code})")
+        return render_ics(registry, acties, name=name.format(code=code))
 
     # Deadlines do not depend on the date; only the integrity checks take one.
-    registry = registry_for_queries(data, date.today())
-    try:
-        code = lookup.find_partij(registry, partij).code if partij else None
-    except lookup.UnknownName as error:
-        fail(str(error))
-    if rol is not IcsRol.trekker and code is None:
-        raise typer.BadParameter("--rol needs --partij", param_hint="'--rol'")
-    acties = queries.select(registry, queries.ActieFilter(partij=code, rol=rol.value))
-    role = " as betrokken" if rol is IcsRol.betrokken else ""
-    name = "Realisatieagenda eerstelijnszorg: mijlpalen" + (f" ({code}{role})" if code else "")
-    feed = render_ics(registry, acties, name=name)
+    feed = answered(data, date.today(), build)
     if out is None:
         sys.stdout.buffer.write(feed)
         return

@@ -35,7 +35,12 @@ from eerstelijn.kwartaal import Termijn, TimingError
 from eerstelijn.lookup import suggest
 from eerstelijn.models import Actie, Mijlpaal, Registry
 from eerstelijn.registry.cache import RegistryCache
-from eerstelijn.registry.load import InvalidRegistry, RegistryFiles, load_registry
+from eerstelijn.registry.load import (
+    ROUND_TRIP_LIMIT,
+    InvalidRegistry,
+    RegistryFiles,
+    load_registry,
+)
 from eerstelijn.shape import BEOORDELINGEN, HOOFDSTUKKEN, STATUSES
 
 __all__ = [
@@ -187,7 +192,7 @@ def update(
     actie = _actie(registry, actie_id)
     if entry.document:  # written as documenten.yaml writes it, or refused with the nearest ids
         entry = replace(entry, document=lookup.find_document(registry, entry.document).id)
-    doc = _Document.read(Path(actie.origin.file))
+    doc = _Document.around(actie)
     node = doc.item(actie)
     count = len(actie.mijlpalen)
     target: CommentedMap
@@ -271,7 +276,7 @@ def assign(
         raise EditError(_("name at least one --trekker or --betrokken"))
     registry = _load_valid(root, cache)
     actie = _actie(registry, actie_id)
-    doc = _Document.read(Path(actie.origin.file))
+    doc = _Document.around(actie)
     node = doc.item(actie)
     for key, named in (("trekker", trekker), ("betrokkenen", betrokkenen)):
         codes = _codes(registry, named)
@@ -328,13 +333,19 @@ def add(
         trekker=_codes(registry, actie.trekker),
         betrokkenen=_codes(registry, actie.betrokkenen),
     )
-    doc = _Document.read(target) if exists else _Document.new_acties_file(root, target)
+    in_file = _in_file(registry, target) if exists else []
+    position = _position(in_file, actie.hoofdstuk)
+    if in_file:  # between its neighbours; two before it show how the items are spaced
+        doc = _Document.window(target, in_file[0], max(0, position - 2), position + 1)
+    else:
+        doc = _Document.read(target) if exists else _Document.new_acties_file(root, target)
     items = doc.tree["acties"]
     if not isinstance(items, CommentedSeq):
         raise EditError(_("{file}: 'acties' is not a list").format(file=target))
     if not items:
         items.fa.set_block_style()  # a new file's `acties: []` becomes a list of mappings
-    yaml_layout.insert_item(items, _position(items, actie.hoofdstuk), _new_node(actie, actie_id))
+    node = _new_node(actie, actie_id)
+    yaml_layout.insert_item(items, position - doc.first, node, spaced=doc.spaced())
     return _finish(root, doc), actie_id
 
 
@@ -347,6 +358,14 @@ def fmt(root: Path, *, cache: RegistryCache | None = None) -> list[FileEdit]:
     _load_valid(root, cache)
     edits: list[FileEdit] = []
     for path in RegistryFiles.find(root).files:
+        _refuse_large(
+            path,
+            _(
+                "{file}:1:1: fmt rewrites a file whole, and this one has {size} KiB, more than "
+                "the {limit} KiB that can be rewritten in time; edits of it keep working, item "
+                "by item"
+            ),
+        )
         doc = _Document.read(path, canonical=False)
         yaml_layout.reindent_comments(doc.tree, (), 0)
         yaml_layout.canonicalise(doc.tree)
@@ -432,12 +451,23 @@ def _create(edit: FileEdit) -> None:
 
 @dataclass
 class _Document:
-    """One registry file: the bytes read and the round-trip tree made from them."""
+    """One registry file: the bytes read and the round-trip tree made from them.
+
+    The tree holds the whole file, or, for an edit of one item, only a window of its list:
+    the items from `first` on, under a `header` line that gives them their context. ruamel
+    reads 0.1 to 0.5 MB/s; a window costs what its few items cost, whatever the file's size.
+    `head` and `tail` are the text before and after the window, written back as they were.
+    """
 
     path: Path
     before: bytes
     tree: Any
     new: bool = False
+    first: int = 0
+    head: str = ""
+    tail: str = ""
+    header: str = ""
+    dash: str = ""  # how the window's first item line begins: `  - `
 
     @classmethod
     def new_acties_file(cls, root: Path, path: Path) -> _Document:
@@ -452,34 +482,155 @@ class _Document:
     @classmethod
     def read(cls, path: Path, *, canonical: bool = True) -> _Document:
         """Read `path`; with `canonical`, refuse a file that a round trip would change."""
-        try:
-            raw = path.read_bytes()
-        except OSError as error:
-            raise EditError(f"{path}: {error.strerror or error}") from None
+        raw = _read(path)
         doc = cls(path, raw, yaml_layout.round_trip_yaml().load(raw.decode("utf-8-sig")))
         if canonical and doc.dump() != raw:
-            raise NotCanonical(
-                _(
-                    "{file} is not in canonical form, so an edit would change other lines too; "
-                    "run `eerstelijn fmt` first (and commit that on its own)"
-                ).format(file=path)
-            )
+            raise _not_canonical(path)
         return doc
 
+    @classmethod
+    def around(cls, actie: Actie) -> _Document:
+        """The window of an action's file that an edit of the action needs: the action and
+        the one after it (the comments between them are stored with the next item)."""
+        index = actie.origin.path[1]
+        assert isinstance(index, int)
+        return cls.window(Path(actie.origin.file), actie, index, index + 2)
+
+    @classmethod
+    def window(cls, path: Path, holder: Actie, first: int, end: int) -> _Document:
+        """Items `first` to `end` (exclusive) of the file's list, read as a document of their
+        own; the whole file where its layout gives no clean window. `holder` is an action
+        of the file, whose origin knows the file's positions.
+
+        The result dumps to the same bytes as the whole file's round trip would: a window
+        starts at the line of an item's dash and ends before the next item's, and a file
+        whose window would change in a round trip is refused as not canonical.
+        """
+        key, positions = holder.origin.path[0], holder.origin.positions
+        raw = _read(path)
+        if raw.startswith(b"\xef\xbb\xbf") or b"\r" in raw:
+            raise _not_canonical(path)  # a round trip writes neither a BOM nor a CR
+        text = raw.decode("utf-8")
+        end = min(end, _count(positions, key, end))
+        start = _dash_line(text, positions.get((key, first)))
+        stop = _dash_line(text, positions.get((key, end))) if (key, end) in positions else len(text)
+        header = f"{key}:\n"
+        if start is None or stop is None or not isinstance(key, str):
+            return cls._whole(path, raw)
+        try:
+            tree = yaml_layout.round_trip_yaml().load(header + text[start:stop])
+        except Exception:  # the window is no document of its own: read the whole file
+            return cls._whole(path, raw)
+        items = tree.get(key) if isinstance(tree, CommentedMap) else None
+        if not isinstance(items, CommentedSeq) or len(tree) != 1 or len(items) != end - first:
+            return cls._whole(path, raw)
+        doc = cls(path, raw, tree, first=first, head=text[:start], tail=text[stop:], header=header)
+        doc.dash = text[start : text.index("-", start) + 2]
+        if doc.dump() != raw:
+            raise _not_canonical(path)
+        return doc
+
+    @classmethod
+    def _whole(cls, path: Path, raw: bytes) -> _Document:
+        message = _(
+            "{file}:1:1: its actions do not each start on a line of their own (`  - id: ...`), "
+            "so an edit would rewrite the file whole, and it has {size} KiB, more than the "
+            "{limit} KiB that can be rewritten in time; run `eerstelijn fmt` on a smaller copy"
+        )
+        _refuse_large(path, message, raw)
+        return cls.read(path)
+
     def dump(self) -> bytes:
-        """The tree as YAML text."""
+        """The tree as YAML text (the window put back between the text around it)."""
         out = io.StringIO()
         yaml_layout.round_trip_yaml().dump(self.tree, out)
-        return out.getvalue().encode("utf-8")
+        text = out.getvalue()
+        if self.header:
+            text = self.head + text.removeprefix(self.header) + self.tail
+        return text.encode("utf-8")
+
+    def spaced(self) -> bool | None:
+        """For a window: whether the file's items are separated by blank lines, as ruamel
+        would judge it from the whole list (a blank line first after an item's last value);
+        None when the tree holds the whole file and can tell itself."""
+        if not self.header:
+            return None
+        dash = re.escape(self.dash)
+        blank_first = rf"^(?![ \t]*(?:#|$)).*\n[ \t]*\n(?:[ \t]*(?:#.*)?\n)*{dash}"
+        return re.search(blank_first, self.before.decode("utf-8"), re.MULTILINE) is not None
 
     def item(self, actie: Actie) -> CommentedMap:
         """The tree node of an action loaded from this file."""
         key, index = actie.origin.path
-        node = self.tree[key][index]
+        assert isinstance(index, int)
+        items = self.tree[key]
+        node = items[index - self.first] if 0 <= index - self.first < len(items) else None
         if not isinstance(node, CommentedMap) or str(node.get("id")) != actie.id:
             message = _("{file} changed on disk while it was read; try again")
             raise ConflictError(message.format(file=self.path))
         return node
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise EditError(f"{path}: {error.strerror or error}") from None
+
+
+def _not_canonical(path: Path) -> NotCanonical:
+    return NotCanonical(
+        _(
+            "{file} is not in canonical form, so an edit would change other lines too; "
+            "run `eerstelijn fmt` first (and commit that on its own)"
+        ).format(file=path)
+    )
+
+
+def _refuse_large(path: Path, message: str, raw: bytes | None = None) -> None:
+    """Refuse to round-trip a whole file larger than the round-trip reader reads in time."""
+    try:
+        size = len(raw) if raw is not None else path.stat().st_size
+    except OSError:
+        return  # reading it says why
+    if size > ROUND_TRIP_LIMIT:
+        limit = ROUND_TRIP_LIMIT // 1024
+        raise EditError(message.format(file=path, size=size // 1024, limit=limit))
+
+
+def _count(positions: Any, key: Any, at_least: int) -> int:
+    """How many items the list under `key` has, counted up to `at_least`."""
+    return next((i for i in range(at_least + 1) if (key, i) not in positions), at_least)
+
+
+def _dash_line(text: str, at: tuple[int, int] | None) -> int | None:
+    """The offset of the line an item starts on, if it starts there after spaces and a dash
+    (`  - id: ...`, as fmt writes items); None for any other layout."""
+    if at is None:
+        return None
+    line, col = at
+    offset = 0
+    for _n in range(line - 1):
+        offset = text.find("\n", offset) + 1
+        if offset == 0:
+            return None
+    before = text[offset : offset + col - 1]
+    if not _DASH.fullmatch(before):
+        return None
+    return offset
+
+
+_DASH = re.compile(r" *- +")
+
+
+def _in_file(registry: Registry, path: Path) -> list[Actie]:
+    """The actions of one file, in its order."""
+    wanted = str(path)
+    resolved = {
+        f: Path(f).resolve() == path.resolve() for f in {a.origin.file for a in registry.acties}
+    }
+    found = [a for a in registry.acties if a.origin.file == wanted or resolved[a.origin.file]]
+    return sorted(found, key=lambda a: int(a.origin.path[1]))
 
 
 def _finish(root: Path, doc: _Document) -> FileEdit:
@@ -663,7 +814,7 @@ def _new_mijlpaal(omschrijving: str, deadline: str | None) -> CommentedMap:
     return node
 
 
-def _position(items: CommentedSeq, hoofdstuk: str | None) -> int:
+def _position(in_file: Sequence[Actie], hoofdstuk: str | None) -> int:
     """After the file's last action of the same hoofdstuk, else at the end."""
-    same = [i for i, item in enumerate(items) if hoofdstuk and item.get("hoofdstuk") == hoofdstuk]
-    return same[-1] + 1 if same else len(items)
+    same = [i for i, a in enumerate(in_file) if hoofdstuk and a.hoofdstuk == hoofdstuk]
+    return same[-1] + 1 if same else len(in_file)

@@ -165,13 +165,16 @@ def text(value: str, *, flow: bool = False) -> str:
     return DoubleQuotedScalarString(value) if written[:1] in ("'", '"') else value
 
 
-def insert_item(items: CommentedSeq, index: int, node: CommentedMap) -> None:
+def insert_item(
+    items: CommentedSeq, index: int, node: CommentedMap, *, spaced: bool | None = None
+) -> None:
     """Insert a list item, keeping comments with the items they belong to.
 
     ruamel.yaml stores the comments between two items as the pre-comment of the second (at
     the end: as the list's end comment). An indented run at their start belongs to the item
     above, so it stays above the new item; the rest (a blank line, a heading) stays with the
-    item below. The new item gets a blank line before it when the items are spaced that way.
+    item below. The new item gets a blank line before it when the items are spaced that way
+    (`spaced`, when `items` is only part of the list and cannot tell).
     """
     at_end = index >= len(items)
     between: list[Any] = list(items.ca.end or []) if at_end else _pre_comments(items, index)
@@ -181,7 +184,9 @@ def insert_item(items: CommentedSeq, index: int, node: CommentedMap) -> None:
     )
     above, below = between[:split], between[split:]
     items.insert(index, node)
-    own = [*above, *([CommentToken("\n", CommentMark(0), None)] if _spaced(items) else [])]
+    if spaced is None:
+        spaced = _spaced(items)
+    own = [*above, *([CommentToken("\n", CommentMark(0), None)] if spaced else [])]
     if at_end:
         items.ca.end = below or None
     elif index + 1 in items.ca.items:

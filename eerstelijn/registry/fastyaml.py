@@ -8,6 +8,11 @@ YAML that registry files hold. On anything else it raises Unsupported, and the c
 file with the round-trip loader, which is the reference and words every error: a syntax error,
 a tag, an anchor or alias, a duplicate key, a second document, a scalar that YAML 1.2 reads as
 something other than text, a decimal int, a bool or null.
+
+The round-trip loader is slow (0.1 to 0.5 MB/s), so a large file never goes there: read with
+`lenient`, this reader takes what is harmless itself (an empty value, a tab in a text, a key
+that is a number) and refuses the rest, each Unsupported carrying its line, column, code and
+message, worded as the round-trip reader words them where it can.
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ from yaml.events import (
     StreamEndEvent,
 )
 
+from eerstelijn.i18n import _
 from eerstelijn.problems import ID_KEYS, KeyPath, SourceMap
 
 __all__ = ["TooManyKeys", "Unsupported", "read"]
@@ -50,7 +56,32 @@ class TooManyKeys(Exception):
 
 
 class Unsupported(Exception):
-    """The file holds something the fast reader leaves to the round-trip loader."""
+    """The file holds something the fast reader leaves to the round-trip loader.
+
+    `at` (1-based line and column), `code` and `message` say what and where, for a file too
+    large for the round-trip loader; `at` is None where the fast reader cannot tell.
+    """
+
+    def __init__(
+        self,
+        reason: str,
+        at: tuple[int, int] | None = None,
+        code: str = "yaml-syntax",
+        message: str | None = None,
+    ) -> None:
+        super().__init__(reason)
+        self.at, self.code, self.message = at, code, message or reason
+        self.error: YAMLError | None = None  # a syntax error: libyaml's own account of it
+        self.final = False
+
+
+def _at(mark: Any) -> tuple[int, int]:
+    return (mark.line + 1, mark.column + 1)
+
+
+def _offset_at(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
 # libyaml and ruamel agree on line breaks and printable characters as far as registry files go;
@@ -60,6 +91,9 @@ class Unsupported(Exception):
 _ODD_CHARACTER = (
     "[^\n\r\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
 )
+# What even a lenient read refuses: what YAML does not allow in a file, and the line breaks that
+# YAML 1.1 (libyaml) counts and YAML 1.2 does not (NEL, the Unicode line separators).
+_NOT_IN_A_FILE = "[^\t\n\r\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
 
 # A plain scalar resolves as ruamel's round-trip loader resolves it under YAML 1.2 (its
 # VersionedResolver): these are the only non-text forms the fast path builds itself ...
@@ -99,24 +133,40 @@ def _compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
-def read(text: str, source: SourceMap, *, max_keys: int = 1_000_000) -> Any:
+def read(text: str, source: SourceMap, *, max_keys: int = 1_000_000, lenient: bool = False) -> Any:
     """The plain data of one YAML document, filling `source` with its positions.
 
     Raise Unsupported where the round-trip loader must read the file instead, and TooManyKeys
     at the first mapping with more than `max_keys` keys (building a million keys, and
-    validating them, would take minutes).
+    validating them, would take minutes). With `lenient`, build what is harmless and raise
+    Unsupported, located, only for what a registry file may not hold.
     """
     if not _LIBYAML:
         raise Unsupported("PyYAML has no libyaml here")
-    if _compiled(_ODD_CHARACTER).search(text):
+    if odd := _compiled(_NOT_IN_A_FILE).search(text):
+        char = f"U+{ord(odd.group()):04X}"
+        message = _("character {char} is not allowed in a registry file").format(char=char)
+        at = _offset_at(text, odd.start())
+        declined = Unsupported("a character YAML refuses", at, message=message)
+        declined.final = True  # no reader takes it: these words are the error, whatever the size
+        raise declined
+    if not lenient and _compiled(_ODD_CHARACTER).search(text):
         raise Unsupported("a character the round-trip loader judges")
     parser = CParser(text)
     try:
-        return _Builder(source, max_keys).build(parser)
+        return _Builder(source, max_keys, lenient).build(parser)
     except YAMLError as error:
-        raise Unsupported(str(error)) from None
+        raise _syntax_error(error) from None
     finally:
         parser.dispose()
+
+
+def _syntax_error(error: YAMLError) -> Unsupported:
+    """libyaml's syntax error, where it found it; the caller words it (rtyaml.syntax_problem)."""
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    declined = Unsupported(str(error), _at(mark) if mark is not None else (1, 1))
+    declined.error = error
+    return declined
 
 
 class _Frame:
@@ -134,9 +184,10 @@ class _Frame:
 class _Builder:
     """Builds the plain data from the events, one at a time, with a stack of open containers."""
 
-    def __init__(self, source: SourceMap, max_keys: int) -> None:
+    def __init__(self, source: SourceMap, max_keys: int, lenient: bool = False) -> None:
         self.source = source
         self.max_keys = max_keys
+        self.lenient = lenient
         self.stack: list[_Frame] = []
         self.root: Any = None
 
@@ -150,23 +201,27 @@ class _Builder:
             kind = type(event)
             if kind is ScalarEvent:
                 if event.anchor is not None or event.tag is not None:
-                    raise Unsupported("an anchor or a tag")
+                    raise _anchor_or_tag(event)
                 mark = event.start_mark
                 at = (mark.line + 1, mark.column + 1)
                 frame = stack[-1] if stack else None
                 if frame is not None and frame.key is None and isinstance(frame.data, dict):
-                    key = _key(event)
+                    key = _key(event, self.lenient)
                     if key in frame.data:
-                        raise Unsupported("duplicate key")
+                        first = self.source.keys.get((*frame.path, key), at)[0]
+                        message = _("found duplicate key {key!r}").format(key=key) + _(
+                            " (first defined on line {line})"
+                        ).format(line=first)
+                        raise Unsupported("duplicate key", at, "duplicate-key", message)
                     if len(frame.data) >= self.max_keys:
                         raise TooManyKeys((*frame.path, key), at, self.max_keys)
                     frame.key = key
                     frame.key_at = at
                 else:
-                    self._place(_scalar(event), at, container=False)
+                    self._place(_scalar(event, self.lenient), at, container=False)
             elif kind is MappingStartEvent or kind is SequenceStartEvent:
                 if event.anchor is not None or event.tag is not None:
-                    raise Unsupported("an anchor or a tag")
+                    raise _anchor_or_tag(event)
                 mark = event.start_mark
                 data: dict[str, Any] | list[Any] = {} if kind is MappingStartEvent else []
                 path = self._place(data, (mark.line + 1, mark.column + 1), container=True)
@@ -178,13 +233,20 @@ class _Builder:
             elif kind is DocumentStartEvent:
                 documents += 1
                 if documents > 1 or event.version is not None or event.tags:
-                    raise Unsupported("a second document or a directive")
+                    message = _("a registry file holds one YAML document, without directives")
+                    raise Unsupported(
+                        "a second document or a directive", _at(event.start_mark), message=message
+                    )
             elif kind is StreamEndEvent:
                 break
             elif kind is AliasEvent:
-                raise Unsupported("an alias")
+                message = _("anchors and aliases are not allowed (alias *{name})").format(
+                    name=event.anchor
+                )
+                raise Unsupported("an alias", _at(event.start_mark), "yaml-alias", message)
         if self.root is None:
-            raise Unsupported("an empty document")
+            message = _("file is empty: expected a mapping with a list")
+            raise Unsupported("an empty document", (1, 1), "empty-file", message)
         return self.root
 
     def _place(self, value: Any, at: tuple[int, int], *, container: bool) -> KeyPath:
@@ -199,7 +261,8 @@ class _Builder:
         if isinstance(data, dict):
             key = parent.key
             if key is None:  # a mapping or list where a key belongs
-                raise Unsupported("a key that is not text")
+                message = _("a key must be plain text")
+                raise Unsupported("a key that is not text", at, message=message)
             child: KeyPath = (*parent.path, key)
             source.keys[child] = parent.key_at
             # A container's position is its key's, as in the round-trip walk.
@@ -218,14 +281,30 @@ class _Builder:
             self.source.labels[path] = str(label)
 
 
-def _key(event: ScalarEvent) -> str:
-    value = _scalar(event)
+def _anchor_or_tag(event: Any) -> Unsupported:
+    at = _at(event.start_mark)
+    if event.anchor is not None:
+        message = _("anchors and aliases are not allowed (anchor &{name})").format(
+            name=event.anchor
+        )
+        return Unsupported("an anchor", at, "yaml-alias", message)
+    message = _("tag {tag!r} is not allowed in registry files").format(tag=event.tag)
+    return Unsupported("a tag", at, "yaml-tag", message)
+
+
+def _key(event: ScalarEvent, lenient: bool = False) -> str:
+    if lenient and not event.style and event.value == "<<":
+        message = _("merge keys (<<) are not allowed")
+        raise Unsupported("a merge key", _at(event.start_mark), "yaml-alias", message)
+    value = _scalar(event, lenient)
     if not isinstance(value, str):
+        if lenient:  # as the round-trip walk writes a key that is a number, a bool or a date
+            return str(value)
         raise Unsupported("a key that is not text")
     return value
 
 
-def _scalar(event: ScalarEvent) -> str | int | bool | date | None:
+def _scalar(event: ScalarEvent, lenient: bool = False) -> str | int | bool | date | None:
     value = event.value
     if event.style:  # quoted, literal or folded: always text (plain style is "")
         return value
@@ -236,7 +315,10 @@ def _scalar(event: ScalarEvent) -> str | int | bool | date | None:
     if value in _FALSE:
         return False
     if not value:
-        # Empty values: libyaml and ruamel place them differently; ruamel decides.
+        # Empty values: libyaml and ruamel place them differently; ruamel decides, unless
+        # the file is too large for it.
+        if lenient:
+            return None
         raise Unsupported("an empty value")
     if value[0] in _IMPLICIT_START:
         if _DECIMAL.fullmatch(value):
@@ -245,8 +327,18 @@ def _scalar(event: ScalarEvent) -> str | int | bool | date | None:
             # A date such as a progress entry's `datum`: what ruamel builds, datetime.date.
             try:
                 return date.fromisoformat(value)
-            except ValueError:
-                raise Unsupported("a date that is no date") from None
+            except ValueError as error:
+                message = _("{value!r} is not a date that exists ({error})").format(
+                    value=value, error=error
+                )
+                raise Unsupported(
+                    "a date that is no date", _at(event.start_mark), message=message
+                ) from None
         if _OTHER_IMPLICIT.fullmatch(value):
-            raise Unsupported("a scalar YAML 1.2 reads as another type")
+            message = _(
+                "{value!r} is read as a number or a time, not as text: put it in quotes"
+            ).format(value=value)
+            raise Unsupported(
+                "a scalar YAML 1.2 reads as another type", _at(event.start_mark), message=message
+            )
     return value

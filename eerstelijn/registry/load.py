@@ -24,6 +24,7 @@ from eerstelijn.shape import FILES, REGIONAL_DIR
 
 if TYPE_CHECKING:
     from eerstelijn.models import Registry
+    from eerstelijn.registry.fastyaml import Unsupported
 
 __all__ = [
     "IGNORED_FILE",
@@ -31,6 +32,7 @@ __all__ = [
     "MAX_KEYS",
     "MAX_NESTING",
     "MAX_TEXT",
+    "ROUND_TRIP_LIMIT",
     "InvalidRegistry",
     "ParsedFiles",
     "RegistryFiles",
@@ -46,6 +48,10 @@ MAX_FILE_BYTES = 20 * 1024 * 1024
 # in about two seconds on a file of MAX_FILE_BYTES.
 MAX_TEXT = 5000
 MAX_KEYS = 100
+# The round-trip reader (ruamel) reads 0.1 to 0.5 MB/s: no file larger than this goes through
+# it whole. Such a file is read by the fast reader alone, which refuses what it declines with
+# its own located error; an edit round-trips only the item it changes; fmt refuses it.
+ROUND_TRIP_LIMIT = 256 * 1024
 
 
 @dataclass(frozen=True)
@@ -498,10 +504,12 @@ def parse_yaml(text: str, file: str) -> tuple[Any, SourceMap]:
     from eerstelijn.registry import fastyaml
 
     source = SourceMap(file)
+    large = len(text) > ROUND_TRIP_LIMIT
     try:
-        return fastyaml.read(text, source, max_keys=MAX_KEYS), source
-    except fastyaml.Unsupported:
-        pass
+        return fastyaml.read(text, source, max_keys=MAX_KEYS, lenient=large), source
+    except fastyaml.Unsupported as declined:
+        if declined.at is not None and (large or declined.final):
+            raise InvalidRegistry([_declined(file, text, declined, source)]) from None
     except fastyaml.TooManyKeys as many:
         message = _("more than {limit} keys in one mapping").format(limit=many.limit)
         yaml_path = format_path(many.path, source.labels)
@@ -514,6 +522,23 @@ def parse_yaml(text: str, file: str) -> tuple[Any, SourceMap]:
         return rtyaml.read(text, file)
     except rtyaml.Refused as refused:
         raise InvalidRegistry([refused.problem]) from None
+
+
+def _declined(file: str, text: str, declined: Unsupported, source: SourceMap) -> Problem:
+    """What the fast reader declined in a file too large for the round-trip reader, located."""
+    if declined.error is not None:
+        from eerstelijn.registry import rtyaml  # its words for syntax errors; ruamel is imported
+
+        return rtyaml.syntax_problem(file, declined.error, text)
+    line, col = declined.at or (1, 1)
+    yaml_path = _path_at(source, line)
+    return Problem(file, line, col, yaml_path, declined.code, Severity.ERROR, declined.message)
+
+
+def _path_at(source: SourceMap, line: int) -> str:
+    """The path of the last value read at or before `line`: the item a declined thing is in."""
+    before = [(at, path) for path, at in source.values.items() if at[0] <= line and path]
+    return format_path(max(before, key=lambda b: b[0])[1], source.labels) if before else ""
 
 
 # Deeper than this, no registry file goes; far deeper, ruamel's parser takes seconds to find out.

@@ -22,7 +22,7 @@ from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from eerstelijn.i18n import _
 from eerstelijn.problems import ID_KEYS, KeyPath, Problem, Severity, SourceMap, format_path
 
-__all__ = ["Refused", "read"]
+__all__ = ["Refused", "read", "syntax_problem"]
 
 
 def read(text: str, file: str) -> tuple[Any, SourceMap]:
@@ -111,6 +111,17 @@ def _first_impossible_date(text: str) -> tuple[int, int, str]:
             except ValueError:
                 found.append((node.start_mark.line + 1, node.start_mark.column + 1, node.value))
     return min(found, default=(1, 1, ""))
+
+
+def syntax_problem(file: str, error: Any, text: str) -> Problem:
+    """A syntax error of libyaml (PyYAML's MarkedYAMLError, whose marks and words ruamel's
+    share) as this reader words its own: where, what, and the hint for its common causes."""
+    mark = error.problem_mark
+    if error.problem == "mapping values are not allowed in this context":
+        error.problem = "mapping values are not allowed here"  # ruamel's words, which _hint knows
+    elif mark is not None and text[mark.index : mark.index + 1] == "\t":
+        error.problem = "found character '\\t' that cannot start any token"
+    return _marked(file, error, "yaml-syntax", text).problem
 
 
 def _refused(file: str, line: int, col: int, code: str, message: str) -> Refused:

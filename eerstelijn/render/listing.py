@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
-from eerstelijn.i18n import _
+from eerstelijn.i18n import _, ngettext
 
 ISO_QUARTER = re.compile(r"\d{4}-Q[1-4]")
 RowStyle = Literal["", "overdue", "due", "gap"]
@@ -44,6 +44,28 @@ class Section:
     styles: list[RowStyle] = field(default_factory=list)
     empty: str = field(default_factory=lambda: _("none"))
     notes: tuple[str, ...] = ()
+    # For people (table, Markdown): at most this many rows, then a note of how many more and
+    # of `more`, the command that lists them all. JSON and CSV hold every record.
+    limit: int | None = None
+    more: str = ""
+
+    def for_people(self) -> Section:
+        """The section as a reader is shown it: cut at `limit`, with a note of the rest."""
+        if self.limit is None or len(self.records) <= self.limit:
+            return self
+        rest = len(self.records) - self.limit
+        note = ngettext(
+            "... and {n} more; all of them: {command}",
+            "... and {n} more; all of them: {command}",
+            rest,
+        )
+        return replace(
+            self,
+            records=self.records[: self.limit],
+            styles=self.styles[: self.limit],
+            notes=(note.format(n=rest, command=self.more), *self.notes),
+            limit=None,
+        )
 
 
 def flat(value: Any, *, for_people: bool = True) -> str:

@@ -28,6 +28,7 @@ def _escape(text: str) -> str:
 
 def render_section(section: Section, *, heading: bool) -> str:
     """One section; with `heading`, under a `###` title."""
+    section = section.for_people()
     lines = [f"### {_escape(section.title)}", ""] if heading else []
     if not section.records:
         return "\n".join([*lines, f"_{_escape(section.empty)}_", ""])

@@ -48,6 +48,7 @@ def data_cell(value: object) -> Text:
 
 def render_section(section: Section, *, show_title: bool = True) -> RenderableType:
     """One section as a table, or a one-line note when it has no rows."""
+    section = section.for_people()
     if not section.records:
         return Text(visible(f"{section.title}: {section.empty}", one_line=True), style="dim")
     if len(section.records) >= LONG_TABLE:
@@ -256,15 +257,16 @@ class LongTable:
 
 def _wrap_line(text: str, width: int) -> list[str]:
     """One line of a cell wrapped at spaces; a word longer than `width` starts a line of its
-    own and is folded, as rich does it."""
+    own and is folded, as rich does it. (A line's width is counted as words are added: the
+    cells of a text are the sum of its characters'.)"""
     if _width(text) <= width:
         return [text]
     lines: list[str] = []
-    line = ""
+    line, used = "", 0
     for word in text.split():
-        joined = f"{line} {word}" if line else word
-        if _width(joined) <= width:
-            line = joined
+        size = _width(word)
+        if (used + 1 + size if line else size) <= width:
+            line, used = (f"{line} {word}", used + 1 + size) if line else (word, size)
             continue
         if line:
             lines.append(line)
@@ -272,8 +274,12 @@ def _wrap_line(text: str, width: int) -> list[str]:
             pieces = _fold(word, width)
             lines += pieces[:-1]
             line = pieces[-1]
-        else:  # a word is shortened with an ellipsis, as the short tables do
-            line = _fold(word, max(width - 1, 1))[0] + "…" if _width(word) > width else word
+        elif size > width:  # a word is shortened with an ellipsis, as the short tables do
+            room = max(width - 1, 1)
+            line = (word[:room] if word.isascii() else _fold(word, room)[0]) + "…"
+        else:
+            line = word
+        used = _width(line)
     return [*lines, line]
 
 
@@ -299,6 +305,26 @@ def _pad(text: str, width: int, right: bool) -> str:
 
 def _width(text: str) -> int:
     return len(text) if text.isascii() else cell_len(text)
+
+
+def print_on(console: Console, output: RenderableType) -> None:
+    """Print `output` on `console` as rich would, long tables (also inside a group of
+    sections) written line by line (see LongTable.write)."""
+    if isinstance(output, LongTable):
+        output.write(console)
+    elif isinstance(output, Group) and _holds_long_table(output):
+        for part in output.renderables:
+            print_on(console, part)
+    else:
+        # Problem lines must stay one per line for editors and grep; tables may wrap.
+        console.print(output, soft_wrap=isinstance(output, Text))
+
+
+def _holds_long_table(group: Group) -> bool:
+    return any(
+        isinstance(part, LongTable) or (isinstance(part, Group) and _holds_long_table(part))
+        for part in group.renderables
+    )
 
 
 def _ansi(console: Console) -> dict[str, tuple[str, str]]:

@@ -416,6 +416,10 @@ def voortgang_section(rows: list[dict[str, Any]], *, title: str = "Voortgang") -
     return Section("voortgang", title, columns, records, empty=_("nothing reported"))
 
 
+# The overview is one screen: its lists of actions show this many rows to people (JSON all).
+OVERVIEW_ROWS = 25
+
+
 def overview_sections(view: Overview, as_of: date) -> list[Section]:
     """The main screen: counts, overdue per partij, gaps, and what is due soon."""
     current = view.this_quarter
@@ -474,23 +478,31 @@ def overview_sections(view: Overview, as_of: date) -> list[Section]:
             ["overdue"] * len(view.overdue_per_partij),
             empty=_("nothing overdue"),
         ),
-        acties_section(
-            view.without_trekker, as_of, key="without_trekker", title=_("Without trekker")
-        ),
-        acties_section(
-            view.without_deadline, as_of, key="without_deadline", title=_("Without deadline")
-        ),
-        acties_section(
-            view.due_this_quarter,
-            as_of,
-            key="due_this_quarter",
-            title=_("Due this quarter ({quarter})").format(quarter=current),
-        ),
-        acties_section(
-            view.due_next_quarter,
-            as_of,
-            key="due_next_quarter",
-            title=_("Due next quarter ({quarter})").format(quarter=current.next()),
+        *(
+            replace(section, limit=OVERVIEW_ROWS, more="eerstelijn overview --format json")
+            for section in (
+                acties_section(
+                    view.without_trekker, as_of, key="without_trekker", title=_("Without trekker")
+                ),
+                acties_section(
+                    view.without_deadline,
+                    as_of,
+                    key="without_deadline",
+                    title=_("Without deadline"),
+                ),
+                acties_section(
+                    view.due_this_quarter,
+                    as_of,
+                    key="due_this_quarter",
+                    title=_("Due this quarter ({quarter})").format(quarter=current),
+                ),
+                acties_section(
+                    view.due_next_quarter,
+                    as_of,
+                    key="due_next_quarter",
+                    title=_("Due next quarter ({quarter})").format(quarter=current.next()),
+                ),
+            )
         ),
     ]
 

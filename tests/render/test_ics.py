@@ -173,7 +173,7 @@ def test_partij_as_betrokken(run_cli: RunCli) -> None:
     feed = _export(run_cli, "--partij", "LHV", "--rol", "betrokken")
     assert set(_events(feed)) == {"H2.1-m1@eerstelijn"}
     name = str(icalendar.Calendar.from_ical(feed)["X-WR-CALNAME"])
-    assert name.endswith("(LHV as betrokken)")
+    assert name == "Realisatieagenda eerstelijnszorg: mijlpalen (LHV als betrokkene)"
     usage = run_cli("export", "ics", "--data", REGISTRY, "--rol", "betrokken")
     assert usage.exit_code == 2
-    assert "--rol needs --partij" in usage.stderr
+    assert "--rol hoort bij --partij" in usage.stderr

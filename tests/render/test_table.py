@@ -8,6 +8,8 @@ from datetime import date
 from typing import Any, Literal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from rich.console import Console, RenderableType
 
 from eerstelijn.kwartaal import Kwartaal
@@ -233,6 +235,32 @@ def test_a_long_table_written_directly_shows_what_rich_would_print(
         assert {"1", "31", "33"} <= colours
 
 
+def test_sections_with_a_long_table_print_as_rich_prints_them() -> None:
+    """An overview of 100,000 actions holds long tables among short ones: printed part by
+    part, it reads as rich would print the whole."""
+    records = _long_records(LONG_TABLE)
+    sections = [
+        section(records[:3], title="Kort"),
+        section(records, ["overdue"] * len(records), title="Lang"),
+        Section("leeg", "Leeg", (Column("id", "id"),), [], empty="geen"),
+        section(records[:2], title="Weer kort"),
+    ]
+    outputs = []
+    for way in ("parts", "whole"):
+        out = io.StringIO()
+        console = Console(
+            file=out, width=80, color_system="standard", force_terminal=True, highlight=False
+        )
+        whole = render_sections(sections)
+        if way == "parts":
+            table.print_on(console, whole)
+        else:
+            console.print(whole)
+        outputs.append([_look(line) for line in out.getvalue().splitlines()])
+    assert outputs[0] == outputs[1]
+    assert ("Lang", set()) in outputs[0] and any(colours == {"31"} for _, colours in outputs[0])
+
+
 def test_a_long_table_fits_a_narrow_screen() -> None:
     console = Console(width=50, color_system=None, highlight=False, soft_wrap=False)
     with console.capture() as captured:
@@ -256,3 +284,47 @@ def test_a_timeline_too_wide_for_80_columns_leaves_out_the_earliest_quarters() -
     assert header[:2] == ["actie", "titel"] and header[-1] == "Q4"
     assert "'26" in lines[1]  # today's quarter and what follows stay
     assert "een bredere terminal, of --from en --to" in " ".join(lines)
+
+
+def _wrapped_by_measuring(text: str, width: int) -> list[str]:
+    """The wrapping rule measured from scratch for every word: what _wrap_line must give."""
+    from rich.cells import cell_len
+
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        joined = f"{line} {word}" if line else word
+        if cell_len(joined) <= width:
+            line = joined
+            continue
+        if line:
+            lines.append(line)
+        if "://" in word or word.startswith("www."):
+            pieces = table._fold(word, width)
+            lines += pieces[:-1]
+            line = pieces[-1]
+        else:
+            line = table._fold(word, max(width - 1, 1))[0] + "…" if cell_len(word) > width else word
+    return [*lines, line] if cell_len(text) > width else [text]
+
+
+@given(
+    text=st.lists(
+        st.sampled_from(
+            [
+                "zorg",
+                "wijk",
+                "Patiëntenfederatie",
+                "https://x.nl/" + "a" * 30,
+                "中文字",
+                "x" * 45,
+                "e\u0301",
+                "👍",
+            ]
+        ),
+        max_size=30,
+    ).map(" ".join),
+    width=st.integers(min_value=1, max_value=60),
+)
+def test_a_long_tables_wrapping_counts_widths_as_measuring_would(text: str, width: int) -> None:
+    assert table._wrap_line(text, width) == _wrapped_by_measuring(text, width)

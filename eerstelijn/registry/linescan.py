@@ -48,9 +48,11 @@ _LINE = re.compile(
 _NOT_FIRST = frozenset("-?:,]}#&*!|>%@` \t")
 # In a flow collection: a quoted scalar, or a plain one of one line without flow indicators,
 # colons or number signs, not starting or ending with a space.
-_FLOW_SCALAR = re.compile(
-    r"""'(?:[^']|'')*'|"[^"\\]*"|[^-?:,\[\]{}#&*!|>'"%@`\s](?:[^,\[\]{}#:]*[^,\[\]{}#:\s])?"""
-)
+_FLOW_PLAIN = r"""[^-?:,\[\]{}#&*!|>'"%@`\s](?:[^,\[\]{}#:]*[^,\[\]{}#:\s])?"""
+_FLOW_SCALAR = re.compile(rf"""'(?:[^']|'')*'|"[^"\\]*"|{_FLOW_PLAIN}""")
+# A flow list of plain scalars only, such as `doelen: [1, 6A]` or `trekker: [ZN, VWS]`: no item
+# holds a comma, so its items are what lies between ", ".
+_PLAIN_FLOW_LIST = re.compile(rf"\[({_FLOW_PLAIN}(?:, {_FLOW_PLAIN})*)\]")
 _FLOW_KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_]*): ")
 _SINGLE = re.compile(r"'((?:[^']|'')*)'")
 _DOUBLE = re.compile(r'"([^"\\]*)"')
@@ -341,7 +343,13 @@ def _flow_list(
     path: KeyPath,
     values: dict[KeyPath, tuple[int, int]] | None,
 ) -> list[Any]:
-    """`[a, 'b', 3]`: its items, each at its own column."""
+    """`[a, 'b', 3]`: its items, each at its own column (recorded in `values` if given)."""
+    if values is None and (simple := _PLAIN_FLOW_LIST.fullmatch(rest)):
+        reserved, implicit = _RESERVED, _IMPLICIT_START
+        return [
+            _plain(item) if item in reserved or item[0] in implicit else item
+            for item in simple.group(1).split(", ")
+        ]
     out: list[Any] = []
     end = len(rest) - 1
     if rest[end] != "]":

@@ -154,7 +154,7 @@ def _scan(
     # One string per key name: the paths of the source map outlive the file's data, and each
     # line's match is a new string (a fifth of the source map's memory).
     names: dict[str, str] = {}
-    everything = units is None
+    everything, eager = units is None, _EAGER
     unit: KeyPath | None = None  # the item whose lines these are, and its first line
     unit_at: tuple[int, int, int | None] = (0, 0, None)
     for indent, dash, key, plain, rest in rows:
@@ -170,7 +170,7 @@ def _scan(
                 raise Unsupported("an empty value")
             opened: dict[str, Any] | list[Any] = [] if dash else {}
             parent[path[-1]] = opened  # type: ignore[index]
-            if everything or len(path) <= _EAGER:
+            if everything or len(path) <= eager:
                 values[path] = at
             stack.append((column, opened, path))
             pending = None
@@ -182,7 +182,7 @@ def _scan(
             raise Unsupported("indentation")
         container, path = top[1], top[2]
         # Positions are recorded to _EAGER levels (or all, when rescanning an item).
-        shallow = everything or len(path) < _EAGER
+        shallow = everything or len(path) < eager
         if units is not None and len(path) < 2:
             if unit is not None:
                 units[unit] = (*unit_at, number)
@@ -211,7 +211,7 @@ def _scan(
                             column + 2,
                             item_path,
                             shallow,
-                            everything or len(path) < _EAGER - 1,
+                            everything or len(path) < eager - 1,
                             values,
                             keys,
                             items,
@@ -227,29 +227,35 @@ def _scan(
             column += 2
             stack.append((column, mapping, item_path))
             container, path = mapping, item_path
-            shallow = everything or len(path) < _EAGER
+            shallow = everything or len(path) < eager
         elif type(container) is not dict:
             raise Unsupported("a key among list items")
         if key in container or key in reserved or len(container) >= max_keys:
             raise Unsupported("a duplicate key, a key that is not text, or too many keys")
+        # Keys' positions only place schema errors, right after reading: one level less.
+        keyed = everything or len(path) < eager - 1
+        if plain:  # the most common line, and below an item's keys nothing to record
+            container[key] = _plain(plain) if plain in reserved or plain[0] in implicit else plain
+            if shallow:
+                key = names.setdefault(key, key)
+                key_path = path + (key,)  # noqa: RUF005
+                if keyed:
+                    keys[key_path] = (number, column + 1)
+                values[key_path] = (number, column + len(key) + 3)
+            continue
         key = names.setdefault(key, key)
         key_path = path + (key,)  # noqa: RUF005
         at = (number, column + 1)
-        # Keys' positions only place schema errors, right after reading: one level less.
-        if everything or len(path) < _EAGER - 1:
+        if keyed:
             keys[key_path] = at
-        if plain:
-            if shallow:
-                values[key_path] = (number, column + len(key) + 3)
-            container[key] = _plain(plain) if plain in reserved or plain[0] in implicit else plain
-        elif rest:
+        if rest:
             value = _value(
                 rest,
                 number,
                 column + len(key) + 2,
                 key_path,
                 shallow,
-                everything or len(path) < _EAGER - 1,
+                keyed,
                 values,
                 keys,
                 items,

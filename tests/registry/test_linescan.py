@@ -284,3 +284,12 @@ def test_positions_worked_out_from_the_files_bytes_are_the_same(
     linescan.read(decoded, mine, max_keys=MAX_KEYS, raw=raw)
     fastyaml.read(decoded, reference, max_keys=MAX_KEYS)
     assert mine == reference
+
+
+@settings(max_examples=200)
+@given(text=layouts(), stretch=st.integers(0, 40))
+def test_lines_matched_a_stretch_at_a_time_are_read_the_same(text: str, stretch: int) -> None:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(linescan, "_STRETCH", stretch)
+        assert_agree(text)
+        assert_agree(text.replace("\n", "\r\n"))

@@ -8,9 +8,10 @@ of texts for people (problems hold their messages) and of every data file's path
 the path it resolves to and its bytes. Any change of content, a renamed,
 added or removed file, or a link pointed elsewhere gives a new key, so an entry is never used
 for data it was not made from. There is one entry per registry directory and kind of value
-(the loaded registry; the registry as queries use it; the problems of `check` with the date
-they were judged by; and sixteen slots of answers to queries, each with its question and
-date), overwritten on each miss, so the cache does not grow with edits, days or questions.
+(the loaded registry, which `check` does not keep; the registry as queries use it; the
+problems of `check` with the date they were judged by; and sixteen slots of answers to
+queries, each with its question and date), overwritten on each miss, so the cache does not
+grow with edits, days or questions.
 
 The cache is a convenience: it is safe to delete at any time, an entry that cannot be read or
 unpickled is a miss, and a cache that cannot be written is skipped. Because entries are

@@ -120,6 +120,9 @@ def commands(data: Path) -> dict[str, list[str]]:
         "check": ["check", *d, *AS_OF],
         "show": ["show", "GROOT.1900", *d, *AS_OF],
         "acties csv": ["acties", "--format", "csv", *d, *AS_OF],
+        "acties": ["acties", *d, *AS_OF],
+        "overview": ["overview", *d, *AS_OF],
+        "overdue": ["overdue", *d, *AS_OF],
         "timeline": ["timeline", *d, *AS_OF],
         "set-status": ["set-status", "GROOT.1000", "lopend", "--datum", "2026-01-10", *d],
         "update": [

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, MutableMapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -88,11 +88,14 @@ class Origin:
 
 @dataclass
 class SourceMap:
-    """Positions of one file's keys and values, 1-based, and the ids that name its list items."""
+    """Positions of one file's keys and values, 1-based, and the ids that name its list items.
+
+    A dict, or a map that works positions out when first asked (registry/positions.py).
+    """
 
     file: str
-    values: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
-    keys: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
+    values: MutableMapping[KeyPath, tuple[int, int]] = field(default_factory=dict)
+    keys: MutableMapping[KeyPath, tuple[int, int]] = field(default_factory=dict)
     labels: dict[KeyPath, str] = field(default_factory=dict)
 
     def origin(self, path: KeyPath) -> Origin:

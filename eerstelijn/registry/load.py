@@ -274,11 +274,12 @@ class Snapshot:
         if self.cache is not None:
             self.cache.put(self.root, kind, f"{self.key}:{detail}", value)
 
-    def registry(self, parsed: ParsedFiles | None = None) -> Registry:
+    def registry(self, parsed: ParsedFiles | None = None, *, keep: bool = True) -> Registry:
         """The registry these files make; raise InvalidRegistry with all their problems.
 
         `parsed` keeps each file's validated items by its path and bytes, so that two versions
-        of a registry read in one run parse a file they share once.
+        of a registry read in one run parse a file they share once. With `keep` false, a
+        registry that is not in the cache is not put there either (see outcome._judge).
         """
         from eerstelijn.models import Registry
 
@@ -289,7 +290,8 @@ class Snapshot:
             raise InvalidRegistry(hit)
         problems = list(self.problems)
         registry = _parse_registry(self.root, self.files, problems, parsed)
-        self.store(self.slot, problems or registry)
+        if keep:
+            self.store(self.slot, problems or registry)
         if problems:
             raise InvalidRegistry(problems)
         return registry
@@ -414,6 +416,20 @@ def _parse_file(file: str, raw: bytes) -> tuple[Any, SourceMap]:
         col = nul - (text.rfind("\n", 0, nul) + 1) + 1
         message = _("file holds binary data (NUL bytes), not text")
         raise _fail(file, line, col, "encoding", message)
+    from eerstelijn.registry import linescan
+
+    source = SourceMap(file)
+    try:
+        plain = linescan.read(text, source, max_keys=MAX_KEYS, raw=raw)
+    except linescan.Unsupported:
+        pass
+    else:
+        # Every key and value the line reader reads stands on one line, and it reads no
+        # escapes: a file with neither a backslash nor a long line has no unfit value.
+        unsure = "\\" in text or linescan.longest_line(text) > MAX_TEXT
+        if unsure and (problems := _unfit_values(plain, source, escapes="\\" in text)):
+            raise InvalidRegistry(problems)
+        return plain, source
     if deep := _nesting_too_deep(text):
         message = _("nested more than {levels} levels deep").format(levels=MAX_NESTING)
         raise _fail(file, *deep, "yaml-syntax", message)

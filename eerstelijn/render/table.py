@@ -257,15 +257,16 @@ class LongTable:
 
 def _wrap_line(text: str, width: int) -> list[str]:
     """One line of a cell wrapped at spaces; a word longer than `width` starts a line of its
-    own and is folded, as rich does it."""
+    own and is folded, as rich does it. (A line's width is counted as words are added: the
+    cells of a text are the sum of its characters'.)"""
     if _width(text) <= width:
         return [text]
     lines: list[str] = []
-    line = ""
+    line, used = "", 0
     for word in text.split():
-        joined = f"{line} {word}" if line else word
-        if _width(joined) <= width:
-            line = joined
+        size = _width(word)
+        if (used + 1 + size if line else size) <= width:
+            line, used = (f"{line} {word}", used + 1 + size) if line else (word, size)
             continue
         if line:
             lines.append(line)
@@ -273,8 +274,12 @@ def _wrap_line(text: str, width: int) -> list[str]:
             pieces = _fold(word, width)
             lines += pieces[:-1]
             line = pieces[-1]
-        else:  # a word is shortened with an ellipsis, as the short tables do
-            line = _fold(word, max(width - 1, 1))[0] + "…" if _width(word) > width else word
+        elif size > width:  # a word is shortened with an ellipsis, as the short tables do
+            room = max(width - 1, 1)
+            line = (word[:room] if word.isascii() else _fold(word, room)[0]) + "…"
+        else:
+            line = word
+        used = _width(line)
     return [*lines, line]
 
 

@@ -252,9 +252,9 @@ def test_check_results_come_from_the_cache_for_the_same_files_and_date(
     with monkeypatch.context() as m:
         m.setattr(Snapshot, "registry", refuse)
         assert checked(registry_copy) == first
-    # Another date is another check; the registry itself still comes from the cache.
-    parse_refused(monkeypatch)
+    # Another date is another check, judged afresh: check keeps its outcome, not the registry.
     assert checked(registry_copy, date(2030, 1, 1)) == first
+    assert not list(cache_dir.glob("*.registry.pickle"))
 
 
 def test_cached_check_results_follow_every_change(

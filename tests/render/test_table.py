@@ -8,6 +8,8 @@ from datetime import date
 from typing import Any, Literal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from rich.console import Console, RenderableType
 
 from eerstelijn.kwartaal import Kwartaal
@@ -282,3 +284,47 @@ def test_a_timeline_too_wide_for_80_columns_leaves_out_the_earliest_quarters() -
     assert header[:2] == ["actie", "titel"] and header[-1] == "Q4"
     assert "'26" in lines[1]  # today's quarter and what follows stay
     assert "een bredere terminal, of --from en --to" in " ".join(lines)
+
+
+def _wrapped_by_measuring(text: str, width: int) -> list[str]:
+    """The wrapping rule measured from scratch for every word: what _wrap_line must give."""
+    from rich.cells import cell_len
+
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        joined = f"{line} {word}" if line else word
+        if cell_len(joined) <= width:
+            line = joined
+            continue
+        if line:
+            lines.append(line)
+        if "://" in word or word.startswith("www."):
+            pieces = table._fold(word, width)
+            lines += pieces[:-1]
+            line = pieces[-1]
+        else:
+            line = table._fold(word, max(width - 1, 1))[0] + "…" if cell_len(word) > width else word
+    return [*lines, line] if cell_len(text) > width else [text]
+
+
+@given(
+    text=st.lists(
+        st.sampled_from(
+            [
+                "zorg",
+                "wijk",
+                "Patiëntenfederatie",
+                "https://x.nl/" + "a" * 30,
+                "中文字",
+                "x" * 45,
+                "e\u0301",
+                "👍",
+            ]
+        ),
+        max_size=30,
+    ).map(" ".join),
+    width=st.integers(min_value=1, max_value=60),
+)
+def test_a_long_tables_wrapping_counts_widths_as_measuring_would(text: str, width: int) -> None:
+    assert table._wrap_line(text, width) == _wrapped_by_measuring(text, width)

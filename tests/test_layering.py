@@ -100,3 +100,16 @@ def test_a_query_asked_again_needs_no_pydantic_or_yaml_parser(
     loaded = second.split(" ", 1)[1]
     allowed = "['rich']" if question == ["overdue"] else "[]"  # a table for people is rich's
     assert loaded in ("[]", allowed), f"a query answered from the cache loaded: {second}"
+
+
+def test_a_report_written_again_needs_no_pydantic_and_writes_the_same(tmp_path: Path) -> None:
+    """A report of a registry of ordinary size is kept in the cache as a query's answer: the
+    second run writes its page without the models (rich only says where it wrote)."""
+    out = tmp_path / "site"
+    runs = _twice(tmp_path, ["report", "--out", str(out)])
+    first, second = (run.stderr.strip().splitlines()[-1] for run in runs)
+    assert first.startswith("0 ") and "pydantic" in first
+    loaded = second.split(" ", 1)[1]
+    assert loaded in ("[]", "['rich']"), f"a report answered from the cache loaded: {second}"
+    page = (out / "index.html").read_bytes()
+    assert b"<html" in page and b"H2.1" in page

@@ -479,6 +479,12 @@ def test_a_query_asked_again_answers_the_same_from_the_cache(
         for partij in ((), ("--partij", "ZN"))
     ]
     assert feeds[:2] == feeds[2:4] == feeds[4:] and feeds[0] != feeds[1]
+    reports = []
+    for env in (cached, cached, {"EERSTELIJN_NO_CACHE": "1"}):
+        out = tmp_path / "report.html"  # the second run asks what the first did
+        assert run_cli("report", *data, "--as-of", AS_OF, "--out", out, env=env).exit_code == 0
+        reports.append(out.read_bytes())
+    assert reports[0] == reports[1] == reports[2]
     # A name that is not in the data is an error every time, never a kept answer.
     for _ in range(2):
         wrong = run_cli("overdue", "--partij", "ZNN", *data, env=cached)

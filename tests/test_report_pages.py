@@ -224,7 +224,7 @@ def test_a_failed_write_leaves_the_old_report_whole(
             raise OSError(28, "No space left on device")
         path.write_bytes(data)
 
-    monkeypatch.setattr("eerstelijn.report._write_new", failing)
+    monkeypatch.setattr("eerstelijn.report.files._write_new", failing)
     with pytest.raises(OSError, match="No space"):
         write_report(registry, AS_OF, tmp_path, version="new", max_rows=MAX_ROWS)
     after = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
@@ -242,7 +242,7 @@ def test_a_failed_main_page_puts_the_old_pages_back(
     def failing(path: Path, data: bytes) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("eerstelijn.report.write_atomic", failing)
+    monkeypatch.setattr("eerstelijn.report.files.write_atomic", failing)
     with pytest.raises(OSError, match="No space"):
         write_report(registry, AS_OF, tmp_path, version="new", max_rows=2)
     after = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}

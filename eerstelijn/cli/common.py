@@ -257,13 +257,19 @@ def registry_for_queries(data: Path, day: date) -> Registry:
     return _fit_for_queries(data, lambda: query_registry(data, day, cache=registry_cache()))
 
 
-def answered(data: Path, day: date, build: Callable[[Registry], T]) -> T:
+def answered(
+    data: Path,
+    day: date,
+    build: Callable[[Registry], T],
+    *,
+    keep: Callable[[T], bool] | None = None,
+) -> T:
     """What `build` makes (sections, a text) of the registry for this command and its options
     on `day`: from the cache when nothing it depends on changed, else built (and kept). An
     invalid registry is reported as `registry_for_queries` reports it.
 
     The question is the command's name and every parameter click parsed, so an option added
-    to a command can never be left out of the key.
+    to a command can never be left out of the key. `keep` may refuse an answer to the cache.
     """
     from eerstelijn.registry.outcome import answer
 
@@ -271,7 +277,7 @@ def answered(data: Path, day: date, build: Callable[[Registry], T]) -> T:
     params = sorted((name, repr(value)) for name, value in context.params.items())
     question = f"{context.command.name}\0{params!r}"  # not the path: it starts with argv[0]
     return _fit_for_queries(
-        data, lambda: answer(data, day, question, build, cache=registry_cache())
+        data, lambda: answer(data, day, question, build, cache=registry_cache(), keep=keep)
     )
 
 

@@ -26,7 +26,15 @@ from eerstelijn.cli.lang import LanguageGroup
 from eerstelijn.i18n import _
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from eerstelijn.history.versions import Comparison
     from eerstelijn.models import Registry
+
+    Pages = Iterable[tuple[str | None, str]]
+
+# The most acties whose report is kept in the cache (about 3 MB of pages at 1,000 acties).
+KEPT_REPORT = 1000
 
 
 @app.command()
@@ -69,19 +77,35 @@ def report(
     on paper. Lists longer than --max-rows continue on pages of their own, in index-pages/.
     """
     from eerstelijn import __version__
-    from eerstelijn.report import write_report
+    from eerstelijn.report.files import report_target, write_pages
 
     day = as_of_date(as_of)
-    registry = registry_for_queries(data, day)
-    comparison = None
-    if since is not None:
+    target = report_target(out)
+
+    def build(registry: Registry, comparison: Comparison | None = None) -> Pages:
+        from eerstelijn.report.page import build_report
+
+        pages = build_report(
+            registry,
+            day,
+            version=__version__,
+            comparison=comparison,
+            max_rows=max_rows,
+            main=target.name,
+        )
+        return pages if comparison or len(registry.acties) > KEPT_REPORT else list(pages)
+
+    if since is None:
+        # A report of up to KEPT_REPORT acties is kept in the cache, as the queries' answers
+        # are; a larger one is written page by page, never held whole, and not kept.
+        pages = answered(data, day, build, keep=lambda built: isinstance(built, list))
+    else:
         from eerstelijn.cli.history_commands import changes_since
 
-        comparison = changes_since(data, since)
+        changed = changes_since(data, since)
+        pages = build(registry_for_queries(data, day), changed)
     try:
-        target = write_report(
-            registry, day, out, version=__version__, comparison=comparison, max_rows=max_rows
-        )
+        write_pages(pages, target)
     except OSError as error:
         fail(
             _("cannot write the report to {dir}: {reason}").format(

@@ -118,6 +118,7 @@ def answer(
     build: Callable[[Registry], T],
     *,
     cache: RegistryCache | None = None,
+    keep: Callable[[T], bool] | None = None,
 ) -> T:
     """What `build` makes of the registry in `root` (fit for queries, as `query_registry`
     gives it), asked as `question` on `as_of`; raise InvalidRegistry as `query_registry` does.
@@ -127,7 +128,8 @@ def answer(
     its outcome, under the files' key (which covers the tool and the language of texts), the
     date and the question, so asking again about unchanged files needs neither pydantic nor
     the models: only the files' bytes and the answer are read. `build` must give plain data
-    that can be pickled; when it raises, nothing is kept.
+    that can be pickled; when it raises, or `keep` says no (an answer too large to keep, say),
+    nothing is kept.
     """
     snapshot = Snapshot.read(root, cache=cache)
     asked = hashlib.sha256(question.encode("utf-8", "surrogatepass")).hexdigest()[:32]
@@ -140,7 +142,8 @@ def answer(
         kept: T = hit.value
         return kept
     value = build(_query_registry(snapshot, as_of))
-    snapshot.store(kind, _Answer(value), detail)
+    if keep is None or keep(value):
+        snapshot.store(kind, _Answer(value), detail)
     return value
 
 

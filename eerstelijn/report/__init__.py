@@ -3,27 +3,22 @@
 The page has its CSS, script and SVG inline and loads nothing, so it works from a file:// URL,
 on GitHub Pages, and on paper. A registry with lists longer than `max_rows` rows also gets
 pages of their own, in a folder beside the page (`site.py`). It is built from the queries
-alone; nothing here imports the terminal stack.
+alone; nothing here imports the terminal stack. The package loads its modules when they are
+first asked for, so that writing pages kept in the cache (`files.py`) needs no models.
 """
 
 from __future__ import annotations
 
-import contextlib
-import os
-import shutil
-import tempfile
+import importlib
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
-
-from eerstelijn.editing.atomic import write_atomic
-from eerstelijn.i18n import _
-from eerstelijn.models import Registry
-from eerstelijn.report.page import Figure, build_page, build_report, headline_figures
-from eerstelijn.report.site import DEFAULT_MAX_ROWS, pages_folder
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from eerstelijn.history.versions import Comparison
+    from eerstelijn.models import Registry
+    from eerstelijn.report.page import Figure, build_page, build_report, headline_figures
+    from eerstelijn.report.site import DEFAULT_MAX_ROWS
 
 __all__ = [
     "DEFAULT_MAX_ROWS",
@@ -34,6 +29,20 @@ __all__ = [
     "write_report",
 ]
 
+_LAZY = {
+    "DEFAULT_MAX_ROWS": "eerstelijn.report.site",
+    "Figure": "eerstelijn.report.page",
+    "build_page": "eerstelijn.report.page",
+    "build_report": "eerstelijn.report.page",
+    "headline_figures": "eerstelijn.report.page",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 def write_report(
     registry: Registry,
@@ -42,105 +51,24 @@ def write_report(
     *,
     version: str,
     comparison: Comparison | None = None,
-    max_rows: int = DEFAULT_MAX_ROWS,
+    max_rows: int | None = None,
 ) -> Path:
     """Write the page to `out` when it names an .html file, else to `out/index.html`; pages of
-    their own go to the folder beside it named after it (`index-pages/`).
-
-    With `comparison`, the page has a section of what changed since its older side. The
-    directory is created where missing. The set is written whole before any of it shows: the
-    pages into a temporary folder that replaces the old one by a rename, then the main page
-    through a temporary file and a rename; a folder left by an earlier, longer report is
-    removed. Returns the main page's path. Raises OSError when it cannot be written, or when
-    the folder holds anything the report does not write.
+    their own go to the folder beside it named after it (`index-pages/`), as
+    `files.write_pages` writes them. With `comparison`, the page has a section of what changed
+    since its older side. Returns the main page's path; raises OSError when it cannot write.
     """
-    target = (
-        out if out.suffix.lower() in {".html", ".htm"} and not out.is_dir() else out / "index.html"
+    from eerstelijn.report.files import report_target, write_pages
+    from eerstelijn.report.page import build_report
+    from eerstelijn.report.site import DEFAULT_MAX_ROWS
+
+    target = report_target(out)
+    pages = build_report(
+        registry,
+        as_of,
+        version=version,
+        comparison=comparison,
+        max_rows=DEFAULT_MAX_ROWS if max_rows is None else max_rows,
+        main=target.name,
     )
-    target.parent.mkdir(parents=True, exist_ok=True)
-    folder = target.parent / pages_folder(target.name)
-    _check_ours(folder)
-    staging: Path | None = None
-    old: Path | None = None
-    placed = False
-    try:
-        page = b""
-        for name, html in build_report(
-            registry,
-            as_of,
-            version=version,
-            comparison=comparison,
-            max_rows=max_rows,
-            main=target.name,
-        ):
-            if name is None:
-                page = html.encode("utf-8")
-            else:
-                staging = staging or _staging(folder)
-                _write_new(staging / name, html.encode("utf-8"))
-        old = _set_aside(folder)
-        if staging is not None:
-            staging.rename(folder)
-            staging, placed = None, True
-        write_atomic(target, page)
-    except BaseException:
-        # Put back what was there: the old pages with the old main page.
-        if staging is not None:
-            shutil.rmtree(staging, ignore_errors=True)
-        if placed:
-            shutil.rmtree(folder, ignore_errors=True)
-        if old is not None:
-            with contextlib.suppress(OSError):
-                old.rename(folder)
-        raise
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
-    return target
-
-
-def _check_ours(folder: Path) -> None:
-    """Refuse a pages folder that holds anything but the report's own pages."""
-    if not folder.exists() and not folder.is_symlink():
-        return
-    ours = folder.is_dir() and not folder.is_symlink()
-    if ours:
-        ours = all(p.is_file() and p.suffix == ".html" for p in folder.iterdir())
-    if not ours:
-        raise OSError(
-            0,
-            _(
-                "{folder} holds files the report did not write; move them, or choose another --out"
-            ).format(folder=folder),
-        )
-
-
-def _staging(folder: Path) -> Path:
-    """A new, empty folder beside `folder`, readable as a new directory is (mkdtemp makes it
-    private)."""
-    staging = Path(tempfile.mkdtemp(dir=folder.parent, prefix=f".{folder.name}.", suffix=".tmp"))
-    umask = os.umask(0)
-    os.umask(umask)
-    staging.chmod(0o777 & ~umask)
-    return staging
-
-
-def _write_new(path: Path, data: bytes) -> None:
-    """Write a file in the staging folder, to disk before the folder is renamed into place."""
-    with path.open("wb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
-
-
-def _set_aside(folder: Path) -> Path | None:
-    """Move an existing pages folder out of the way (removed once the new report is in)."""
-    if not folder.exists():
-        return None
-    aside = Path(tempfile.mkdtemp(dir=folder.parent, prefix=f".{folder.name}.", suffix=".old"))
-    try:
-        folder.rename(aside)  # rename(2) replaces the empty directory
-    except BaseException:
-        with contextlib.suppress(OSError):
-            aside.rmdir()
-        raise
-    return aside
+    return write_pages(pages, target)

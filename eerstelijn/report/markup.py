@@ -6,16 +6,22 @@ apart by convention is enough for a page this size, and avoids a template engine
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 __all__ = ["attrs", "el", "esc", "void"]
 
 Value = str | int | float | bool | None
 
+# Most texts hold nothing to escape; one scan for that is cheaper than escape's five
+# replacements, and a report of 100,000 acties escapes millions of texts.
+_SPECIAL = re.compile("[&<>\"']")
+
 
 def esc(text: object) -> str:
     """Text made safe for element content and quoted attribute values."""
-    return escape(str(text), quote=True)
+    text = str(text)
+    return escape(text, quote=True) if _SPECIAL.search(text) else text
 
 
 def attrs(values: dict[str, Value]) -> str:
@@ -31,7 +37,7 @@ def attrs(values: dict[str, Value]) -> str:
         name = _NAMES.get(key)
         if name is None:
             name = _NAMES[key] = key.rstrip("_").replace("_", "-")
-        out.append(f" {name}" if value is True else f' {name}="{escape(str(value), True)}"')
+        out.append(f" {name}" if value is True else f' {name}="{esc(value)}"')
     return "".join(out)
 
 
@@ -41,7 +47,7 @@ _NAMES: dict[str, str] = {}
 
 def el(tag: str, *children: str, **values: Value) -> str:
     """An element with its (already escaped) children."""
-    return f"<{tag}{attrs(values)}>{''.join(children)}</{tag}>"
+    return f"<{tag}{attrs(values) if values else ''}>{''.join(children)}</{tag}>"
 
 
 def void(tag: str, **values: Value) -> str:

@@ -17,10 +17,11 @@ from eerstelijn.queries import (
     OverdueRow,
     Overview,
     TimelineRow,
-    actie_record,
+    actie_status,
     agenda_group,
     doelen_coverage,
     hoofdstuk_titels,
+    is_overdue,
     leaders,
     overdue,
     overview,
@@ -29,7 +30,7 @@ from eerstelijn.queries import (
     timeline_bounds,
     zorgbelofte_coverage,
 )
-from eerstelijn.report.markup import el, esc, void
+from eerstelijn.report.markup import attrs, el, esc, void
 from eerstelijn.report.progress import changes_list, progress_section, slip_list
 from eerstelijn.report.site import DEFAULT_MAX_ROWS, LongList, Site, chunks
 from eerstelijn.report.timeline import NO_TREKKER_VALUE, timeline_svg
@@ -101,20 +102,16 @@ def _table(
     if not rows:
         return el("p", esc(f"{caption}: {empty}"), class_="empty", id=id_)
     head = el("tr", *(el("th", esc(h), scope="col") for h in headers))
+    # data-label names each cell's column, for the stacked layout of a narrow screen. The
+    # cells' tags are written once per table: a long table has hundreds of thousands.
+    opening = [f"<td{attrs({'data_label': h})}>" for h in headers[1:]]
     body = []
     for i, cells in enumerate(rows):
         first, *rest = cells
         css = row_classes[i] if i < len(row_classes) else ""
-        # data-label names each cell's column, for the stacked layout of a narrow screen.
-        labels = list(headers[1:])
-        body.append(
-            el(
-                "tr",
-                el("th", first, scope="row"),
-                *(el("td", c, data_label=h) for c, h in zip(rest, labels, strict=False)),
-                class_=css or None,
-            )
-        )
+        tds = "".join(f"{tag}{c}</td>" for c, tag in zip(rest, opening, strict=False))
+        tr = f'<tr class="{esc(css)}">' if css else "<tr>"
+        body.append(f'{tr}<th scope="row">{first}</th>{tds}</tr>')
     return el(
         "div",
         el(
@@ -586,7 +583,6 @@ def _zorgbelofte(coverage: Sequence[BelofteCoverage], site: Site) -> str:
 
 
 def _actie(registry: Registry, actie: Actie, as_of: date, titels: Mapping[str, str]) -> str:
-    record = actie_record(actie, as_of)
     doelen = "; ".join(
         esc(f"{d} {doel.titel}" if (doel := registry.doel(d)) else d) for d in actie.doelen
     )
@@ -604,18 +600,26 @@ def _actie(registry: Registry, actie: Actie, as_of: date, titels: Mapping[str, s
     details = el(
         "dl", *(el("div", el("dt", k), el("dd", v)) for k, v in facts if v), class_="facts"
     )
-    mijlpalen = [
-        [
-            str(i + 1),
-            esc(m["omschrijving"]),
-            esc(m["termijn"] or ""),
-            esc(Kwartaal.parse(m["deadline"]) if m["deadline"] else _("none")),
-            esc(m["status"])
-            + (" " + el("span", _("overdue"), class_="badge overdue") if m["overdue"] else ""),
-        ]
-        for i, m in enumerate(record["mijlpalen"])
-    ]
-    flag = " " + el("span", _("overdue"), class_="badge overdue") if record["overdue"] else ""
+    # What `show` says of each milestone, read from its log once (not via actie_record, whose
+    # plain data of every progress entry the page does not show).
+    late = [is_overdue(m, as_of) for m in actie.mijlpalen]
+    mijlpalen = []
+    for i, (mijlpaal, overdue_now) in enumerate(zip(actie.mijlpalen, late, strict=True)):
+        stand = mijlpaal.stand(as_of)
+        termijn = stand.deadline
+        deadline = termijn.deadline if termijn else None
+        mijlpalen.append(
+            [
+                str(i + 1),
+                esc(mijlpaal.omschrijving),
+                esc(termijn.tekst if termijn else ""),
+                esc(deadline or _("none")),
+                esc(stand.status)
+                + (" " + el("span", _("overdue"), class_="badge overdue") if overdue_now else ""),
+            ]
+        )
+    late_actie = actie_status(actie, as_of) == "overdue"
+    flag = " " + el("span", _("overdue"), class_="badge overdue") if late_actie else ""
     return el(
         "article",
         el("h3", esc(f"{actie.id} {actie.titel}"), flag),
@@ -624,11 +628,11 @@ def _actie(registry: Registry, actie: Actie, as_of: date, titels: Mapping[str, s
             _("Mijlpalen of {id}").format(id=actie.id),
             ["#", "mijlpaal", _("as written"), "deadline", "status"],
             mijlpalen,
-            row_classes=["overdue" if m["overdue"] else "" for m in record["mijlpalen"]],
+            row_classes=["overdue" if overdue_now else "" for overdue_now in late],
             empty=_("no mijlpalen"),
         ),
         id=f"actie-{actie.id}",
-        class_="actie overdue" if record["overdue"] else "actie",
+        class_="actie overdue" if late_actie else "actie",
     )
 
 

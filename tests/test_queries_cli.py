@@ -456,6 +456,8 @@ def test_a_query_asked_again_answers_the_same_from_the_cache(
         ["zorgbelofte"],
         ["documenten"],
         ["agenda", "--format", "table"],
+        ["timeline", "--format", "csv"],
+        ["timeline", "--format", "json", "--from", "Q1 2026"],
         ["agenda", "--format", "markdown"],
     ]
 

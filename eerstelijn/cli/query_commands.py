@@ -29,8 +29,9 @@ from eerstelijn.i18n import _
 from eerstelijn.shape import HOOFDSTUKKEN, STATUSES
 
 if TYPE_CHECKING:
+    from eerstelijn.kwartaal import Kwartaal
     from eerstelijn.models import Registry
-    from eerstelijn.queries import Per
+    from eerstelijn.queries import Per, TimelineRow
     from eerstelijn.render.listing import Section
 
 
@@ -400,20 +401,29 @@ def timeline(
     fmt: FormatOption = "table",
 ) -> None:
     """Quarters across, actions down, milestones marked; today's quarter highlighted."""
-    from eerstelijn import queries
-    from eerstelijn.kwartaal import Kwartaal
-    from eerstelijn.render import views
-    from eerstelijn.render.table import render_timeline
-
     day = as_of_date(as_of)
-    registry = registry_for_queries(data, day)
-    bounds = queries.timeline_bounds(registry, day)
-    start = quarter_option(first, "--from") or (bounds[0] if bounds else Kwartaal.from_date(day))
-    end = quarter_option(last, "--to") or (bounds[1] if bounds else Kwartaal.from_date(day))
-    if end < start:
-        fail(_("--to {end} lies before --from {start}").format(end=end, start=start))
-    rows = queries.timeline(registry, start, end, day)
-    if fmt == "table":
-        emit(render_timeline(rows, queries.quarter_range(start, end), day))
-    else:
-        emit_sections([views.timeline_section(rows, day)], fmt)
+    since, until = quarter_option(first, "--from"), quarter_option(last, "--to")
+
+    def rows_of(registry: Registry) -> tuple[list[TimelineRow], list[Kwartaal]]:
+        from eerstelijn import queries
+        from eerstelijn.kwartaal import Kwartaal
+
+        bounds = queries.timeline_bounds(registry, day)
+        start = since or (bounds[0] if bounds else Kwartaal.from_date(day))
+        end = until or (bounds[1] if bounds else Kwartaal.from_date(day))
+        if end < start:
+            fail(_("--to {end} lies before --from {start}").format(end=end, start=start))
+        return queries.timeline(registry, start, end, day), queries.quarter_range(start, end)
+
+    if fmt == "table":  # the chart holds the milestones themselves: it is laid out each time
+        from eerstelijn.render.table import render_timeline
+
+        emit(render_timeline(*rows_of(registry_for_queries(data, day)), day))
+        return
+
+    def build(registry: Registry) -> list[Section]:
+        from eerstelijn.render import views
+
+        return [views.timeline_section(rows_of(registry)[0], day)]
+
+    emit_sections(answered(data, day, build), fmt)

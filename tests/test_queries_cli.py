@@ -457,6 +457,8 @@ def test_a_query_asked_again_answers_the_same_from_the_cache(
         ["documenten"],
         ["agenda", "--format", "table"],
         ["timeline", "--format", "csv"],
+        ["timeline"],
+        ["timeline", "--from", "Q1 2026"],
         ["timeline", "--format", "json", "--from", "Q1 2026"],
         ["agenda", "--format", "markdown"],
     ]

@@ -23,7 +23,6 @@ from eerstelijn.cli.common import (
     emit_sections,
     fail,
     quarter_option,
-    registry_for_queries,
 )
 from eerstelijn.i18n import _
 from eerstelijn.shape import HOOFDSTUKKEN, STATUSES
@@ -33,6 +32,7 @@ if TYPE_CHECKING:
     from eerstelijn.models import Registry
     from eerstelijn.queries import Per, TimelineRow
     from eerstelijn.render.listing import Section
+    from eerstelijn.render.table import ChartRow
 
 
 class ShowFormat(StrEnum):
@@ -415,10 +415,18 @@ def timeline(
             fail(_("--to {end} lies before --from {start}").format(end=end, start=start))
         return queries.timeline(registry, start, end, day), queries.quarter_range(start, end)
 
-    if fmt == "table":  # the chart holds the milestones themselves: it is laid out each time
-        from eerstelijn.render.table import render_timeline
+    if fmt == "table":  # the chart's rows are kept marked; the quarters shown fit the width
 
-        emit(render_timeline(*rows_of(registry_for_queries(data, day)), day))
+        def chart(registry: Registry) -> tuple[list[ChartRow], list[Kwartaal]]:
+            from eerstelijn.render.table import chart_rows
+
+            rows, quarters = rows_of(registry)
+            return chart_rows(rows, day), quarters
+
+        from eerstelijn.render.table import render_chart
+
+        rows, quarters = answered(data, day, chart)
+        emit(render_chart(rows, quarters, day))
         return
 
     def build(registry: Registry) -> list[Section]:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
 from rich import box
-from rich.cells import cell_len
+from rich.cells import cell_len, set_cell_size
 from rich.color import ColorSystem
 from rich.columns import Columns
 from rich.console import Console, ConsoleOptions, Group, RenderableType
@@ -310,7 +311,7 @@ def _width(text: str) -> int:
 def print_on(console: Console, output: RenderableType) -> None:
     """Print `output` on `console` as rich would, long tables (also inside a group of
     sections) written line by line (see LongTable.write)."""
-    if isinstance(output, LongTable):
+    if isinstance(output, LongTable) or (isinstance(output, _Timeline) and output.long()):
         output.write(console)
     elif isinstance(output, Group) and _holds_long_table(output):
         for part in output.renderables:
@@ -328,19 +329,43 @@ def _holds_long_table(group: Group) -> bool:
 
 
 def _ansi(console: Console) -> dict[str, tuple[str, str]]:
-    """The escape codes that open and close each style of `lines` on `console`, as rich would
-    write them: none without a colour system (a pipe, TERM=dumb), no colours under NO_COLOR."""
+    """The escape codes that open and close each style of `lines` on `console`, by the
+    style's name ("header" and the row styles)."""
+    named: dict[str, str] = {name: text for name, text in ROW_STYLES.items() if text}
+    named["header"] = "bold"
+    codes = _ansi_of(console, list(named.values()))
+    return {name: codes[text] for name, text in named.items() if text in codes}
+
+
+Mark = tuple[str, str]  # a milestone's sign in a quarter, and its style
+
+
+def _centre(text: str, width: int) -> str:
+    """`text` centred in `width` cells as rich centres a cell: the odd space on the right."""
+    left = (width - cell_len(text)) // 2
+    return " " * left + text + " " * (width - cell_len(text) - left)
+
+
+def _centre_marks(marks: list[str], count: int, width: int) -> str:
+    """Styled marks of one cell each, centred in `width` as `_centre` centres their text."""
+    left = (width - count) // 2
+    return " " * left + "".join(marks) + " " * (width - count - left)
+
+
+def _ansi_of(console: Console, styles: list[str]) -> dict[str, tuple[str, str]]:
+    """The escape codes that open and close each style on `console`, as rich would write
+    them: none without a colour system (a pipe, TERM=dumb), no colours under NO_COLOR."""
     if console.color_system is None:
         return {}
     system = ColorSystem[console.color_system.upper()]
     codes = {}
-    for name, text in [*ROW_STYLES.items(), ("header", "bold")]:
-        style = Style.parse(text) if text else Style()
+    for text in styles:
+        style = Style.parse(text)
         if console.no_color:
             style = style.without_color
         start, _mark, end = style.render("\0", color_system=system).partition("\0")
         if start or end:
-            codes[name] = (start, end)
+            codes[text] = (start, end)
     return codes
 
 
@@ -377,9 +402,50 @@ def render_timeline(
     rows: Sequence[TimelineRow], quarters: Sequence[Kwartaal], as_of: date
 ) -> RenderableType:
     """Quarters across, actions down; a milestone is ◆ (✓ when done, ! when overdue)."""
+    return render_chart(chart_rows(rows, as_of), quarters, as_of)
+
+
+def render_chart(
+    rows: Sequence[ChartRow], quarters: Sequence[Kwartaal], as_of: date
+) -> RenderableType:
+    """The timeline of rows already marked (`chart_rows`, which a cache can keep)."""
     if not rows:
         return Text(_("No milestones in this range."), style="dim")
     return _Timeline(rows, quarters, as_of)
+
+
+@dataclass(frozen=True)
+class ChartRow:
+    """A row of the timeline as plain data: its action's id and title, and the marks of its
+    milestones per quarter, as they stood on the chart's date."""
+
+    id: str
+    titel: str
+    marks: dict[Kwartaal, tuple[Mark, ...]]
+
+
+def chart_rows(rows: Sequence[TimelineRow], as_of: date) -> list[ChartRow]:
+    """Each row's milestones marked: ✓ done, ! overdue, ▷ a start without deadline, ◆ else."""
+    from eerstelijn.queries import is_overdue
+
+    current = Kwartaal.from_date(as_of)
+    charted = []
+    for row in rows:
+        marks: dict[Kwartaal, tuple[Mark, ...]] = {}
+        for quarter, mijlpalen in row.marks.items():
+            cell: list[Mark] = []
+            for _index, mijlpaal in mijlpalen:
+                if mijlpaal.stand(as_of).done:
+                    cell.append(("✓", "green"))
+                elif is_overdue(mijlpaal, as_of):
+                    cell.append(("!", "bold red"))
+                elif mijlpaal.deadline is not None and mijlpaal.deadline.deadline is None:
+                    cell.append(("▷", "cyan"))
+                else:
+                    cell.append(("◆", "yellow" if quarter == current else ""))
+            marks[quarter] = tuple(cell)
+        charted.append(ChartRow(row.actie.id, row.actie.titel, marks))
+    return charted
 
 
 class _Timeline:
@@ -391,15 +457,13 @@ class _Timeline:
     left out (today's quarter stays), and a note says how to see them.
     """
 
-    def __init__(
-        self, rows: Sequence[TimelineRow], quarters: Sequence[Kwartaal], as_of: date
-    ) -> None:
+    def __init__(self, rows: Sequence[ChartRow], quarters: Sequence[Kwartaal], as_of: date) -> None:
         self.rows = rows
         self.quarters = list(quarters)
         self.as_of = as_of
 
     def _fitting(self, width: int) -> list[Kwartaal]:
-        ids = max(len("actie"), *(len(row.actie.id) for row in self.rows))
+        ids = max(len("actie"), *(len(row.id) for row in self.rows))
         # Two edges and a separator after the id and the title; each quarter and its separator.
         room = (width - 2 - ids - 1 - TIMELINE_TITLE - 1) // (QUARTER_WIDTH + 1) + 1
         shown = list(self.quarters)
@@ -409,11 +473,81 @@ class _Timeline:
             shown = shown[1:] if shown[0] < current else shown[:-1]
         return shown
 
+    def _marks(self, quarters: list[Kwartaal]) -> Iterator[tuple[ChartRow, list[list[Mark]]]]:
+        """Each row with a milestone in `quarters`, and its marks per quarter."""
+        for row in self.rows:
+            if any(q in row.marks for q in quarters):
+                yield row, [list(row.marks.get(q, ())) for q in quarters]
+
+    def _notes(self, quarters: list[Kwartaal]) -> Iterator[Text]:
+        if quarters[0] != self.quarters[0] or quarters[-1] != self.quarters[-1]:
+            yield Text(
+                _(
+                    "Showing {first} to {last} of {start} to {end}: a wider terminal, or --from "
+                    "and --to, shows the rest."
+                ).format(
+                    first=quarters[0],
+                    last=quarters[-1],
+                    start=self.quarters[0],
+                    end=self.quarters[-1],
+                ),
+                style="dim",
+            )
+        yield Text(_("◆ deadline  ▷ start (no deadline)  ! overdue  ✓ done"), style="dim")
+
+    def long(self) -> bool:
+        """Whether the chart is long enough to be written line by line (see `write`)."""
+        return len(self.rows) >= LONG_TABLE
+
+    def write(self, console: Console) -> None:
+        """Print a long chart line by line, as rich's table would lay it out, without
+        measuring every cell (49 s for 100,000 rows): the id column as wide as the longest id,
+        the title the rest up to the longest title, each quarter three characters."""
+        quarters = self._fitting(console.width)
+        current = Kwartaal.from_date(self.as_of)
+        rows = list(self._marks(quarters))
+        ids = max(len("actie"), *(cell_len(visible(row.id)) for row, _cells in rows))
+        titles = [visible(row.titel, one_line=True) for row, _cells in rows]
+        natural = max(TIMELINE_TITLE, len("titel"), *(cell_len(t) for t in titles))
+        fixed = ids + 4 * len(quarters) + 3  # edges, separators, quarters
+        width = min(natural, console.width - fixed)
+        total = fixed + width
+        ansi = _ansi_of(console, ["bold", "bold reverse", "green", "bold red", "cyan", "yellow"])
+        out = console.file.write
+
+        def styled(text: str, style: str) -> str:
+            codes = ansi.get(style)
+            return f"{codes[0]}{text}{codes[1]}" if codes else text
+
+        years = [
+            f"'{q.year % 100:02d}" if i == 0 or q.q == 1 else "" for i, q in enumerate(quarters)
+        ]
+        out(" " * total + "\n")
+        top = " ".join(_centre(year, QUARTER_WIDTH) for year in years)
+        out(" " + styled(" " * ids + " " + " " * width + " " + top, "bold") + " \n")
+        heads = [
+            styled(f"Q{q.q}", "bold reverse" if q == current else "bold")
+            + styled(_centre(f"Q{q.q}", QUARTER_WIDTH)[2:], "bold")
+            for q in quarters
+        ]
+        head = styled("actie".ljust(ids) + " " + "titel".ljust(width) + " ", "bold")
+        out(" " + head + styled(" ", "bold").join(heads) + " \n")
+        out(" " + "─" * (total - 2) + " \n")
+        for (row, cells), title in zip(rows, titles, strict=True):
+            shown = title if cell_len(title) <= width else set_cell_size(title, width - 1) + "…"
+            parts = [
+                _centre_marks([styled(m, style) for m, style in cell], len(cell), QUARTER_WIDTH)
+                for cell in cells
+            ]
+            line = visible(row.id).ljust(ids) + " " + set_cell_size(shown, width)
+            out(" " + line + " " + " ".join(parts) + " \n")
+        out(" " * total + "\n")
+        for note in self._notes(quarters):
+            console.print(note)
+
     def __rich_console__(
         self, console: Console, options: ConsoleOptions
     ) -> Iterator[RenderableType]:
-        from eerstelijn.queries import is_overdue
-
         quarters = self._fitting(options.max_width)
         current = Kwartaal.from_date(self.as_of)
         # No padding: the box's one-space separators keep the columns apart.
@@ -429,41 +563,19 @@ class _Timeline:
                 no_wrap=True,
                 width=QUARTER_WIDTH,
             )
-        for row in self.rows:
-            if not any(q in row.marks for q in quarters):
-                continue
+        for row, marks in self._marks(quarters):
             cells: list[Text] = [
-                data_cell(row.actie.id),
-                Text(visible(row.actie.titel, one_line=True), no_wrap=True, overflow="ellipsis"),
+                data_cell(row.id),
+                Text(visible(row.titel, one_line=True), no_wrap=True, overflow="ellipsis"),
             ]
-            for quarter in quarters:
+            for cell_marks in marks:
                 cell = Text()
-                for _index, mijlpaal in row.marks.get(quarter, []):
-                    if mijlpaal.stand(self.as_of).done:
-                        cell.append("✓", style="green")
-                    elif is_overdue(mijlpaal, self.as_of):
-                        cell.append("!", style="bold red")
-                    elif mijlpaal.deadline is not None and mijlpaal.deadline.deadline is None:
-                        cell.append("▷", style="cyan")
-                    else:
-                        cell.append("◆", style="yellow" if quarter == current else "")
+                for mark, style in cell_marks:
+                    cell.append(mark, style=style)
                 cells.append(cell)
             table.add_row(*cells)
         yield table
-        if quarters[0] != self.quarters[0] or quarters[-1] != self.quarters[-1]:
-            yield Text(
-                _(
-                    "Showing {first} to {last} of {start} to {end}: a wider terminal, or --from "
-                    "and --to, shows the rest."
-                ).format(
-                    first=quarters[0],
-                    last=quarters[-1],
-                    start=self.quarters[0],
-                    end=self.quarters[-1],
-                ),
-                style="dim",
-            )
-        yield Text(_("◆ deadline  ▷ start (no deadline)  ! overdue  ✓ done"), style="dim")
+        yield from self._notes(quarters)
 
 
 def render_changes(comparison: Comparison) -> RenderableType:

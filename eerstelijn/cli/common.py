@@ -362,6 +362,12 @@ def fail(message: str) -> NoReturn:
     raise typer.Exit(ExitCode.INVALID)
 
 
+def for_format(sections: list[Section], fmt: str) -> list[Section]:
+    """The sections with what `fmt` shows of them: JSON the whole records, the others only
+    the columns' keys (`Section.trimmed`), before they are kept as an answer."""
+    return sections if fmt == "json" else [section.trimmed() for section in sections]
+
+
 def emit_sections(sections: list[Section], fmt: str) -> None:
     """Print titled sections in the chosen listing format."""
     from eerstelijn.render import SeveralSections

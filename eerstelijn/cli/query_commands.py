@@ -22,6 +22,7 @@ from eerstelijn.cli.common import (
     emit,
     emit_sections,
     fail,
+    for_format,
     quarter_option,
 )
 from eerstelijn.i18n import _
@@ -87,7 +88,8 @@ def overview(
         from eerstelijn.render import views
 
         overview = queries.overview(registry, day)
-        return views.note_absent(registry, views.overview_sections(overview, day))
+        sections = views.note_absent(registry, views.overview_sections(overview, day))
+        return for_format(sections, fmt)
 
     emit_sections(answered(data, day, build), fmt)
 
@@ -145,7 +147,8 @@ def overdue(
             partij=code,
             expand_groups=False,
         )
-        return views.note_absent(registry, [views.overdue_section(rows, grouping, registry)])
+        sections = [views.overdue_section(rows, grouping, registry)]
+        return for_format(views.note_absent(registry, sections), fmt)
 
     emit_sections(answered(data, day, build), fmt)
 
@@ -219,7 +222,8 @@ def acties(
         except lookup.UnknownName as error:
             fail(str(error))
         selected = queries.select(registry, conditions)
-        return views.note_absent(registry, [views.acties_section(selected, day)])
+        sections = views.note_absent(registry, [views.acties_section(selected, day)])
+        return for_format(sections, fmt)
 
     emit_sections(answered(data, day, build), fmt)
 
@@ -432,6 +436,6 @@ def timeline(
     def build(registry: Registry) -> list[Section]:
         from eerstelijn.render import views
 
-        return [views.timeline_section(rows_of(registry)[0], day)]
+        return for_format([views.timeline_section(rows_of(registry)[0], day)], fmt)
 
     emit_sections(answered(data, day, build), fmt)

@@ -49,6 +49,13 @@ class Section:
     limit: int | None = None
     more: str = ""
 
+    def trimmed(self) -> Section:
+        """The section with only the keys its columns show: all that a table, CSV or
+        Markdown reads (JSON shows whole records), so a kept answer is small to read back."""
+        keys = [k for c in self.columns for k in (c.key, c.also) if k]
+        records = [{k: record[k] for k in keys if k in record} for record in self.records]
+        return replace(self, records=records)
+
     def for_people(self) -> Section:
         """The section as a reader is shown it: cut at `limit`, with a note of the rest."""
         if self.limit is None or len(self.records) <= self.limit:

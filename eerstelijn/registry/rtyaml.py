@@ -159,6 +159,21 @@ def _hint(error: MarkedYAMLError, message: str, lines: list[str], line: int, col
             "the {quote} opened on line {line}, column {col} is never closed: end the text with "
             "{quote} on that line"
         ).format(quote=quote, line=opened.line + 1, col=opened.column + 1)
+    flows = {
+        "while parsing a flow sequence": ("[", "]"),
+        "while parsing a flow mapping": ("{", "}"),
+    }
+    if error.context in flows and error.context_mark is not None:
+        opened, closing = flows[error.context]
+        return _(
+            "the {open} opened on line {line}, column {col} is never closed: end it with {close}, "
+            "and separate its items with commas"
+        ).format(
+            open=opened,
+            close=closing,
+            line=error.context_mark.line + 1,
+            col=error.context_mark.column + 1,
+        )
     if message == "mapping values are not allowed here":
         key, sep, value = at.partition(": ")
         if sep and len(key) + 2 < col - 1:  # an earlier ': ' on the line: the value holds one

@@ -191,11 +191,23 @@ SYNTAX_HINTS = {
         3,
         "YAML indents with spaces, never tabs: replace the tab on line 3 by spaces",
     ),
+    "doelen:\n  - id: 1\n    doelen: [1, 2\n": (
+        4,
+        "the [ opened on line 3, column 13 is never closed: end it with ], and separate its "
+        "items with commas",
+    ),
+    "doelen:\n  - {id: 1, titel: x\n  - id: 2\n": (
+        3,
+        "the { opened on line 2, column 5 is never closed: end it with }, and separate its "
+        "items with commas",
+    ),
 }
 
 
 @pytest.mark.parametrize(
-    "text", SYNTAX_HINTS, ids=["colon", "short", "deep", "item", "quote", "tab"]
+    "text",
+    SYNTAX_HINTS,
+    ids=["colon", "short", "deep", "item", "quote", "tab", "flow-list", "flow-mapping"],
 )
 def test_common_syntax_errors_come_with_a_plain_hint(registry_copy: Path, text: str) -> None:
     (registry_copy / "doelen.yaml").write_text(text, encoding="utf-8")

@@ -88,12 +88,13 @@ def _offset_at(text: str, offset: int) -> tuple[int, int]:
 # for the rest the round-trip loader decides: tabs (ruamel refuses some that libyaml accepts
 # inside plain scalars), NEL and the Unicode line separators (YAML 1.1 and 1.2 count lines
 # differently), a BOM inside the text, control characters.
-_ODD_CHARACTER = (
-    "[^\n\r\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
-)
+# Written as the characters refused, not as the complement of those allowed: the same set (a
+# test compares them over every code point), and a tenth of the time to compile (0.3 ms
+# against 3 ms each, a twentieth of a cold check of the real registry).
+_ODD_CHARACTER = "[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]"
 # What even a lenient read refuses: what YAML does not allow in a file, and the line breaks that
 # YAML 1.1 (libyaml) counts and YAML 1.2 does not (NEL, the Unicode line separators).
-_NOT_IN_A_FILE = "[^\t\n\r\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+_NOT_IN_A_FILE = "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]"
 
 # A plain scalar resolves as ruamel's round-trip loader resolves it under YAML 1.2 (its
 # VersionedResolver): these are the only non-text forms the fast path builds itself ...

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from click.testing import Result
 from hypothesis import settings
 from typer.testing import CliRunner
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 from eerstelijn.cli import app
 
@@ -88,6 +92,30 @@ def golden(request: pytest.FixtureRequest) -> Golden:
 # --- Browser tests ---------------------------------------------------------------------------
 
 CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    """Debian's Chromium, headless, for the tests marked `browser` (skipped where it is
+    missing, unless CI requires it)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
 _SKIPPED_BROWSER = pytest.StashKey[int]()
 
 

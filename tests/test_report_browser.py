@@ -12,25 +12,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, ViewportSize, sync_playwright
+from playwright.sync_api import Browser, Page, ViewportSize
 from typer.testing import CliRunner
 
 from eerstelijn.cli import app
-from tests.conftest import CHROMIUM, CLI_ENV, REAL_DATA
+from tests.conftest import CLI_ENV, REAL_DATA
 
 pytestmark = pytest.mark.browser
 
 AS_OF = "2026-01-15"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 DOCS_SCREENSHOT = Path(__file__).parent.parent / "docs" / "report.png"
 VISIBLE_ROWS = (
     "rows => rows.filter(r => getComputedStyle(r).display !== 'none')"
@@ -45,14 +35,6 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = CliRunner().invoke(app, argv, env=CLI_ENV, catch_exceptions=False)
     assert result.exit_code == 0, result.output
     return out / "index.html"
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
 
 
 @pytest.fixture

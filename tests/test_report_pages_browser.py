@@ -11,12 +11,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 from typer.testing import CliRunner
 
 from eerstelijn.cli import app
-from tests.conftest import CHROMIUM, CLI_ENV, REAL_DATA
-from tests.test_report_browser import CHROMIUM_ARGS, VISIBLE_ROWS
+from tests.conftest import CLI_ENV, REAL_DATA
+from tests.test_report_browser import VISIBLE_ROWS
 
 pytestmark = pytest.mark.browser
 
@@ -28,14 +28,6 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = CliRunner().invoke(app, [*argv, "--max-rows", "4"], env=CLI_ENV)
     assert result.exit_code == 0, result.output
     return out / "index.html"
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
 
 
 @pytest.fixture

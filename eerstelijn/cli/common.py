@@ -223,9 +223,11 @@ def emit(output: RenderableType) -> None:
         return
     from rich.text import Text
 
-    if isinstance(output, Text) and not output.plain:
+    if isinstance(output, Text):
+        if output.plain:  # problem lines stay one per line, for editors and grep
+            console().print(output, soft_wrap=True)
         return
-    from eerstelijn.render.table import print_on
+    from eerstelijn.render.table import print_on  # tables: long ones are written directly
 
     print_on(console(), output)
 

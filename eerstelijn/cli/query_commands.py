@@ -80,7 +80,6 @@ def overview(
     fmt: FormatOption = "table",
 ) -> None:
     """One screen: counts per status and chapter, overdue per partij, gaps, and what is due soon."""
-
     day = as_of_date(as_of)
 
     def build(registry: Registry) -> list[Section]:
@@ -194,7 +193,6 @@ def acties(
     fmt: FormatOption = "table",
 ) -> None:
     """List actions; the filters combine (all must hold)."""
-
     day = as_of_date(as_of)
 
     # Options that need no registry are checked first, so a wrong one is an error every time.
@@ -272,7 +270,6 @@ def show(
     ] = ShowFormat.table,
 ) -> None:
     """One action whole: milestones, parties, goals and source."""
-
     day = as_of_date(as_of)
 
     def build(registry: Registry) -> str | list[Section]:
@@ -310,7 +307,6 @@ def partijen(
     fmt: FormatOption = "table",
 ) -> None:
     """All parties with counts; with a code, that partij's actions, next deadlines first."""
-
     day = as_of_date(as_of)
 
     def build(registry: Registry) -> list[Section]:
@@ -338,7 +334,6 @@ def doelen(
     fmt: FormatOption = "table",
 ) -> None:
     """Coverage per goal: actions, trekkers, next deadline. Goals with no action stand out."""
-
     day = as_of_date(as_of)
 
     def build(registry: Registry) -> list[Section]:
@@ -359,7 +354,6 @@ def zorgbelofte(
     fmt: FormatOption = "table",
 ) -> None:
     """Each promise with the goals and actions behind it. Promises with none stand out."""
-
     day = as_of_date(as_of)
 
     def build(registry: Registry) -> list[Section]:

@@ -226,8 +226,7 @@ class LongTable:
         ansi = _ansi(console)
         write = console.file.write
         for line, style in self.lines(console.width):
-            codes = ansi.get(style)
-            write(f"{codes[0]}{line}{codes[1]}\n" if codes else f"{line}\n")
+            write(_styled(ansi, line, style) + "\n")
         console.file.flush()
 
     def _row(self, cells: list[str], widths: list[int], *, bottom: bool = False) -> Iterator[str]:
@@ -350,6 +349,12 @@ def _centre_marks(marks: list[str], count: int, width: int) -> str:
     """Styled marks of one cell each, centred in `width` as `_centre` centres their text."""
     left = (width - count) // 2
     return " " * left + "".join(marks) + " " * (width - count - left)
+
+
+def _styled(ansi: dict[str, tuple[str, str]], text: str, style: str) -> str:
+    """`text` between the escape codes of `style` (from `_ansi` or `_ansi_of`), if it has any."""
+    codes = ansi.get(style)
+    return f"{codes[0]}{text}{codes[1]}" if codes else text
 
 
 def _ansi_of(console: Console, styles: list[str]) -> dict[str, tuple[str, str]]:
@@ -515,28 +520,26 @@ class _Timeline:
         ansi = _ansi_of(console, ["bold", "bold reverse", "green", "bold red", "cyan", "yellow"])
         out = console.file.write
 
-        def styled(text: str, style: str) -> str:
-            codes = ansi.get(style)
-            return f"{codes[0]}{text}{codes[1]}" if codes else text
-
         years = [
             f"'{q.year % 100:02d}" if i == 0 or q.q == 1 else "" for i, q in enumerate(quarters)
         ]
         out(" " * total + "\n")
         top = " ".join(_centre(year, QUARTER_WIDTH) for year in years)
-        out(" " + styled(" " * ids + " " + " " * width + " " + top, "bold") + " \n")
+        out(" " + _styled(ansi, " " * ids + " " + " " * width + " " + top, "bold") + " \n")
         heads = [
-            styled(f"Q{q.q}", "bold reverse" if q == current else "bold")
-            + styled(_centre(f"Q{q.q}", QUARTER_WIDTH)[2:], "bold")
+            _styled(ansi, f"Q{q.q}", "bold reverse" if q == current else "bold")
+            + _styled(ansi, _centre(f"Q{q.q}", QUARTER_WIDTH)[2:], "bold")
             for q in quarters
         ]
-        head = styled("actie".ljust(ids) + " " + "titel".ljust(width) + " ", "bold")
-        out(" " + head + styled(" ", "bold").join(heads) + " \n")
+        head = _styled(ansi, "actie".ljust(ids) + " " + "titel".ljust(width) + " ", "bold")
+        out(" " + head + _styled(ansi, " ", "bold").join(heads) + " \n")
         out(" " + "─" * (total - 2) + " \n")
         for (row, cells), title in zip(rows, titles, strict=True):
             shown = title if cell_len(title) <= width else set_cell_size(title, width - 1) + "…"
             parts = [
-                _centre_marks([styled(m, style) for m, style in cell], len(cell), QUARTER_WIDTH)
+                _centre_marks(
+                    [_styled(ansi, m, style) for m, style in cell], len(cell), QUARTER_WIDTH
+                )
                 for cell in cells
             ]
             line = visible(row.id).ljust(ids) + " " + set_cell_size(shown, width)

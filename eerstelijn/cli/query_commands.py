@@ -87,7 +87,9 @@ def overview(
         from eerstelijn.render import views
 
         overview = queries.overview(registry, day)
-        sections = views.note_absent(registry, views.overview_sections(overview, day))
+        sections = views.note_absent(
+            registry, views.overview_sections(overview, day, whole=fmt == "json")
+        )
         return for_format(sections, fmt)
 
     emit_sections(answered(data, day, build), fmt)

@@ -682,6 +682,18 @@ class Registry(BaseModel):
                 found.setdefault(code, partij)
         return found
 
+    @cached_property
+    def logboeken(self) -> list[tuple[Actie, tuple[str | int, ...], list[Voortgang]]]:
+        """Every progress log that has entries: its action, key path (as Actie.logboeken
+        gives it) and entries, in registry order. Worked out once for the checks that read
+        every entry: at 100,000 actions most of the 300,000 logs are empty."""
+        return [
+            (actie, path, entries)
+            for actie in self.acties
+            for path, entries in actie.logboeken()
+            if entries
+        ]
+
     def partij(self, code: str) -> Partij | None:
         """The partij with this code or alias, exactly as written."""
         return self._by_code.get(code)

@@ -16,19 +16,21 @@ from eerstelijn.cli.common import (
     AsOfOption,
     DataOption,
     FormatOption,
-    answered,
     app,
     as_of_date,
-    emit,
-    emit_sections,
+    emit_answered,
+    emit_listing,
     fail,
     for_format,
+    listing,
     quarter_option,
 )
 from eerstelijn.i18n import _
 from eerstelijn.shape import HOOFDSTUKKEN, STATUSES
 
 if TYPE_CHECKING:
+    from rich.console import RenderableType
+
     from eerstelijn.kwartaal import Kwartaal
     from eerstelijn.models import Registry
     from eerstelijn.queries import Per, TimelineRow
@@ -90,7 +92,7 @@ def overview(
         sections = views.note_absent(registry, views.overview_sections(overview, day))
         return for_format(sections, fmt)
 
-    emit_sections(answered(data, day, build), fmt)
+    emit_listing(data, day, build, fmt)
 
 
 @app.command()
@@ -149,7 +151,7 @@ def overdue(
         sections = [views.overdue_section(rows, grouping, registry)]
         return for_format(views.note_absent(registry, sections), fmt)
 
-    emit_sections(answered(data, day, build), fmt)
+    emit_listing(data, day, build, fmt)
 
 
 @app.command()
@@ -223,7 +225,7 @@ def acties(
         sections = views.note_absent(registry, [views.acties_section(selected, day)])
         return for_format(sections, fmt)
 
-    emit_sections(answered(data, day, build), fmt)
+    emit_listing(data, day, build, fmt)
 
 
 def _hoofdstuk(text: str | None) -> str | None:
@@ -285,11 +287,10 @@ def show(
             return dumps(queries.actie_record(actie, day))
         return views.show_sections(actie, registry, day)
 
-    shown = answered(data, day, build)
-    if isinstance(shown, str):
-        emit(shown)
-    else:
-        emit_sections(shown, "table")
+    def render(shown: str | list[Section]) -> RenderableType:
+        return shown if isinstance(shown, str) else listing("table")(shown)
+
+    emit_answered(data, day, build, render, terminal=fmt is ShowFormat.table)
 
 
 @app.command()
@@ -323,7 +324,7 @@ def partijen(
         sections = views.partij_sections(queries.partij_detail(registry, partij, day), day)
         return views.note_absent(registry, sections)
 
-    emit_sections(answered(data, day, build), fmt)
+    emit_listing(data, day, build, fmt)
 
 
 @app.command()
@@ -343,7 +344,7 @@ def doelen(
         sections = [views.doelen_section(queries.doelen_coverage(registry, day))]
         return views.note_absent(registry, sections)
 
-    emit_sections(answered(data, day, build), fmt)
+    emit_listing(data, day, build, fmt)
 
 
 @app.command()
@@ -362,7 +363,7 @@ def zorgbelofte(
 
         return [views.zorgbelofte_section(queries.zorgbelofte_coverage(registry, day))]
 
-    emit_sections(answered(data, day, build), fmt)
+    emit_listing(data, day, build, fmt)
 
 
 @app.command()
@@ -386,7 +387,7 @@ def documenten(
 
         return [views.documenten_section(queries.documenten_usage(registry, day))]
 
-    emit_sections(answered(data, day, build), fmt)
+    emit_listing(data, day, build, fmt)
 
 
 @app.command()
@@ -421,10 +422,12 @@ def timeline(
             rows, quarters = rows_of(registry)
             return chart_rows(rows, day), quarters
 
-        from eerstelijn.render.table import render_chart
+        def render(chart: tuple[list[ChartRow], list[Kwartaal]]) -> RenderableType:
+            from eerstelijn.render.table import render_chart
 
-        rows, quarters = answered(data, day, chart)
-        emit(render_chart(rows, quarters, day))
+            return render_chart(*chart, day)
+
+        emit_answered(data, day, chart, render)
         return
 
     def build(registry: Registry) -> list[Section]:
@@ -432,4 +435,4 @@ def timeline(
 
         return for_format([views.timeline_section(rows_of(registry)[0], day)], fmt)
 
-    emit_sections(answered(data, day, build), fmt)
+    emit_listing(data, day, build, fmt)

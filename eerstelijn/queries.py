@@ -201,29 +201,42 @@ def _involves(registry: Registry, actie: Actie, code: str, rol: Rol) -> bool:
     """Whether `code` leads (or is involved in) the action, directly or through a groep."""
     wanted = registry.partij(code)
     codes = actie.trekker if rol == "trekker" else actie.betrokkenen
+    return wanted is not None and wanted.code in _named(registry, codes)
+
+
+def _named(registry: Registry, codes: Iterable[str]) -> set[str]:
+    """The codes of the partijen that codes as written name: each partij itself and, for a
+    groep, its leden (recursively); an unknown code as written."""
+    named: set[str] = set()
     for written in codes:
-        named = registry.partij(written)
-        if wanted is not None and named is wanted:
-            return True
-        if wanted is not None and wanted.code in registry.members(written):
-            return True
-    return False
+        partij = registry.partij(written)
+        if partij is not None:
+            named.add(partij.code)
+        named.update(registry.members(written))
+    return named
 
 
 def _matches(registry: Registry, actie: Actie, f: ActieFilter) -> bool:
-    deadline = actie.deadline_on(f.as_of)
-    checks = (
-        "trekker" not in f.without or not actie.trekker,
-        "deadline" not in f.without or deadline is None,
-        f.partij is None or _involves(registry, actie, f.partij, f.rol),
-        f.doel is None or f.doel in actie.doelen,
-        f.hoofdstuk is None or actie.hoofdstuk == f.hoofdstuk,
-        f.status is None or actie.status_on(f.as_of) == f.status,
-        f.due_before is None or (deadline is not None and deadline < f.due_before),
-        f.due_after is None or (deadline is not None and deadline > f.due_after),
-        f.search is None or fold(f.search) in fold(_searchable(actie)),
-    )
-    return all(checks)
+    # Cheapest first; the deadline only where a condition asks for it.
+    if "trekker" in f.without and actie.trekker:
+        return False
+    if f.doel is not None and f.doel not in actie.doelen:
+        return False
+    if f.hoofdstuk is not None and actie.hoofdstuk != f.hoofdstuk:
+        return False
+    if f.partij is not None and not _involves(registry, actie, f.partij, f.rol):
+        return False
+    if f.status is not None and actie.status_on(f.as_of) != f.status:
+        return False
+    if "deadline" in f.without or f.due_before is not None or f.due_after is not None:
+        deadline = actie.deadline_on(f.as_of)
+        if "deadline" in f.without and deadline is not None:
+            return False
+        if f.due_before is not None and (deadline is None or not deadline < f.due_before):
+            return False
+        if f.due_after is not None and (deadline is None or not deadline > f.due_after):
+            return False
+    return f.search is None or fold(f.search) in fold(_searchable(actie))
 
 
 def _searchable(actie: Actie) -> str:
@@ -388,16 +401,24 @@ class PartijSummary:
         }
 
 
-def _counts_for(registry: Registry, partij: Partij, as_of: date) -> PartijSummary:
-    lead = select(registry, ActieFilter(partij=partij.code))
-    involved = select(registry, ActieFilter(partij=partij.code, rol="betrokken"))
-    late = sum(1 for a in lead if actie_status(a, as_of) == "overdue")
-    return PartijSummary(partij, len(lead), len(involved), late)
-
-
 def partijen_summary(registry: Registry, as_of: date) -> list[PartijSummary]:
-    """Every partij with its counts, in the order of partijen.yaml."""
-    return [_counts_for(registry, p, as_of) for p in registry.partijen]
+    """Every partij with its counts, in the order of partijen.yaml.
+
+    One pass over the actions, each counted for every partij it names (groups expanded),
+    rather than one selection over all of them per partij: 70 passes at 100,000 actions.
+    """
+    leads: Counter[str] = Counter()
+    involved: Counter[str] = Counter()
+    late: Counter[str] = Counter()
+    for actie in registry.acties:
+        leading = _named(registry, actie.trekker)
+        leads.update(leading)
+        involved.update(_named(registry, actie.betrokkenen))
+        if leading and actie_status(actie, as_of) == "overdue":
+            late.update(leading)
+    return [
+        PartijSummary(p, leads[p.code], involved[p.code], late[p.code]) for p in registry.partijen
+    ]
 
 
 @dataclass(frozen=True)

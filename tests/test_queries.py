@@ -18,6 +18,7 @@ from eerstelijn.queries import (
     overdue,
     overview,
     partij_detail,
+    partijen_summary,
     select,
     timeline,
     zorgbelofte_coverage,
@@ -163,6 +164,29 @@ def test_real_every_promise_of_the_providers_has_actions_behind_it(real: Registr
     coverage = {c.belofte.nummer: c for c in zorgbelofte_coverage(real)}
     assert {n for n, c in coverage.items() if not c.acties} == {2, 3, 5}  # the patient's
     assert coverage[7].acties  # promised by both: the providers' part counts
+
+
+@pytest.mark.parametrize("registry_name", ["fixture", "real"])
+def test_partijen_counts_agree_with_the_actions_listed_per_partij(
+    registry_name: str, request: pytest.FixtureRequest
+) -> None:
+    """`partijen` counts what `acties --partij X` (and `--rol betrokken`) lists, and the
+    overdue among what X leads, for every partij: groups, members and aliases alike."""
+    registry: Registry = request.getfixturevalue(registry_name)
+    on = date(2026, 6, 1)
+    summary = partijen_summary(registry, on)
+    assert [s.partij.code for s in summary] == [p.code for p in registry.partijen]
+    for row in summary:
+        lead = ids(registry, partij=row.partij.code)
+        involved = ids(registry, partij=row.partij.code, rol="betrokken")
+        late = [r.actie.id for r in overdue(registry, on) if r.actie.id in lead]
+        assert (row.trekker, row.betrokken, row.overdue) == (
+            len(lead),
+            len(involved),
+            len(set(late)),
+        ), row.partij.code
+    assert any(row.trekker and row.overdue for row in summary)
+    assert any(row.betrokken for row in summary)
 
 
 def test_real_beroepsverenigingen_own_h4_for_each_member(real: Registry) -> None:

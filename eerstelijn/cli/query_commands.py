@@ -222,7 +222,8 @@ def acties(
         except lookup.UnknownName as error:
             fail(str(error))
         selected = queries.select(registry, conditions)
-        sections = views.note_absent(registry, [views.acties_section(selected, day)])
+        listing = views.acties_section(selected, day, whole=fmt == "json")
+        sections = views.note_absent(registry, [listing])
         return for_format(sections, fmt)
 
     emit_listing(data, day, build, fmt)

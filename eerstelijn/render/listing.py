@@ -30,6 +30,16 @@ class Column:
     words: tuple[tuple[str, str], ...] = ()
 
 
+def shown_keys(columns: tuple[Column, ...]) -> list[str]:
+    """The record keys that a table, CSV or Markdown reads for these columns."""
+    return [k for c in columns for k in (c.key, c.also) if k]
+
+
+def only(record: dict[str, Any], keys: list[str]) -> dict[str, Any]:
+    """The record with just these keys (those it has)."""
+    return {k: record[k] for k in keys if k in record}
+
+
 @dataclass(frozen=True)
 class Section:
     """One titled listing. JSON shows `records` whole; the flat views show `columns` of them.
@@ -52,9 +62,8 @@ class Section:
     def trimmed(self) -> Section:
         """The section with only the keys its columns show: all that a table, CSV or
         Markdown reads (JSON shows whole records), so a kept answer is small to read back."""
-        keys = [k for c in self.columns for k in (c.key, c.also) if k]
-        records = [{k: record[k] for k in keys if k in record} for record in self.records]
-        return replace(self, records=records)
+        keys = shown_keys(self.columns)
+        return replace(self, records=[only(record, keys) for record in self.records])
 
     def for_people(self) -> Section:
         """The section as a reader is shown it: cut at `limit`, with a note of the rest."""

@@ -155,10 +155,14 @@ def voortgang_record(entry: Voortgang) -> dict[str, Any]:
     }
 
 
-def actie_record(actie: Actie, as_of: date) -> dict[str, Any]:
-    """An action as plain data: one row of `acties --format json`, and `show --format json`."""
+def actie_record(actie: Actie, as_of: date, *, details: bool = True) -> dict[str, Any]:
+    """An action as plain data: one row of `acties --format json`, and `show --format json`.
+
+    Without `details`, only the action's own fields and state: no milestones, sources,
+    toelichting, file or line (a row of a table reads none of them).
+    """
     signaal = actie_status(actie, as_of)
-    return {
+    record = {
         "id": actie.id,
         "titel": actie.titel,
         "hoofdstuk": actie.hoofdstuk,
@@ -170,6 +174,10 @@ def actie_record(actie: Actie, as_of: date) -> dict[str, Any]:
         "deadline": _iso(actie.deadline_on(as_of)),
         "overdue": signaal == "overdue",
         "signaal": signaal,
+    }
+    if not details:
+        return record
+    return record | {
         "mijlpalen": [mijlpaal_record(m, as_of) for m in actie.mijlpalen],
         "toelichting": actie.toelichting,
         "bron": [{"document": b.document, "sectie": b.sectie} for b in actie.bron],

@@ -29,11 +29,10 @@ SEVERITY = Severity.WARNING
 
 def check(registry: Registry, as_of: date) -> Iterator[Problem]:
     """Report each entry dated after `as_of`."""
-    for actie in registry.acties:
-        for path, entries in actie.logboeken():
-            for index, entry in enumerate(entries):
-                if entry.datum > as_of:
-                    message = _(
-                        "entry dated {datum}, after {as_of}: it does not count until then"
-                    ).format(datum=long_date(entry.datum), as_of=long_date(as_of))
-                    yield actie.origin.problem(CODE, SEVERITY, message, *path, index, "datum")
+    for actie, path, entries in registry.logboeken:
+        for index, entry in enumerate(entries):
+            if entry.datum > as_of:
+                message = _(
+                    "entry dated {datum}, after {as_of}: it does not count until then"
+                ).format(datum=long_date(entry.datum), as_of=long_date(as_of))
+                yield actie.origin.problem(CODE, SEVERITY, message, *path, index, "datum")

@@ -41,11 +41,10 @@ def check(registry: Registry, as_of: date) -> Iterator[Problem]:
     ]
     for item in citing:
         yield from _unknown(item.origin, (), item.bron, known, ids)
-    for actie in registry.acties:
-        for path, entries in actie.logboeken():
-            for index, entry in enumerate(entries):
-                if entry.bron:
-                    yield from _unknown(actie.origin, (*path, index), entry.bron, known, ids)
+    for actie, path, entries in registry.logboeken:
+        for index, entry in enumerate(entries):
+            if entry.bron:
+                yield from _unknown(actie.origin, (*path, index), entry.bron, known, ids)
 
 
 def _unknown(

@@ -32,16 +32,15 @@ SEVERITY = Severity.ERROR
 
 def check(registry: Registry, as_of: date) -> Iterator[Problem]:
     """Report entries that close or re-plan without a bron."""
-    for actie in registry.acties:
-        for path, entries in actie.logboeken():
-            for index, entry in enumerate(entries):
-                if entry.bron:
-                    continue
-                if entry.status in DONE:
-                    message = _("status {status} needs a bron: the document that records it")
-                    message = message.format(status=entry.status)
-                elif entry.deadline is not None:
-                    message = _("a re-planning needs a bron: the document that records it")
-                else:
-                    continue
-                yield actie.origin.problem(CODE, SEVERITY, message, *path, index, "datum")
+    for actie, path, entries in registry.logboeken:
+        for index, entry in enumerate(entries):
+            if entry.bron:
+                continue
+            if entry.status in DONE:
+                message = _("status {status} needs a bron: the document that records it")
+                message = message.format(status=entry.status)
+            elif entry.deadline is not None:
+                message = _("a re-planning needs a bron: the document that records it")
+            else:
+                continue
+            yield actie.origin.problem(CODE, SEVERITY, message, *path, index, "datum")

@@ -32,15 +32,14 @@ SEVERITY = Severity.ERROR
 
 def check(registry: Registry, as_of: date) -> Iterator[Problem]:
     """Report each entry dated before an entry listed above it."""
-    for actie in registry.acties:
-        for path, entries in actie.logboeken():
-            latest: date | None = None
-            for index, entry in enumerate(entries):
-                if latest is not None and entry.datum < latest:
-                    message = _(
-                        "entry of {datum} comes after one of {latest}; add new entries at the "
-                        "end, oldest first"
-                    ).format(datum=long_date(entry.datum), latest=long_date(latest))
-                    yield actie.origin.problem(CODE, SEVERITY, message, *path, index, "datum")
-                else:
-                    latest = entry.datum
+    for actie, path, entries in registry.logboeken:
+        latest: date | None = None
+        for index, entry in enumerate(entries):
+            if latest is not None and entry.datum < latest:
+                message = _(
+                    "entry of {datum} comes after one of {latest}; add new entries at the "
+                    "end, oldest first"
+                ).format(datum=long_date(entry.datum), latest=long_date(latest))
+                yield actie.origin.problem(CODE, SEVERITY, message, *path, index, "datum")
+            else:
+                latest = entry.datum

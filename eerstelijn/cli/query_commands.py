@@ -89,7 +89,9 @@ def overview(
         from eerstelijn.render import views
 
         overview = queries.overview(registry, day)
-        sections = views.note_absent(registry, views.overview_sections(overview, day))
+        sections = views.note_absent(
+            registry, views.overview_sections(overview, day, whole=fmt == "json")
+        )
         return for_format(sections, fmt)
 
     emit_listing(data, day, build, fmt)

@@ -20,7 +20,8 @@ from datetime import date
 from typing import Any
 
 from eerstelijn.problems import KeyPath, SourceMap
-from eerstelijn.registry.fastyaml import (
+from eerstelijn.registry.positions import FileScan, Positions
+from eerstelijn.registry.scalars import (
     _DATE,
     _DECIMAL,
     _FALSE,
@@ -32,7 +33,6 @@ from eerstelijn.registry.fastyaml import (
     Unsupported,
     _compiled,
 )
-from eerstelijn.registry.positions import FileScan, Positions
 
 __all__ = ["Unsupported", "longest_line", "read", "rescan"]
 
@@ -89,7 +89,8 @@ def read(text: str, source: SourceMap, *, max_keys: int, raw: bytes | None = Non
     keys: dict[KeyPath, tuple[int, int]] = {}
     items: list[tuple[KeyPath, dict[str, Any]]] = []  # mappings in lists, to label by id
     units: dict[KeyPath, tuple[int, int, int | None, int]] = {}
-    _scan(_rows(text), 0, [(0, root, ())], values, keys, items, max_keys, units)
+    lines, folded = _unfold(text, 1)
+    _scan(_rows(lines), 0, [(0, root, ())], values, keys, items, max_keys, units, folded)
     if not root:
         raise Unsupported("an empty document")
     values[()] = (1, 1)
@@ -125,6 +126,53 @@ def _rows(text: str) -> Iterator[tuple[str, str, str, str, str]]:
     yield from findall(text, pos)
 
 
+# A key with a folded scalar, `key: >-`, its text on the lines below: how fmt keeps long texts
+# that were written so (ruamel keeps a scalar's style). Other block scalars go to fastyaml.
+_FOLDED_HEAD = re.compile(r"( *)(- )?[A-Za-z_][A-Za-z0-9_]*: >-")
+
+
+def _unfold(text: str, first: int) -> tuple[str, dict[int, str]]:
+    """`text` (whose first line is line `first`) with the lines of each folded scalar blanked,
+    and each one's value by the number of its key's line.
+
+    Read only in the form that folds to one line of text: lines indented alike below the key,
+    none blank between them, none more indented, none ending in a space (a blank line, a more
+    indented line and trailing spaces each keep something YAML's folding would have to
+    decide); the `-` drops the final line break. Anything else raises Unsupported.
+    """
+    if ": >-\n" not in text:
+        return text, {}
+    lines = text.split("\n")
+    folded: dict[int, str] = {}
+    index, count = 0, len(lines)
+    while index < count:
+        head = _FOLDED_HEAD.fullmatch(lines[index])
+        index += 1
+        if head is None:
+            continue
+        below = " " * (len(head.group(1)) + len(head.group(2) or "") + 1)
+        start = index
+        while index < count and (lines[index].startswith(below) or not lines[index].strip(" ")):
+            index += 1
+        end = index
+        while end > start and not lines[end - 1]:
+            end -= 1  # empty lines after the text: dropped by the `-`
+        body = lines[start:end]
+        if not body:
+            raise Unsupported("a folded scalar without text")
+        indent = len(body[0]) - len(body[0].lstrip(" "))
+        for part in body:
+            if (
+                not part.strip(" ")
+                or len(part) - len(part.lstrip(" ")) != indent
+                or part[-1] in " \t"
+            ):
+                raise Unsupported("a folded scalar the line reader is not sure of")
+        folded[first + start - 1] = " ".join(part[indent:] for part in body)
+        lines[start:end] = [""] * (end - start)
+    return "\n".join(lines), folded
+
+
 def rescan(
     chunk: str,
     first: int,
@@ -142,7 +190,8 @@ def rescan(
         (0, {}, ()),
         (column, parent, head[:1]),
     ]
-    _scan(_LINE.findall(chunk), first - 1, stack, values, keys, [], 1 << 30, None)
+    chunk, folded = _unfold(chunk, first)
+    _scan(_LINE.findall(chunk), first - 1, stack, values, keys, [], 1 << 30, None, folded)
 
 
 # How deep positions are recorded as a file is read: a file's key, its items and their keys,
@@ -162,10 +211,12 @@ def _scan(
     items: list[tuple[KeyPath, dict[str, Any]]],
     max_keys: int,
     units: dict[KeyPath, tuple[int, int, int | None, int]] | None,
+    folded: dict[int, str],
 ) -> None:
     """Build the data of `rows` (the matches of _LINE, after line `number`) into the open
     collections of `stack`, recording positions: with `units`, only of the top _EAGER levels,
-    and where each item of the second begins and ends; without, all of them.
+    and where each item of the second begins and ends; without, all of them. `folded` holds
+    the folded scalars by the number of their key's line (see _unfold).
     """
     # A key whose value is the block below it: its mapping, path, column and position.
     pending: tuple[dict[str, Any], KeyPath, int, tuple[int, int]] | None = None
@@ -268,6 +319,11 @@ def _scan(
         if keyed:
             keys[key_path] = at
         if rest:
+            if rest == ">-" and number in folded:
+                if shallow:
+                    values[key_path] = (number, column + len(key) + 3)
+                container[key] = folded[number]
+                continue
             value = _value(
                 rest,
                 number,

@@ -24,7 +24,7 @@ from eerstelijn.shape import FILES, REGIONAL_DIR
 
 if TYPE_CHECKING:
     from eerstelijn.models import Registry
-    from eerstelijn.registry.fastyaml import Unsupported
+    from eerstelijn.registry.scalars import Unsupported
 
 __all__ = [
     "IGNORED_FILE",
@@ -424,9 +424,10 @@ def _parse_file(file: str, raw: bytes) -> tuple[Any, SourceMap]:
     except linescan.Unsupported:
         pass
     else:
-        # Every key and value the line reader reads stands on one line, and it reads no
-        # escapes: a file with neither a backslash nor a long line has no unfit value.
-        unsure = "\\" in text or linescan.longest_line(text) > MAX_TEXT
+        # Every key and value the line reader reads stands on one line, but for a folded
+        # text, and it reads no escapes: a file with no backslash, no long line and no folded
+        # text has no unfit value.
+        unsure = "\\" in text or ": >-" in text or linescan.longest_line(text) > MAX_TEXT
         if unsure and (problems := _unfit_values(plain, source, escapes="\\" in text)):
             raise InvalidRegistry(problems)
         return plain, source

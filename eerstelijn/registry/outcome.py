@@ -209,16 +209,11 @@ def _for_queries(registry: Registry) -> None:
     The positions of every key are for the checks, whose outcome is cached apart; at 100,000
     actions they are half the registry's memory and half the time to unpickle it.
 
-    And what is equal and never changed is shared: pickling keeps an object shared, so the
-    registry read back from the cache holds one of each. Models given the same keys share one
-    set of them (pydantic's fields set, which tells which keys the YAML wrote): a few dozen
-    sets instead of 680,000 at 100,000 actions, 200 MB. Lists of codes and ids (`doelen`,
-    `trekker`, ...) and empty lists are shared too: 460,000 lists, of 122 kinds. The models are
-    frozen and queries only read, so nothing changes a shared object.
+    And what is equal is shared (`validate.share_equal`): pickling keeps an object shared, so
+    the registry read back from the cache holds one of each.
     """
-    from pydantic import BaseModel
-
     from eerstelijn.problems import Origin
+    from eerstelijn.registry.validate import share_equal
 
     kept: dict[int, dict[KeyPath, tuple[int, int]]] = {}
     for name in type(registry).model_fields:  # every data file's list of items
@@ -231,24 +226,7 @@ def _for_queries(registry: Registry) -> None:
             if origin.path in origin.positions:
                 positions[origin.path] = origin.positions[origin.path]
             private["_origin"] = Origin(origin.file, origin.path, positions, {})
-    keys: dict[frozenset[str], set[str]] = {}
-    lists: dict[tuple[str, ...], list[str]] = {}
-    stack: list[BaseModel] = [registry]
-    while stack:
-        model = stack.pop()
-        fields = model.__pydantic_fields_set__
-        object.__setattr__(
-            model, "__pydantic_fields_set__", keys.setdefault(frozenset(fields), fields)
-        )
-        values = model.__dict__
-        for name, value in values.items():
-            if isinstance(value, BaseModel):
-                stack.append(value)
-            elif isinstance(value, list):
-                if all(isinstance(element, str) for element in value):
-                    values[name] = lists.setdefault(tuple(value), value)
-                else:
-                    stack.extend(v for v in value if isinstance(v, BaseModel))
+    share_equal(registry)
 
 
 # checks.OPT_IN's codes, spelled out so that a cached run imports no check module

@@ -46,11 +46,15 @@ def render_sections(sections: Sequence[Section]) -> str:
 
 
 def _cell(value: object) -> str:
-    text = (
-        "; ".join(flat(v, for_people=False) for v in value)
-        if isinstance(value, list | tuple)
-        else flat(value, for_people=False)
-    )
+    if value is None:
+        return ""
+    if type(value) is str:  # most cells: no lists to join nor words to choose
+        text = value
+    elif isinstance(value, list | tuple):
+        text = "; ".join(flat(v, for_people=False) for v in value)
+    else:
+        text = flat(value, for_people=False)
     if text.startswith(FORMULA_START):
         text = "'" + text
-    return _CONTROLS.sub(escape, text)
+    # Printable text holds no control character: the search is left to the rare rest.
+    return text if text.isprintable() else _CONTROLS.sub(escape, text)

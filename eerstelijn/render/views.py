@@ -83,14 +83,14 @@ def acties_section(
     title: str = "Acties",
     whole: bool = True,
 ) -> Section:
-    """Actions, one row each, coloured by urgency; with `whole` false, each record keeps only
-    the columns' keys as soon as it is made (`Section.trimmed`, without holding every whole
-    record first: at 100,000 actions their milestones and logs are 400 MB)."""
+    """Actions, one row each, coloured by urgency; with `whole` false, only what the columns
+    show is made (`Section.trimmed`, without making every whole record first: at 100,000
+    actions their milestones and logs are 400 MB)."""
     styles = [_style(a, as_of) for a in acties]
     keys = None if whole else shown_keys(ACTIE_COLUMNS)
     records = []
     for actie, style in zip(acties, styles, strict=True):
-        record = actie_record(actie, as_of) | {"signaal": style}
+        record = actie_record(actie, as_of, details=whole) | {"signaal": style}
         records.append(record if keys is None else only(record, keys))
     return Section(key, title, ACTIE_COLUMNS, records, styles, empty=_("no actions"))
 
@@ -422,8 +422,9 @@ def voortgang_section(rows: list[dict[str, Any]], *, title: str = "Voortgang") -
 OVERVIEW_ROWS = 25
 
 
-def overview_sections(view: Overview, as_of: date) -> list[Section]:
-    """The main screen: counts, overdue per partij, gaps, and what is due soon."""
+def overview_sections(view: Overview, as_of: date, *, whole: bool = True) -> list[Section]:
+    """The main screen: counts, overdue per partij, gaps, and what is due soon; the lists of
+    actions `whole` or with only their columns' keys (see acties_section)."""
     current = view.this_quarter
     count = (Column("aantal", "aantal", justify="right"),)
     done = view.per_status.get("gereed", 0) + view.per_status.get("vervallen", 0)
@@ -484,25 +485,32 @@ def overview_sections(view: Overview, as_of: date) -> list[Section]:
             replace(section, limit=OVERVIEW_ROWS, more="eerstelijn overview --format json")
             for section in (
                 acties_section(
-                    view.without_trekker, as_of, key="without_trekker", title=_("Without trekker")
+                    view.without_trekker,
+                    as_of,
+                    key="without_trekker",
+                    title=_("Without trekker"),
+                    whole=whole,
                 ),
                 acties_section(
                     view.without_deadline,
                     as_of,
                     key="without_deadline",
                     title=_("Without deadline"),
+                    whole=whole,
                 ),
                 acties_section(
                     view.due_this_quarter,
                     as_of,
                     key="due_this_quarter",
                     title=_("Due this quarter ({quarter})").format(quarter=current),
+                    whole=whole,
                 ),
                 acties_section(
                     view.due_next_quarter,
                     as_of,
                     key="due_next_quarter",
                     title=_("Due next quarter ({quarter})").format(quarter=current.next()),
+                    whole=whole,
                 ),
             )
         ),

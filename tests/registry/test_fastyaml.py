@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from eerstelijn.problems import Problem, SourceMap
-from eerstelijn.registry import fastyaml, rtyaml
+from eerstelijn.registry import fastyaml, rtyaml, scalars
 from eerstelijn.registry.load import InvalidRegistry, load_registry
 from tests.conftest import FIXTURES, REAL_DATA, REGISTRY
 from tests.test_hostile import mutations
@@ -279,8 +279,8 @@ def test_the_refused_characters_are_the_complement_of_the_allowed_ones() -> None
     allowed = "\n\r\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff"
     every = "".join(chr(c) for c in range(0x110000))
     for refused, complement in (
-        (fastyaml._ODD_CHARACTER, f"[^{allowed}]|\t|\ufeff"),
-        (fastyaml._NOT_IN_A_FILE, f"[^\t{allowed}]"),
+        (scalars._ODD_CHARACTER, f"[^{allowed}]|\t|\ufeff"),
+        (scalars._NOT_IN_A_FILE, f"[^\t{allowed}]"),
     ):
         found = [m.start() for m in re.finditer(refused, every)]
         assert found == [m.start() for m in re.finditer(complement, every)]

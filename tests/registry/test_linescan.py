@@ -110,6 +110,9 @@ ODD_SCALARS = [
     "@x",
     "",
 ]
+# Folded texts (`key: >-` and lines below), and what the line reader must leave to fastyaml.
+FOLDED_HEADS = [">", ">+", "|-", ">2-", ">- # c", ">-  "]
+FOLDED_LINES = ["", "  ", "trailing ", "# not a comment", "a: b", "  more indented", "\tx"]
 KEYS = ["id", "titel", "code", "nummer", "doelen", "x_1"]
 ODD_KEYS = ["true", "Null", "'q'", "a b", "-x", "ë"]
 
@@ -136,12 +139,22 @@ def layouts(draw: st.DrawFn) -> str:
         keys = draw(st.lists(st.sampled_from(pool), min_size=1, max_size=4, unique=not odd()))
         for key in keys:
             kinds = ["scalar", "scalar", "list", "map"] if depth < 3 else ["scalar"]
-            kind = draw(st.sampled_from(kinds))
+            kind = draw(st.sampled_from([*kinds, "folded"]))
             here = " " * indent + pad()
             if lines and draw(st.integers(0, 8)) == 0:
                 lines.append(here + draw(st.sampled_from(["# c", "", "   ", "#", "  # d"])))
             if kind == "scalar":
                 lines.append(f"{here}{key}: {scalar()}")
+            elif kind == "folded":
+                lines.append(
+                    f"{here}{key}: {draw(st.sampled_from(FOLDED_HEADS)) if odd() else '>-'}"
+                )
+                below = " " * (indent + step())
+                for _ in range(draw(st.integers(0 if odd() else 1, 3))):
+                    # Often off the form the line reader reads: it must know when it is.
+                    off = draw(st.integers(0, 3)) == 0
+                    text = draw(st.sampled_from(FOLDED_LINES if off else SCALARS))
+                    lines.append(below + pad() + text if text else text)
             elif kind == "map":
                 lines.append(f"{here}{key}:")
                 lines += block(indent + step(), depth + 1)
@@ -227,6 +240,28 @@ def test_an_over_long_text_read_by_lines_is_still_refused(registry_copy: Path) -
         load_registry(registry_copy)
     [problem] = raised.value.problems
     assert (problem.code, problem.line, problem.col) == ("too-long", 4, 12)
+
+
+def test_a_folded_text_too_long_is_refused_though_every_line_is_short(
+    registry_copy: Path,
+) -> None:
+    """A folded text (`toelichting: >-`) is read by lines, and held to the length limit as
+    a whole, not line by line."""
+    path = registry_copy / "acties" / "regio-oost.yaml"
+    text = path.read_text(encoding="utf-8")
+    line = "woord " * 12 + "woord"
+    lines = "\n".join("      " + line for _ in range(MAX_TEXT // len(line) + 1))
+    long = text.replace("titel: ", f"toelichting: >-\n{lines}\n    titel: ", 1)
+    assert by_lines(long) is not None
+    path.write_text(long, encoding="utf-8")
+    with pytest.raises(InvalidRegistry) as raised:
+        load_registry(registry_copy)
+    [problem] = raised.value.problems
+    assert (problem.code, problem.line, problem.col) == ("too-long", 4, 18)
+    shorter = "\n".join(lines.split("\n")[:3])
+    path.write_text(text.replace("titel: ", f"toelichting: >-\n{shorter}\n    titel: ", 1))
+    [actie] = [a for a in load_registry(registry_copy).acties if a.origin.file == str(path)][:1]
+    assert actie.toelichting == " ".join([line] * 3)
 
 
 def test_a_flow_mapping_with_too_many_keys_is_left_to_fastyaml() -> None:

@@ -81,7 +81,7 @@ QUERIES: list[tuple[str, list[str], bool]] = [
     ("overdue csv", ["overdue", "--format", "csv"], True),
     ("overdue per partij", ["overdue", "--per", "partij"], True),
     ("acties csv", ["acties", "--format", "csv"], False),
-    ("acties", ["acties"], False),
+    ("acties", ["acties"], True),
     ("overview", ["overview"], True),
     ("report", ["report", "--out", "{out}"], True),
 ]
@@ -155,11 +155,13 @@ def cases(work: Path, registries: Path, sizes: list[int], before: str | None) ->
                 ]
                 found.append(Case(group, name + suffix, argv, pythonpath=path))
         if older:
+            check = [eerstelijn, "check", "--data", str(root), *AS_OF]
+            found.append(Case(group, "check (before)", check, pythonpath=before))
             found.append(
                 Case(
                     group,
                     "check (cold) (before)",
-                    [eerstelijn, "check", "--data", str(root), *AS_OF],
+                    check,
                     cold=True,
                     pythonpath=before,
                 )

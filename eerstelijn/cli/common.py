@@ -7,6 +7,7 @@ shell completion stay fast. Each helper imports the core where it needs it.
 from __future__ import annotations
 
 import gc
+import io
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -208,12 +209,18 @@ def console(*, stderr: bool = False) -> Console:
 
 
 def colour_possible() -> bool:
-    """Whether rich could colour standard output at all: a terminal, or FORCE_COLOR.
+    """Whether rich could colour standard output at all: a terminal, FORCE_COLOR, or
+    TTY_COMPATIBLE=1 (which tells rich that a pipe is read by a terminal).
 
     Where it could not (CI logs, pipes), plain text is printed without loading rich; where it
     could, rich decides, honouring NO_COLOR and TERM.
     """
-    return bool(os.environ.get("FORCE_COLOR")) or sys.stdout.isatty()
+    environ = os.environ
+    return (
+        bool(environ.get("FORCE_COLOR"))
+        or environ.get("TTY_COMPATIBLE") == "1"
+        or sys.stdout.isatty()
+    )
 
 
 def emit(output: RenderableType) -> None:
@@ -221,15 +228,73 @@ def emit(output: RenderableType) -> None:
     if isinstance(output, str):
         sys.stdout.write(output)
         return
+    _print(console(), output)
+
+
+def _print(on: Console, output: RenderableType) -> None:
     from rich.text import Text
 
     if isinstance(output, Text):
         if output.plain:  # problem lines stay one per line, for editors and grep
-            console().print(output, soft_wrap=True)
+            on.print(output, soft_wrap=True)
         return
     from eerstelijn.render.table import print_on  # tables: long ones are written directly
 
-    print_on(console(), output)
+    print_on(on, output)
+
+
+class _Recorder(io.StringIO):
+    """A console's file that keeps what is printed on it, and answers as standard output does
+    whether it is a terminal and in which encoding: rich asks both while it prints."""
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return sys.stdout.encoding
+
+    def isatty(self) -> bool:
+        return sys.stdout.isatty()
+
+
+def _printed(on: Console, output: RenderableType) -> str:
+    """The text `emit` would print of `output` on the console `on`."""
+    recorder = _Recorder()
+    on.file = recorder
+    try:
+        _print(on, output)
+    finally:
+        on.file = sys.stdout
+    return recorder.getvalue()
+
+
+def _setting_of(on: Console) -> str:
+    """What the text printed on a console depends on besides the output: its width, colours
+    and encoding as rich resolved them (from COLUMNS, the terminal, NO_COLOR, FORCE_COLOR,
+    TERM and COLORTERM, TTY_COMPATIBLE, standard output's encoding)."""
+    colours = on.color_system and on.color_system + (" without colour" if on.no_color else "")
+    return " ".join(
+        str(part)
+        for part in (on.width, colours or "plain", on.is_terminal, on.encoding, on.legacy_windows)
+    )
+
+
+def _plain_setting() -> str:
+    """`_setting_of` the console a run where no colour is possible would print on, worked out
+    without loading rich: no colours, and the width as rich finds it (COLUMNS, else the size
+    of the terminal of standard input, output or error, else 80)."""
+    columns = os.environ.get("COLUMNS", "")
+    width = int(columns) if columns.isdigit() else _terminal_width() or 80
+    encoding = (getattr(sys.stdout, "encoding", "utf-8") or "utf-8").lower()
+    return " ".join(str(part) for part in (width, "plain", False, encoding, False))
+
+
+def _terminal_width() -> int:
+    """The width of the first of standard input, output and error that is a terminal, or 0."""
+    for descriptor in (0, 1, 2):
+        try:
+            return os.get_terminal_size(descriptor).columns
+        except (AttributeError, ValueError, OSError):
+            continue
+    return 0
 
 
 def as_of_date(text: str, *, option: str = "--as-of") -> date:
@@ -275,12 +340,61 @@ def answered(
     """
     from eerstelijn.registry.outcome import answer
 
-    context = click.get_current_context()
-    params = sorted((name, repr(value)) for name, value in context.params.items())
-    question = f"{context.command.name}\0{params!r}"  # not the path: it starts with argv[0]
+    question = _question()
     return _fit_for_queries(
         data, lambda: answer(data, day, question, build, cache=registry_cache(), keep=keep)
     )
+
+
+def _question() -> str:
+    """This run's command and every parameter click parsed, as `answered` keys an answer."""
+    context = click.get_current_context()
+    params = sorted((name, repr(value)) for name, value in context.params.items())
+    return f"{context.command.name}\0{params!r}"  # not the path: it starts with argv[0]
+
+
+def emit_answered(
+    data: Path,
+    day: date,
+    build: Callable[[Registry], T],
+    render: Callable[[T], RenderableType],
+    *,
+    terminal: bool = True,
+) -> None:
+    """Print what `render` makes of the answer `answered` gives, its printed text kept in the
+    cache too: asked again on unchanged files with the console as it was (width, colours,
+    encoding), that text is written as it is, without the answer, rich or any layout.
+
+    `terminal` false says that `render` gives plain text (CSV, JSON, Markdown), which no
+    console setting changes. Where colour is possible, the console is built to know its
+    setting, as printing needs it anyway; where not, its setting is worked out without rich,
+    and a text is kept only when the console that printed it agrees.
+    """
+    from eerstelijn.registry.outcome import printed_answer
+
+    shown_on = console() if terminal and colour_possible() else None
+    if not terminal:
+        setting = "text"
+    elif shown_on is None:
+        setting = _plain_setting()
+    else:
+        setting = _setting_of(shown_on)
+
+    def show(value: T) -> tuple[str, bool]:
+        output = render(value)
+        if isinstance(output, str):
+            return output, True
+        on = shown_on or console()
+        return _printed(on, output), terminal and _setting_of(on) == setting
+
+    question = _question()
+    text = _fit_for_queries(
+        data,
+        lambda: printed_answer(
+            data, day, question, build, show, setting=setting, cache=registry_cache()
+        ),
+    )
+    sys.stdout.write(text)
 
 
 def _fit_for_queries(data: Path, read: Callable[[], T]) -> T:
@@ -372,12 +486,27 @@ def for_format(sections: list[Section], fmt: str) -> list[Section]:
 
 def emit_sections(sections: list[Section], fmt: str) -> None:
     """Print titled sections in the chosen listing format."""
+    emit(listing(fmt)(sections))
+
+
+def listing(fmt: str) -> Callable[[list[Section]], RenderableType]:
+    """The renderer of a listing format; titled sections that CSV cannot hold exit 2."""
     from eerstelijn.render import SeveralSections
 
-    try:
-        emit(LISTING_FORMATS[fmt](sections))
-    except SeveralSections as error:
-        fail(str(error))
+    def render(sections: list[Section]) -> RenderableType:
+        try:
+            return LISTING_FORMATS[fmt](sections)
+        except SeveralSections as error:
+            fail(str(error))
+
+    return render
+
+
+def emit_listing(
+    data: Path, day: date, build: Callable[[Registry], list[Section]], fmt: str
+) -> None:
+    """Print the sections `build` makes in the listing format `fmt` (see `emit_answered`)."""
+    emit_answered(data, day, build, listing(fmt), terminal=fmt == "table")
 
 
 def quarter_option(text: str | None, option: str) -> Kwartaal | None:

@@ -16,19 +16,21 @@ from eerstelijn.cli.common import (
     AsOfOption,
     DataOption,
     FormatOption,
-    answered,
     app,
     as_of_date,
-    emit,
-    emit_sections,
+    emit_answered,
+    emit_listing,
     fail,
     for_format,
+    listing,
     quarter_option,
 )
 from eerstelijn.i18n import _
 from eerstelijn.shape import HOOFDSTUKKEN, STATUSES
 
 if TYPE_CHECKING:
+    from rich.console import RenderableType
+
     from eerstelijn.kwartaal import Kwartaal
     from eerstelijn.models import Registry
     from eerstelijn.queries import Per, TimelineRow
@@ -92,7 +94,7 @@ def overview(
         )
         return for_format(sections, fmt)
 
-    emit_sections(answered(data, day, build), fmt)
+    emit_listing(data, day, build, fmt)
 
 
 @app.command()
@@ -151,7 +153,7 @@ def overdue(
         sections = [views.overdue_section(rows, grouping, registry)]
         return for_format(views.note_absent(registry, sections), fmt)
 
-    emit_sections(answered(data, day, build), fmt)
+    emit_listing(data, day, build, fmt)
 
 
 @app.command()
@@ -226,7 +228,7 @@ def acties(
         sections = views.note_absent(registry, [listing])
         return for_format(sections, fmt)
 
-    emit_sections(answered(data, day, build), fmt)
+    emit_listing(data, day, build, fmt)
 
 
 def _hoofdstuk(text: str | None) -> str | None:
@@ -288,11 +290,10 @@ def show(
             return dumps(queries.actie_record(actie, day))
         return views.show_sections(actie, registry, day)
 
-    shown = answered(data, day, build)
-    if isinstance(shown, str):
-        emit(shown)
-    else:
-        emit_sections(shown, "table")
+    def render(shown: str | list[Section]) -> RenderableType:
+        return shown if isinstance(shown, str) else listing("table")(shown)
+
+    emit_answered(data, day, build, render, terminal=fmt is ShowFormat.table)
 
 
 @app.command()
@@ -326,7 +327,7 @@ def partijen(
         sections = views.partij_sections(queries.partij_detail(registry, partij, day), day)
         return views.note_absent(registry, sections)
 
-    emit_sections(answered(data, day, build), fmt)
+    emit_listing(data, day, build, fmt)
 
 
 @app.command()
@@ -346,7 +347,7 @@ def doelen(
         sections = [views.doelen_section(queries.doelen_coverage(registry, day))]
         return views.note_absent(registry, sections)
 
-    emit_sections(answered(data, day, build), fmt)
+    emit_listing(data, day, build, fmt)
 
 
 @app.command()
@@ -365,7 +366,7 @@ def zorgbelofte(
 
         return [views.zorgbelofte_section(queries.zorgbelofte_coverage(registry, day))]
 
-    emit_sections(answered(data, day, build), fmt)
+    emit_listing(data, day, build, fmt)
 
 
 @app.command()
@@ -389,7 +390,7 @@ def documenten(
 
         return [views.documenten_section(queries.documenten_usage(registry, day))]
 
-    emit_sections(answered(data, day, build), fmt)
+    emit_listing(data, day, build, fmt)
 
 
 @app.command()
@@ -424,10 +425,12 @@ def timeline(
             rows, quarters = rows_of(registry)
             return chart_rows(rows, day), quarters
 
-        from eerstelijn.render.table import render_chart
+        def render(chart: tuple[list[ChartRow], list[Kwartaal]]) -> RenderableType:
+            from eerstelijn.render.table import render_chart
 
-        rows, quarters = answered(data, day, chart)
-        emit(render_chart(rows, quarters, day))
+            return render_chart(*chart, day)
+
+        emit_answered(data, day, chart, render)
         return
 
     def build(registry: Registry) -> list[Section]:
@@ -435,4 +438,4 @@ def timeline(
 
         return for_format([views.timeline_section(rows_of(registry)[0], day)], fmt)
 
-    emit_sections(answered(data, day, build), fmt)
+    emit_listing(data, day, build, fmt)

@@ -3,15 +3,16 @@
 Reading and validating 10,000 actions takes about a second; unpickling the result a fifth of
 that. The key is a hash of the tool (its version and the size and time of each of its source
 files, so that an edit of the code misses too), of Python's version and of the installed
-pydantic, PyYAML and ruamel.yaml (the size and time of their package files), of the language
+pydantic, PyYAML, ruamel.yaml and rich (the size and time of their package files), of the language
 of texts for people (problems hold their messages) and of every data file's path as given,
 the path it resolves to and its bytes. Any change of content, a renamed,
 added or removed file, or a link pointed elsewhere gives a new key, so an entry is never used
 for data it was not made from. There is one entry per registry directory and kind of value
 (the loaded registry, which `check` does not keep; the registry as queries use it; the
-problems of `check` with the date they were judged by; and sixteen slots of answers to
-queries, each with its question and date), overwritten on each miss, so the cache does not
-grow with edits, days or questions.
+problems of `check` with the date they were judged by; sixteen slots of answers to queries,
+each with its question and date; and beside each slot the answer's text as it was last
+printed, with the console's setting), overwritten on each miss, so the cache does not grow
+with edits, days, questions or terminals.
 
 The cache is a convenience: it is safe to delete at any time, an entry that cannot be read or
 unpickled is a miss, and a cache that cannot be written is skipped. Because entries are
@@ -39,7 +40,8 @@ __all__ = ["CACHE_DIR_ENV", "NO_CACHE_ENV", "RegistryCache", "content_key"]
 CACHE_DIR_ENV = "EERSTELIJN_CACHE_DIR"
 NO_CACHE_ENV = "EERSTELIJN_NO_CACHE"
 _PACKAGE = Path(__file__).resolve().parent.parent  # the eerstelijn package
-_LIBRARIES = ("pydantic", "pydantic_core", "yaml", "ruamel.yaml")
+# Those whose objects the pickles hold, and rich, which laid out the printed texts kept.
+_LIBRARIES = ("pydantic", "pydantic_core", "yaml", "ruamel.yaml", "rich")
 
 
 class RegistryCache:
@@ -125,7 +127,7 @@ def content_key(files: Iterable[tuple[Path, bytes]]) -> str:
 
 
 def _tool_fingerprint() -> list[str]:
-    """The tool's version and sources, and the libraries whose objects the pickles hold.
+    """The tool's version and sources, and the libraries its kept values depend on.
 
     The libraries are named by the size and time of their files rather than by importing them
     for a version: a run the cache answers does not import pydantic or PyYAML at all.

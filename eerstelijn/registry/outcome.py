@@ -21,10 +21,10 @@ from eerstelijn.registry.load import Snapshot, ignored_files
 if TYPE_CHECKING:
     from eerstelijn.models import Registry
 
-__all__ = ["answer", "check_directory", "query_registry"]
+__all__ = ["answer", "check_directory", "printed_answer", "query_registry"]
 
 T = TypeVar("T")
-ANSWER_SLOTS = 16  # the most answers kept per registry directory
+ANSWER_SLOTS = 16  # the most answers (and texts printed of them) kept per registry directory
 
 
 def check_directory(
@@ -131,12 +131,67 @@ def answer(
     that can be pickled; when it raises, or `keep` says no (an answer too large to keep, say),
     nothing is kept.
     """
+    return _answer(Snapshot.read(root, cache=cache), as_of, question, build, keep)
+
+
+@dataclass(frozen=True)
+class _Printed:
+    """An answer's text as it was printed in one output setting."""
+
+    text: str
+
+
+def printed_answer(
+    root: str | os.PathLike[str],
+    as_of: date,
+    question: str,
+    build: Callable[[Registry], T],
+    show: Callable[[T], tuple[str, bool]],
+    *,
+    setting: str,
+    cache: RegistryCache | None = None,
+) -> str:
+    """The text `show` makes of the answer to `question` (as `answer` gives it), to be printed
+    in `setting`; raise InvalidRegistry as `answer` does.
+
+    `setting` names everything besides the files, the date and the question that the text
+    depends on: for a table, the width, colour and encoding of the console. `show` gives the
+    text and whether it may be kept for `setting` (no, when it found the console otherwise).
+    With a `cache`, the text is kept beside the answer, so that asking again in the same
+    setting about unchanged files reads neither the answer nor the models and lays nothing
+    out. It is kept in a slot of its own beside the answer's: a text printed in another
+    setting replaces it, never an answer.
+    """
     snapshot = Snapshot.read(root, cache=cache)
+    detail, slot = _asked(as_of, question)
+    setting_hash = hashlib.sha256(setting.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+    printed = f"{detail} {setting_hash}"
+    hit = snapshot.cached(f"printed{slot}", printed)
+    if isinstance(hit, _Printed):
+        return hit.text
+    text, fits = show(_answer(snapshot, as_of, question, build, None))
+    if fits:
+        snapshot.store(f"printed{slot}", _Printed(text), printed)
+    return text
+
+
+def _asked(as_of: date, question: str) -> tuple[str, int]:
+    """The detail an answer to `question` on `as_of` is kept under, and its slot."""
     asked = hashlib.sha256(question.encode("utf-8", "surrogatepass")).hexdigest()[:32]
-    detail = f"{as_of.isoformat()} {asked}"
     # A few questions are kept side by side, so that asking in turn does not evict each
     # answer before it is asked again; the slot is the question's, and a collision is a miss.
-    kind = f"answer{int(asked, 16) % ANSWER_SLOTS}"
+    return f"{as_of.isoformat()} {asked}", int(asked, 16) % ANSWER_SLOTS
+
+
+def _answer(
+    snapshot: Snapshot,
+    as_of: date,
+    question: str,
+    build: Callable[[Registry], T],
+    keep: Callable[[T], bool] | None,
+) -> T:
+    detail, slot = _asked(as_of, question)
+    kind = f"answer{slot}"
     hit = snapshot.cached(kind, detail)
     if isinstance(hit, _Answer):
         kept: T = hit.value

@@ -9,9 +9,8 @@ from typing import TYPE_CHECKING
 
 from rich import box
 from rich.cells import cell_len, set_cell_size
-from rich.color import ColorSystem
 from rich.columns import Columns
-from rich.console import Console, ConsoleOptions, Group, RenderableType
+from rich.console import COLOR_SYSTEMS, Console, ConsoleOptions, Group, RenderableType
 from rich.measure import Measurement
 from rich.segment import Segment
 from rich.style import Style
@@ -368,7 +367,7 @@ def _ansi_of(console: Console, styles: list[str]) -> dict[str, tuple[str, str]]:
     them: none without a colour system (a pipe, TERM=dumb), no colours under NO_COLOR."""
     if console.color_system is None:
         return {}
-    system = ColorSystem[console.color_system.upper()]
+    system = COLOR_SYSTEMS[console.color_system]  # its name: 'standard', '256', 'truecolor'
     codes = {}
     for text in styles:
         style = Style.parse(text)

@@ -193,10 +193,10 @@ def test_a_long_table_looks_as_a_short_one_does(monkeypatch: pytest.MonkeyPatch)
 
 @pytest.mark.parametrize(
     ("color_system", "no_color"),
-    [("standard", False), ("truecolor", False), ("standard", True), (None, False)],
+    [("standard", False), ("256", False), ("truecolor", False), ("standard", True), (None, False)],
 )
 def test_a_long_table_written_directly_shows_what_rich_would_print(
-    color_system: Literal["standard", "truecolor"] | None, no_color: bool
+    color_system: Literal["standard", "256", "truecolor"] | None, no_color: bool
 ) -> None:
     """The command line writes long tables line by line rather than through rich's printing:
     the same text, and the same colours: red overdue, yellow due, bold headers; no colour

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from playwright.sync_api import Browser
 
 from eerstelijn.cli import app
+from eerstelijn.registry.cache import CACHE_DIR_ENV, NO_CACHE_ENV
 
 # No hypothesis deadline: it is a timed assertion, and a busy machine (CI beside other work)
 # made property tests fail at random on time alone; the benchmarks measure speed instead.
@@ -36,7 +37,16 @@ RunCli = Callable[..., Result]
 @pytest.fixture(autouse=True)
 def _no_cache(monkeypatch: pytest.MonkeyPatch) -> None:
     """CLI runs in tests load afresh (the library uses a cache only when given one)."""
-    monkeypatch.setenv("EERSTELIJN_NO_CACHE", "1")
+    monkeypatch.setenv(NO_CACHE_ENV, "1")
+
+
+@pytest.fixture
+def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Turn the cache on, in a fresh directory."""
+    directory = tmp_path / "cache"
+    monkeypatch.delenv(NO_CACHE_ENV)
+    monkeypatch.setenv(CACHE_DIR_ENV, str(directory))
+    return directory
 
 
 @pytest.fixture

@@ -29,15 +29,6 @@ QUESTIONS = {
 }
 
 
-@pytest.fixture
-def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Turn the cache on, in a fresh directory."""
-    directory = tmp_path / "cache"
-    monkeypatch.delenv(cache.NO_CACHE_ENV)
-    monkeypatch.setenv(cache.CACHE_DIR_ENV, str(directory))
-    return directory
-
-
 def _asked(run_cli: RunCli, question: list[str], env: dict[str, str], data: Path = REGISTRY) -> str:
     result = run_cli(*question, "--data", data, "--as-of", AS_OF, env=env)
     assert result.exit_code == 0, result.output

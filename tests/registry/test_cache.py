@@ -19,15 +19,6 @@ from eerstelijn.registry.outcome import check_directory, query_registry
 from tests.conftest import REGISTRY as REGISTRY_DIR
 
 
-@pytest.fixture
-def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Turn the cache on, in a fresh directory."""
-    directory = tmp_path / "cache"
-    monkeypatch.delenv(cache.NO_CACHE_ENV)
-    monkeypatch.setenv(cache.CACHE_DIR_ENV, str(directory))
-    return directory
-
-
 def outcome(root: Path) -> str | list[Problem]:
     """Everything loading yields, origins included, in a form that compares exactly."""
     try:

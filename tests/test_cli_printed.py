@@ -26,6 +26,8 @@ QUESTIONS = {
     "timeline": ["timeline"],
     "show": ["show", "H2.1"],
     "acties as csv": ["acties", "--format", "csv"],
+    "agenda": ["agenda"],
+    "agenda as markdown": ["agenda", "--format", "markdown"],
 }
 
 

@@ -19,6 +19,7 @@ from eerstelijn.cli.common import (
     as_of_date,
     console,
     emit,
+    emit_answered,
     fail,
     gc_paused,
     registry_for_queries,
@@ -184,6 +185,10 @@ def agenda(
         return render.paper(registry, queries.agenda(registry, day), day, comparison)
 
     # What changed --since depends on git, not only on the files: that paper is not kept.
+    if comparison is None and out is None and fmt is not AgendaFormat.docx:
+        show = render.table if fmt is AgendaFormat.table else render.markdown
+        emit_answered(data, day, build, show, terminal=fmt is AgendaFormat.table)
+        return
     if comparison is None:
         paper = answered(data, day, build)
     else:

@@ -57,6 +57,8 @@ def fold(text: str) -> str:
     Lookalikes from other scripts (Greek `ΖΝ`) and invisible characters are not folded: the
     models refuse them in ids and codes.
     """
+    if text.isascii():  # most ids and codes: nothing to normalise, no accent to drop
+        return text.casefold()
     decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text).casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
+import unicodedata
 
-from eerstelijn.lookup import UnknownName, find, find_choice, suggest
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from eerstelijn.lookup import UnknownName, find, find_choice, fold, suggest
 
 # Unit tests of the core assert its messages in English, their source.
 pytestmark = pytest.mark.usefixtures("english")
@@ -38,3 +42,10 @@ def test_a_choice_is_case_blind_and_lists_the_choices_when_unknown() -> None:
 def test_a_file_suggestion_offers_one_name_or_nothing() -> None:
     assert suggest("trekkr", ["trekker", "titel"]) == "; did you mean 'trekker'?"
     assert suggest("xyz", ["trekker", "titel"]) == ""
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=0x7F)) | st.text())
+def test_folding_ascii_quickly_gives_what_full_folding_gives(text: str) -> None:
+    """ASCII ids and codes skip normalisation; what `check` keeps unique must not change."""
+    decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text).casefold())
+    assert fold(text) == "".join(c for c in decomposed if not unicodedata.combining(c))

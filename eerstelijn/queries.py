@@ -719,8 +719,9 @@ def overview(registry: Registry, as_of: date) -> Overview:
     for row in overdue(registry, as_of, per="partij"):
         late.setdefault(row.group, set()).add(row.actie.id)
         milestones[(row.actie.id, row.index)] = row.gemeld
+    following = current.next()
     this_quarter = {a.id: due_in(a, current, as_of) for a in registry.acties}
-    next_quarter = {a.id: due_in(a, current.next(), as_of) for a in registry.acties}
+    next_quarter = {a.id: due_in(a, following, as_of) for a in registry.acties}
     return Overview(
         as_of=as_of,
         per_status={s: statuses.get(s, 0) for s in STATUSES},

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Generic, TypeVar
 
 from eerstelijn.problems import InvalidRegistry, KeyPath, Problem
-from eerstelijn.registry.cache import RegistryCache
+from eerstelijn.registry.cache import Parts, RegistryCache
 from eerstelijn.registry.load import Snapshot, ignored_files
 
 if TYPE_CHECKING:
@@ -82,7 +82,6 @@ def query_registry(
 
 
 def _query_registry(snapshot: Snapshot, as_of: date) -> Registry:
-    from eerstelijn.models import Registry
     from eerstelijn.problems import Severity
 
     detail = _detail(as_of, (), None)  # what a plain `check` keeps, so each finds the other's
@@ -96,12 +95,48 @@ def _query_registry(snapshot: Snapshot, as_of: date) -> Registry:
         raise InvalidRegistry(errors)
     if registry is None:
         hit = snapshot.cached("query")
-        if isinstance(hit, Registry):
-            return hit
+        if isinstance(hit, Parts) and (kept := _from_parts(hit)) is not None:
+            return kept
         registry = snapshot.registry(keep=False)  # the query entry below is what is kept
     _for_queries(registry)
-    snapshot.store("query", registry)
+    snapshot.store("query", Parts(_in_parts(registry)))
     return registry
+
+
+# The query entry is kept in parts (see cache.Parts) of whole files' actions, at least this
+# many actions each; a file's items share one dict of positions, which a part must not split.
+QUERY_PART = 5_000
+
+
+def _in_parts(registry: Registry) -> Iterator[object]:
+    """The registry without its actions, then its actions in parts of whole files."""
+    acties = registry.acties
+    registry.__dict__["acties"] = []
+    try:
+        yield registry
+    finally:
+        registry.__dict__["acties"] = acties
+    part: list[object] = []
+    file = None
+    for actie in acties:
+        if len(part) >= QUERY_PART and actie.origin.file != file:
+            yield part
+            part = []
+        part.append(actie)
+        file = actie.origin.file
+    yield part
+
+
+def _from_parts(parts: Parts) -> Registry | None:
+    """The registry kept by `_in_parts`, or None when the parts are not such a registry."""
+    from eerstelijn.models import Actie, Registry
+
+    head, *rest = list(parts.values) or [None]
+    acties = [actie for part in rest if isinstance(part, list) for actie in part]
+    if not isinstance(head, Registry) or not all(isinstance(a, Actie) for a in acties):
+        return None
+    head.__dict__["acties"] = acties
+    return head
 
 
 @dataclass(frozen=True)
@@ -215,6 +250,10 @@ def _for_queries(registry: Registry) -> None:
     from eerstelijn.problems import Origin
     from eerstelijn.registry.validate import share_equal
 
+    # What the checks worked out and kept with the registry (its cached properties, such as
+    # every progress log) is not kept with it: a query works it out again if it asks.
+    for name in [n for n in registry.__dict__ if n not in type(registry).model_fields]:
+        del registry.__dict__[name]
     kept: dict[int, dict[KeyPath, tuple[int, int]]] = {}
     for name in type(registry).model_fields:  # every data file's list of items
         for item in getattr(registry, name):

@@ -14,6 +14,7 @@ from eerstelijn.models import Registry
 from eerstelijn.problems import Problem
 from eerstelijn.queries import actie_record
 from eerstelijn.registry import cache, load
+from eerstelijn.registry import outcome as outcome_module
 from eerstelijn.registry.load import InvalidRegistry, Snapshot, load_registry
 from eerstelijn.registry.outcome import check_directory, query_registry
 from tests.conftest import REGISTRY as REGISTRY_DIR
@@ -163,6 +164,22 @@ def test_a_corrupt_entry_is_a_miss(
         assert outcome(registry_copy) == expected
     entry.write_bytes(header + b"\x80\x05garbage")
     assert outcome(registry_copy) == fresh(registry_copy, monkeypatch)
+
+
+def test_a_value_kept_in_parts_comes_back_in_parts_and_a_cut_one_is_a_miss(
+    cache_dir: Path, registry_copy: Path
+) -> None:
+    kept = cache.RegistryCache(cache_dir)
+    shared = ["gedeeld"]
+    kept.put(registry_copy, "test", "k", cache.Parts(iter([shared, {"a": shared}, "tekst"])))
+    back = kept.get(registry_copy, "test", "k")
+    assert isinstance(back, cache.Parts)
+    assert list(back.values) == [["gedeeld"], {"a": ["gedeeld"]}, "tekst"]
+    assert kept.get(registry_copy, "test", "other key") is None
+    [entry] = cache_dir.glob("*.test.pickle")
+    whole = entry.read_bytes()
+    entry.write_bytes(whole[:-20])  # the last part and the end mark cut off
+    assert kept.get(registry_copy, "test", "k") is None
 
 
 def test_deleting_the_cache_is_harmless(cache_dir: Path, registry_copy: Path) -> None:
@@ -317,9 +334,14 @@ def test_a_query_after_check_runs_no_check_and_sees_the_same_errors(
         assert checked(registry_copy) == checked(registry_copy)
 
 
+@pytest.mark.parametrize("part", [outcome_module.QUERY_PART, 1], ids=["one part", "a part a file"])
 def test_a_cached_query_sees_what_an_uncached_one_does(
-    cache_dir: Path, registry_copy: Path, monkeypatch: pytest.MonkeyPatch
+    cache_dir: Path, registry_copy: Path, monkeypatch: pytest.MonkeyPatch, part: int
 ) -> None:
+    """The registry for queries is kept in parts of whole files' actions (each pickled with a
+    memo of its own); read back, it gives every action as before, in the same order."""
+    monkeypatch.setattr(outcome_module, "QUERY_PART", part)
+
     # Every action as `show --format json` gives it, file and line included.
     def records() -> list[dict[str, object]]:
         registry = query_registry(

@@ -11,7 +11,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
+import subprocess
+import sys
 from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
@@ -33,7 +36,7 @@ from eerstelijn.render import json as json_format
 from eerstelijn.render.ics import render_ics
 from eerstelijn.render.listing import Section
 from eerstelijn.report import build_page
-from tests.conftest import REGISTRY, RunCli
+from tests.conftest import REAL_DATA, REGISTRY, RunCli
 
 AS_OF = date(2026, 1, 15)
 # What a terminal, a log or a spreadsheet would act on: every control character but newline.
@@ -266,3 +269,35 @@ def test_fmt_check_diff_headers_cannot_forge_ci_lines(run_cli: RunCli, registry_
     headers = [ln for ln in result.stdout.splitlines() if ln.startswith(("---", "+++"))]
     assert headers and all("\\n::error" in h for h in headers)
     assert not any(ln.startswith("::") for ln in result.stdout.splitlines())
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "latin-1"])
+@pytest.mark.parametrize("question", [["overview"], ["acties"], ["timeline"]])
+def test_an_output_that_cannot_hold_a_character_is_an_error_not_a_traceback(
+    encoding: str, question: list[str]
+) -> None:
+    """A terminal or file in another encoding than UTF-8 (PYTHONIOENCODING, a file written on
+    Windows in its code page) that cannot hold the marks of a table (a title cut short with
+    "…" at 80 columns, the timeline's "◆"): the run says what to set and exits 2, without a
+    traceback."""
+    env = {**os.environ, "PYTHONIOENCODING": encoding, "EERSTELIJN_NO_CACHE": "1"}
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "eerstelijn",
+            *question,
+            "--data",
+            str(REAL_DATA),
+            "--as-of",
+            AS_OF.isoformat(),
+        ],
+        capture_output=True,
+        env={**env, "NO_COLOR": "1", "COLUMNS": "80"},
+        check=False,
+    )
+    error = run.stderr.decode(encoding)
+    assert run.returncode == 2, error
+    assert "Traceback" not in error
+    assert f"({encoding})" in error and "PYTHONIOENCODING=utf-8" in error
+    assert run.stdout == b""

@@ -68,8 +68,25 @@ def main() -> None:
         app.registered_groups = [g for g in groups if g.name == asked]
     try:
         app()
+    except UnicodeEncodeError as error:
+        _unencodable(error)
     finally:
         app.registered_commands, app.registered_groups = commands, groups
+
+
+def _unencodable(error: UnicodeEncodeError) -> None:
+    """Leave with exit 2 and a clear message when standard output cannot hold a character
+    of the output (PYTHONIOENCODING=latin-1, a file on Windows in its ANSI code page), rather
+    than with a traceback; nothing of that output was written."""
+    from eerstelijn.i18n import _
+
+    message = _(
+        "Error: the encoding of the output ({encoding}) cannot hold the character {char}; "
+        "set PYTHONIOENCODING=utf-8 (on Windows also: chcp 65001)"
+    ).format(encoding=error.encoding, char=ascii(error.object[error.start : error.end]))
+    encoding = getattr(sys.stderr, "encoding", None) or "ascii"
+    sys.stderr.write(message.encode(encoding, "backslashreplace").decode(encoding) + "\n")
+    sys.exit(ExitCode.INVALID)
 
 
 def _name(command: typer.models.CommandInfo) -> str | None:

@@ -3,8 +3,9 @@
 A registry of 100,000 actions has about three million keys and values; their positions, as a
 dict of key paths, took more memory than the registry itself, and a third of the time to
 pickle it. Only problems need a position below an item, and a check finds problems in a few
-items of many. So the line reader records the positions of the top two levels (each file's
-key and every item of its list: where `show` and the JSON output place an action) and where
+items of many. So the line reader records the positions of the top three levels (each
+file's key, every item of its list, where `show` and the JSON output place an action, and
+the values of the item's own keys, where most problems stand: see linescan._EAGER) and where
 each item's lines begin; the rest of an item's positions are read again from those lines the
 first time one of them is asked for, by the same reader, so they are the very ones a full
 read gives. Pickled, the map is the file's text and what was worked out so far.

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import cached_property, lru_cache
+from functools import cache, cached_property, lru_cache
 from operator import attrgetter
 from types import GenericAlias
 from typing import Annotated, Any, Literal
@@ -537,6 +537,16 @@ class Mijlpaal(_Model):
         return stand
 
 
+# The key paths of progress logs, one tuple each for all actions: Registry.logboeken keeps
+# them for every log with entries (150,000 at 100,000 actions).
+_OWN_LOG: tuple[str | int, ...] = ("voortgang",)
+
+
+@cache
+def _milestone_log(index: int) -> tuple[str | int, ...]:
+    return ("mijlpalen", index, "voortgang")
+
+
 class Actie(_Item):
     """An action of the realisatieagenda (or of another agenda) with its milestones."""
 
@@ -564,9 +574,9 @@ class Actie(_Item):
 
     def logboeken(self) -> Iterator[tuple[tuple[str | int, ...], list[Voortgang]]]:
         """Every progress log of the action, the action's own first, with its key path."""
-        yield ("voortgang",), self.voortgang
+        yield _OWN_LOG, self.voortgang
         for index, mijlpaal in enumerate(self.mijlpalen):
-            yield ("mijlpalen", index, "voortgang"), mijlpaal.voortgang
+            yield _milestone_log(index), mijlpaal.voortgang
 
     def status_on(self, as_of: date, standen: Sequence[Stand] | None = None) -> Status:
         """The action's status on `as_of`: its own when gereed or vervallen, else what its

@@ -109,7 +109,10 @@ QUERY_PART = 5_000
 
 
 def _in_parts(registry: Registry) -> Iterator[object]:
-    """The registry without its actions, then its actions in parts of whole files."""
+    """The registry without its actions, then its actions in parts of whole files.
+
+    The registry is without its actions only while its part is pickled: they are put back
+    when the next part is asked for, or when the pickling stops (the cache closes this)."""
     acties = registry.acties
     registry.__dict__["acties"] = []
     try:
@@ -132,8 +135,10 @@ def _from_parts(parts: Parts) -> Registry | None:
     from eerstelijn.models import Actie, Registry
 
     head, *rest = list(parts.values) or [None]
-    acties = [actie for part in rest if isinstance(part, list) for actie in part]
-    if not isinstance(head, Registry) or not all(isinstance(a, Actie) for a in acties):
+    if not isinstance(head, Registry) or not all(isinstance(part, list) for part in rest):
+        return None
+    acties = [actie for part in rest for actie in part]
+    if not all(isinstance(actie, Actie) for actie in acties):
         return None
     head.__dict__["acties"] = acties
     return head

@@ -135,11 +135,13 @@ def _from_parts(parts: Parts) -> Registry | None:
     from eerstelijn.models import Actie, Registry
 
     head, *rest = list(parts.values) or [None]
-    if not isinstance(head, Registry) or not all(isinstance(part, list) for part in rest):
+    if not isinstance(head, Registry):
         return None
-    acties = [actie for part in rest for actie in part]
-    if not all(isinstance(actie, Actie) for actie in acties):
-        return None
+    acties: list[Actie] = []
+    for part in rest:
+        if not isinstance(part, list) or not all(isinstance(actie, Actie) for actie in part):
+            return None
+        acties += part
     head.__dict__["acties"] = acties
     return head
 

@@ -30,9 +30,11 @@ SEVERITY = Severity.ERROR
 def check(registry: Registry, as_of: date) -> Iterator[Problem]:
     """Report each reference to a code that no partij has."""
     known = registry.codes()
+    codes = set(known)  # every code and alias: what registry.partij finds
     for actie in registry.acties:
-        for field in ("trekker", "betrokkenen"):
-            yield from _unknown(registry, known, actie.origin, field, getattr(actie, field))
+        for field, written in (("trekker", actie.trekker), ("betrokkenen", actie.betrokkenen)):
+            if not codes.issuperset(written):  # most actions: nothing to look at more closely
+                yield from _unknown(registry, known, actie.origin, field, written)
     for partij in registry.partijen:
         for field in ("leden", "vertegenwoordigt"):
             yield from _unknown(registry, known, partij.origin, field, getattr(partij, field))

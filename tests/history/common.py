@@ -12,8 +12,12 @@ import shutil
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from tests.conftest import REGISTRY, RunCli
+from typer.testing import CliRunner
+
+from eerstelijn.cli import app
+from tests.conftest import CLI_ENV, REGISTRY, RunCli
 
 GIT_ENV = {
     "GIT_CONFIG_GLOBAL": os.devnull,
@@ -157,3 +161,17 @@ def cut_actie(repo: Repo, actie_id: str) -> str:
     end = len(text) if end < 0 else end
     path.write_text(text[:start] + text[end:], encoding="utf-8")
     return text[start:end].rstrip("\n") + "\n"
+
+
+def tagged_history(path: Path) -> Repo:
+    """The scripted history, its edits made by the command line in this process, with the
+    tag `bo-januari` on its `tool` commit: what the history tests share, built once a module."""
+    base = {**CLI_ENV, "EERSTELIJN_NO_CACHE": "1", "GITHUB_STEP_SUMMARY": ""}
+
+    def run(*args: str | Path, env: dict[str, str] | None = None) -> Any:
+        argv = [str(a) for a in args]
+        return CliRunner().invoke(app, argv, env={**base, **(env or {})}, catch_exceptions=False)
+
+    repo = scripted_history(path, run)
+    repo.git("tag", "bo-januari", repo.commits["tool"])
+    return repo

@@ -9,26 +9,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner
 
-from eerstelijn.cli import app
-from tests.conftest import CLI_ENV, Golden, RunCli
-from tests.history.common import Repo, init_repo, scripted_history
-
-ENV = {**CLI_ENV, "EERSTELIJN_NO_CACHE": "1", "GITHUB_STEP_SUMMARY": ""}
+from tests.conftest import Golden, RunCli
+from tests.history.common import Repo, init_repo, tagged_history
 
 
 @pytest.fixture(scope="module")
 def history(tmp_path_factory: pytest.TempPathFactory) -> Repo:
     """The scripted history, built once for the module; tests that edit it take a copy."""
-
-    def run(*args: str | Path, env: dict[str, str] | None = None) -> Any:
-        argv = [str(a) for a in args]
-        return CliRunner().invoke(app, argv, env={**ENV, **(env or {})}, catch_exceptions=False)
-
-    repo = scripted_history(tmp_path_factory.mktemp("history") / "repo", run)
-    repo.git("tag", "bo-januari", repo.commits["tool"])
-    return repo
+    return tagged_history(tmp_path_factory.mktemp("history") / "repo")
 
 
 @pytest.fixture

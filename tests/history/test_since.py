@@ -5,18 +5,13 @@ from __future__ import annotations
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import docx
 import pytest
-from typer.testing import CliRunner
 
-from eerstelijn.cli import app
-from tests.conftest import CLI_ENV, RunCli
-from tests.history.common import Repo, scripted_history
+from tests.conftest import RunCli
+from tests.history.common import Repo, tagged_history
 from tests.report_html import Node, parse
-
-ENV = {**CLI_ENV, "EERSTELIJN_NO_CACHE": "1", "GITHUB_STEP_SUMMARY": ""}
 
 
 @pytest.fixture(autouse=True)
@@ -27,13 +22,7 @@ def _in_english(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture(scope="module")
 def history(tmp_path_factory: pytest.TempPathFactory) -> Repo:
-    def run(*args: str | Path, env: dict[str, str] | None = None) -> Any:
-        argv = [str(a) for a in args]
-        return CliRunner().invoke(app, argv, env={**ENV, **(env or {})}, catch_exceptions=False)
-
-    repo = scripted_history(tmp_path_factory.mktemp("history") / "repo", run)
-    repo.git("tag", "bo-januari", repo.commits["tool"])
-    return repo
+    return tagged_history(tmp_path_factory.mktemp("history") / "repo")
 
 
 @pytest.fixture

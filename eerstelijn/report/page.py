@@ -126,18 +126,23 @@ def _table(
     )
 
 
-def _long_table(site: Site, long: LongList[Any]) -> str:
-    """The list as a table on the main page: whole, or its first rows and links to the rest."""
-    shown = long.items[: site.max_rows] if long.split(site) else long.items
-    table = _table(
+def _rows_of(long: LongList[Any], items: Sequence[Any], site: Site) -> str:
+    """`items` of the list as its table: on the main page, or on a page of their own."""
+    return _table(
         long.caption,
         long.headers,
-        [long.cells(item, site) for item in shown],
-        row_classes=[long.row_class(item) for item in shown],
+        [long.cells(item, site) for item in items],
+        row_classes=[long.row_class(item) for item in items],
         id_=long.id_,
         empty=long.empty,
         compact=long.compact,
     )
+
+
+def _long_table(site: Site, long: LongList[Any]) -> str:
+    """The list as a table on the main page: whole, or its first rows and links to the rest."""
+    shown = long.items[: site.max_rows] if long.split(site) else long.items
+    table = _rows_of(long, shown, site)
     if not long.split(site):
         return table
     pages = long.pages(site)
@@ -945,15 +950,7 @@ class _Report:
                 previous=names[index - 1] if index else None,
                 following=names[index + 1] if index + 1 < len(names) else None,
             )
-            table = _table(
-                long.caption,
-                long.headers,
-                [long.cells(item, site) for item in items],
-                row_classes=[long.row_class(item) for item in items],
-                id_=long.id_,
-                empty=long.empty,
-                compact=long.compact,
-            )
+            table = _rows_of(long, items, site)
             main = el("main", table, id="main", tabindex="-1")
             title = f"{long.caption} ({index + 1}/{len(names)}), {long_date(self.as_of)}"
             yield name, _document(title, header, main, _footer(self.version, self.as_of))

@@ -303,6 +303,8 @@ def _pad(text: str, width: int, right: bool) -> str:
 
 
 def _width(text: str) -> int:
+    """The cells `text` takes (its control characters made visible): one a character where
+    it is ASCII, which rich would measure a character at a time."""
     return len(text) if text.isascii() else cell_len(text)
 
 
@@ -342,12 +344,6 @@ def _centre(text: str, width: int) -> str:
     """`text` centred in `width` cells as rich centres a cell: the odd space on the right."""
     left = (width - cell_len(text)) // 2
     return " " * left + text + " " * (width - cell_len(text) - left)
-
-
-def _cell_width(text: str) -> int:
-    """The cells `text` takes (its control characters made visible): one a character where
-    it is ASCII, which rich would measure a character at a time."""
-    return len(text) if text.isascii() else cell_len(text)
 
 
 def _centre_marks(marks: list[str], count: int, width: int) -> str:
@@ -528,9 +524,9 @@ class _Timeline:
         quarters = self._fitting(console.width)
         current = Kwartaal.from_date(self.as_of)
         rows = list(self._marks(quarters))
-        ids = max(len("actie"), *(_cell_width(visible(row.id)) for row, _cells in rows))
+        ids = max(len("actie"), *(_width(visible(row.id)) for row, _cells in rows))
         titles = [visible(row.titel, one_line=True) for row, _cells in rows]
-        natural = max(TIMELINE_TITLE, len("titel"), *(_cell_width(t) for t in titles))
+        natural = max(TIMELINE_TITLE, len("titel"), *(_width(t) for t in titles))
         fixed = ids + 4 * len(quarters) + 3  # edges, separators, quarters
         width = min(natural, console.width - fixed)
         total = fixed + width
@@ -553,13 +549,11 @@ class _Timeline:
         out(" " + "─" * (total - 2) + " \n")
         empty = " " * QUARTER_WIDTH
         for (row, cells), title in zip(rows, titles, strict=True):
-            if title.isascii():  # one cell a character: no need to measure each one
-                shown = title.ljust(width) if len(title) <= width else title[: width - 1] + "…"
-            else:
-                fits = cell_len(title) <= width
-                shown = set_cell_size(
-                    title if fits else set_cell_size(title, width - 1) + "…", width
-                )
+            if _width(title) <= width:
+                shown = _pad(title, width, False)
+            else:  # cut to one cell less, and the ellipsis
+                cut = title[: width - 1] if title.isascii() else set_cell_size(title, width - 1)
+                shown = cut + "…"
             parts = [
                 _centre_marks(
                     [_styled(ansi, m, style) for m, style in cell], len(cell), QUARTER_WIDTH

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from eerstelijn.controls import escape
 from eerstelijn.i18n import _
-from eerstelijn.render.listing import Section, flat
+from eerstelijn.render.listing import Section, flat, shown_keys
 
 # What makes a spreadsheet read a cell as a formula (or hide its start).
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -37,7 +37,7 @@ def render_sections(sections: Sequence[Section]) -> str:
     # would start a row there: a row holding one is quoted whole.
     quoted = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL)
     # A column that shows another key for people (a groep's leden) keeps it as its own column.
-    keys = [k for c in section.columns for k in (c.key, c.also) if k]
+    keys = shown_keys(section.columns)
     writer.writerow(keys)
     for record in section.records:
         row = [_cell(record.get(key)) for key in keys]

@@ -206,8 +206,7 @@ def printed_answer(
     """
     snapshot = Snapshot.read(root, cache=cache)
     detail, slot = _asked(as_of, question)
-    setting_hash = hashlib.sha256(setting.encode("utf-8", "surrogatepass")).hexdigest()[:32]
-    printed = f"{detail} {setting_hash}"
+    printed = f"{detail} {_digest(setting)}"
     hit = snapshot.cached(f"printed{slot}", printed)
     if isinstance(hit, _Printed):
         return hit.text
@@ -217,9 +216,14 @@ def printed_answer(
     return text
 
 
+def _digest(text: str) -> str:
+    """A short, fixed-size stand-in for a question or a setting in an entry's detail."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+
 def _asked(as_of: date, question: str) -> tuple[str, int]:
     """The detail an answer to `question` on `as_of` is kept under, and its slot."""
-    asked = hashlib.sha256(question.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+    asked = _digest(question)
     # A few questions are kept side by side, so that asking in turn does not evict each
     # answer before it is asked again; the slot is the question's, and a collision is a miss.
     return f"{as_of.isoformat()} {asked}", int(asked, 16) % ANSWER_SLOTS
